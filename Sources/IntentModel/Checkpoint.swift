@@ -1,0 +1,206 @@
+import Foundation
+
+/// The binary model file: encode a `Classifier` to bytes and back.
+///
+/// Layout (little-endian):
+/// ```
+/// "SBMODEL\0"  magic, 8 bytes
+/// u32          format version
+/// sections     u32 tag, u64 length, bytes — CONF (JSON), VOCB, LABL (strings),
+///              META (JSON), TENS (tensors)
+/// u32          CRC-32 of everything before it
+/// ```
+/// Strings are u32 length + UTF-8. A tensor is: name, u8 dtype (0 float32, 1 int8),
+/// u32 rank, u32 dims, then for int8 one float32 scale per row, then the data.
+public enum Checkpoint {
+    /// The format version this build writes and the newest it reads.
+    public static let formatVersion: UInt32 = 1
+    static let magic = Array("SBMODEL\0".utf8)
+
+    /// The bytes of `classifier`'s checkpoint; `quantized` stores large matrices as int8 with
+    /// one scale per row.
+    public static func encode(_ classifier: Classifier, quantized: Bool = false) -> [UInt8] {
+        var out = ByteWriter()
+        out.bytes(magic)
+        out.u32(formatVersion)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        out.section("CONF") { $0.bytes(Array(try! encoder.encode(classifier.config))) }
+        out.section("VOCB") { w in w.strings(classifier.vocabulary.tokens) }
+        out.section("LABL") { w in w.strings(classifier.intents) }
+        out.section("META") { $0.bytes(Array(try! encoder.encode(classifier.metadata))) }
+        out.section("TENS") { w in
+            let tensors = classifier.network.layout.tensors
+            w.u32(UInt32(tensors.count))
+            for tensor in tensors {
+                let values = classifier.parameters[tensor.offset..<(tensor.offset + tensor.count)]
+                w.string(tensor.name)
+                let int8 = quantized && tensor.shape.count == 2
+                w.u8(int8 ? 1 : 0)
+                w.u32(UInt32(tensor.shape.count))
+                for d in tensor.shape { w.u32(UInt32(d)) }
+                if int8 {
+                    let q = Quantization.quantizeRows(Array(values), rows: tensor.shape[0], columns: tensor.shape[1])
+                    for s in q.scales { w.f32(s) }
+                    w.bytes(q.values.map { UInt8(bitPattern: $0) })
+                } else {
+                    for v in values { w.f32(v) }
+                }
+            }
+        }
+        out.u32(CRC32.checksum(out.data))
+        return out.data
+    }
+
+    /// Decodes checkpoint bytes; every inconsistency is a `ModelError`, never a crash.
+    public static func decode(_ bytes: [UInt8]) throws(ModelError) -> Classifier {
+        guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else {
+            throw bytes.count < magic.count && magic.starts(with: bytes) ? .truncatedCheckpoint : .notACheckpoint
+        }
+        var reader = ByteReader(bytes: bytes, position: magic.count)
+        let version = try reader.u32()
+        guard version <= formatVersion else { throw .newerFormat(found: version, supported: formatVersion) }
+        guard version >= 1 else { throw .malformedCheckpoint("format version 0") }
+        guard bytes.count >= magic.count + 8 else { throw .truncatedCheckpoint }
+        let body = bytes[0..<(bytes.count - 4)]
+        var tail = ByteReader(bytes: bytes, position: bytes.count - 4)
+        guard CRC32.checksum(body) == (try tail.u32()) else {
+            throw try truncationOrCorruption(bytes)
+        }
+
+        var sections: [String: ArraySlice<UInt8>] = [:]
+        while reader.position < bytes.count - 4 {
+            let tag = String(decoding: try reader.take(4), as: UTF8.self)
+            let length = try reader.u64()
+            guard length <= UInt64(bytes.count - 4 - reader.position) else { throw .malformedCheckpoint("section \(tag) overruns the file") }
+            sections[tag] = try reader.take(Int(length))
+        }
+        func section(_ tag: String) throws(ModelError) -> ByteReader {
+            guard let data = sections[tag] else { throw .malformedCheckpoint("missing \(tag) section") }
+            return ByteReader(bytes: Array(data), position: 0)
+        }
+        func json<T: Decodable>(_ type: T.Type, _ tag: String) throws(ModelError) -> T {
+            do { return try JSONDecoder().decode(T.self, from: Data(sections[tag] ?? [])) } catch {
+                throw .malformedCheckpoint("unreadable \(tag) section")
+            }
+        }
+        let config = try json(ModelConfig.self, "CONF")
+        let metadata = try json(ModelMetadata.self, "META")
+        var vocabReader = try section("VOCB")
+        let vocabulary = Vocabulary(tokens: try vocabReader.strings())
+        var labelReader = try section("LABL")
+        let intents = try labelReader.strings()
+        try config.validate()
+
+        let layout = ParameterLayout(config: config, vocabularySize: vocabulary.count, classes: intents.count)
+        var parameters = [Float](repeating: 0, count: layout.count)
+        var tensorReader = try section("TENS")
+        let count = try tensorReader.u32()
+        guard count == layout.tensors.count else { throw .malformedCheckpoint("expected \(layout.tensors.count) tensors, found \(count)") }
+        for expected in layout.tensors {
+            let name = try tensorReader.string()
+            let dtype = try tensorReader.u8()
+            let rank = try tensorReader.u32()
+            guard rank <= 4 else { throw .malformedCheckpoint("tensor \(name) has rank \(rank)") }
+            var shape: [Int] = []
+            for _ in 0..<rank { shape.append(Int(try tensorReader.u32())) }
+            guard name == expected.name, shape == expected.shape else {
+                throw .malformedCheckpoint("tensor \(name) \(shape) where \(expected.name) \(expected.shape) was expected")
+            }
+            switch dtype {
+            case 0:
+                for k in 0..<expected.count { parameters[expected.offset + k] = try tensorReader.f32() }
+            case 1 where rank == 2:
+                var scales: [Float] = []
+                for _ in 0..<shape[0] { scales.append(try tensorReader.f32()) }
+                let raw = try tensorReader.take(expected.count)
+                let values = Quantization.dequantizeRows(raw.map { Int8(bitPattern: $0) }, scales: scales, columns: shape[1])
+                parameters.replaceSubrange(expected.offset..<(expected.offset + expected.count), with: values)
+            default:
+                throw .malformedCheckpoint("tensor \(name) has unknown type \(dtype)")
+            }
+        }
+        return try Classifier(config: config, vocabulary: vocabulary, intents: intents, metadata: metadata, parameters: parameters)
+    }
+
+    /// A file whose sections run past its end is truncated; anything else failing the
+    /// checksum is corrupt.
+    private static func truncationOrCorruption(_ bytes: [UInt8]) throws(ModelError) -> ModelError {
+        var reader = ByteReader(bytes: bytes, position: magic.count + 4)
+        while reader.position < bytes.count {
+            guard (try? reader.take(4)) != nil, let length = try? reader.u64() else { return .truncatedCheckpoint }
+            if length > UInt64(bytes.count - reader.position) { return .truncatedCheckpoint }
+            if (try? reader.take(Int(length))) == nil { return .truncatedCheckpoint }
+            if bytes.count - reader.position == 4 { return .checksumMismatch }
+        }
+        return .truncatedCheckpoint
+    }
+}
+
+/// Appends little-endian values to a byte array.
+struct ByteWriter {
+    var data: [UInt8] = []
+
+    mutating func bytes(_ b: [UInt8]) { data.append(contentsOf: b) }
+    mutating func u8(_ v: UInt8) { data.append(v) }
+    mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func f32(_ v: Float) { u32(v.bitPattern) }
+    mutating func string(_ s: String) {
+        u32(UInt32(s.utf8.count))
+        data.append(contentsOf: s.utf8)
+    }
+    mutating func strings(_ list: [String]) {
+        u32(UInt32(list.count))
+        for s in list { string(s) }
+    }
+    /// A tagged, length-prefixed section whose body `write` produces.
+    mutating func section(_ tag: String, _ write: (inout ByteWriter) -> Void) {
+        var body = ByteWriter()
+        write(&body)
+        bytes(Array(tag.utf8))
+        u64(UInt64(body.data.count))
+        bytes(body.data)
+    }
+}
+
+/// Reads little-endian values from bytes; running past the end is `truncatedCheckpoint`.
+struct ByteReader {
+    let bytes: [UInt8]
+    var position: Int
+
+    mutating func take(_ n: Int) throws(ModelError) -> ArraySlice<UInt8> {
+        guard n >= 0, n <= bytes.count - position else { throw .truncatedCheckpoint }
+        defer { position += n }
+        return bytes[position..<(position + n)]
+    }
+    mutating func u8() throws(ModelError) -> UInt8 { try take(1).first! }
+    mutating func u32() throws(ModelError) -> UInt32 {
+        try take(4).reversed().reduce(0) { $0 << 8 | UInt32($1) }
+    }
+    mutating func u64() throws(ModelError) -> UInt64 {
+        try take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
+    }
+    mutating func f32() throws(ModelError) -> Float { Float(bitPattern: try u32()) }
+    mutating func string() throws(ModelError) -> String {
+        let n = try u32()
+        guard let s = String(validating: try take(Int(n)), as: UTF8.self) else { throw .malformedCheckpoint("invalid UTF-8 in a string") }
+        return s
+    }
+    mutating func strings() throws(ModelError) -> [String] {
+        let n = try u32()
+        guard Int(n) <= (bytes.count - position) / 4 else { throw .truncatedCheckpoint }
+        return try (0..<n).map { _ throws(ModelError) in try string() }
+    }
+}
+
+/// CRC-32 (IEEE 802.3, reflected, as zlib).
+enum CRC32 {
+    private static let table: [UInt32] = (0..<256).map { n in
+        (0..<8).reduce(UInt32(n)) { c, _ in c & 1 == 1 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+    }
+
+    static func checksum(_ bytes: some Collection<UInt8>) -> UInt32 {
+        ~bytes.reduce(~UInt32(0)) { c, b in table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
+    }
+}

@@ -1,0 +1,76 @@
+/// One utterance as the network reads it: a word index per token and, per token, the hash
+/// buckets of its character n-grams.
+public struct EncodedText: Sendable, Equatable {
+    /// Vocabulary index per token; `[T]`.
+    public var words: [Int32]
+    /// Token `t`'s n-gram buckets are `ngrams[ngramStarts[t]..<ngramStarts[t+1]]`; `[T+1]`.
+    public var ngramStarts: [Int32]
+    /// N-gram bucket indices of all tokens, concatenated.
+    public var ngrams: [Int32]
+
+    /// Number of tokens.
+    public var count: Int { words.count }
+}
+
+/// Turns text into `EncodedText` for one configuration and vocabulary.
+public struct TextEncoder: Sendable {
+    /// The tokenizer in use.
+    public let tokenizer: Tokenizer
+    /// The vocabulary in use.
+    public let vocabulary: Vocabulary
+    private let maxTokens: Int
+    private let buckets: Int
+    private let ngramRange: ClosedRange<Int>
+
+    /// Creates an encoder for `config` over `vocabulary`.
+    public init(config: ModelConfig, vocabulary: Vocabulary) {
+        tokenizer = config.tokenizer
+        self.vocabulary = vocabulary
+        maxTokens = config.maxTokens
+        buckets = config.ngramBuckets
+        ngramRange = config.ngramMin...config.ngramMax
+    }
+
+    /// The tokens the model reads from `text` (at most `maxTokens`).
+    public func tokens(_ text: String) -> [String] {
+        Array(tokenizer.tokens(text).prefix(maxTokens))
+    }
+
+    /// Encodes already-tokenized text.
+    public func encode(tokens: [String]) -> EncodedText {
+        var encoded = EncodedText(words: [], ngramStarts: [0], ngrams: [])
+        encoded.words.reserveCapacity(tokens.count)
+        for token in tokens {
+            encoded.words.append(vocabulary.id(token))
+            if buckets > 0 { encoded.ngrams.append(contentsOf: ngramBuckets(of: token)) }
+            encoded.ngramStarts.append(Int32(encoded.ngrams.count))
+        }
+        return encoded
+    }
+
+    /// Encodes `text`.
+    public func encode(_ text: String) -> EncodedText { encode(tokens: tokens(text)) }
+
+    /// The hash buckets of the character n-grams of `<token>`, for every n in the range.
+    public func ngramBuckets(of token: String) -> [Int32] {
+        let characters = Array("<" + token + ">")
+        var result: [Int32] = []
+        for n in ngramRange where n <= characters.count {
+            for start in 0...(characters.count - n) {
+                result.append(Int32(Self.fnv1a(characters[start..<start + n]) % UInt64(buckets)))
+            }
+        }
+        return result
+    }
+
+    /// FNV-1a over the UTF-8 bytes of the characters: stable across runs and machines.
+    private static func fnv1a(_ characters: ArraySlice<Character>) -> UInt64 {
+        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        for character in characters {
+            for byte in character.utf8 {
+                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
+            }
+        }
+        return hash
+    }
+}

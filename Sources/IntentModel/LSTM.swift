@@ -1,0 +1,129 @@
+import Foundation
+
+/// One LSTM direction over a time-major batch, masked past each sequence's length.
+///
+/// Shapes: `x [T, B, E]`, gates `[T, B, 4H]` (after activation, order i, f, g, o),
+/// `c`, `h`, `tanhC` `[T, B, H]`. Past a sequence's length the state is carried unchanged,
+/// so `h[T-1]` is the state after the last real token (Keras masking semantics).
+enum LSTM {
+    /// Shape of one run.
+    struct Shape {
+        let steps: Int, batch: Int, input: Int, hidden: Int
+        var gateWidth: Int { 4 * hidden }
+    }
+
+    /// Forward pass: fills `gates`, `c`, `h`, `tanhC`.
+    static func forward(
+        _ s: Shape, x: UnsafePointer<Float>, lengths: UnsafePointer<Int32>,
+        wx: UnsafePointer<Float>, wh: UnsafePointer<Float>, bias: UnsafePointer<Float>,
+        gates: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>,
+        h: UnsafeMutablePointer<Float>, tanhC: UnsafeMutablePointer<Float>
+    ) {
+        let H = s.hidden, G = s.gateWidth, B = s.batch
+        // Input projections of all steps in one product: [T·B, E] · [E, 4H].
+        BLAS.gemm(m: s.steps * B, n: G, k: s.input, a: x, lda: s.input, b: wx, ldb: G, beta: 0, c: gates, ldc: G)
+        for t in 0..<s.steps {
+            let gt = gates + t * B * G
+            if t > 0 {
+                // Recurrent term, all four gates fused: [B, H] · [H, 4H] added in place.
+                BLAS.gemm(m: B, n: G, k: H, a: h + (t - 1) * B * H, lda: H, b: wh, ldb: G, beta: 1, c: gt, ldc: G)
+            }
+            for b in 0..<B {
+                let cRow = c + (t * B + b) * H, hRow = h + (t * B + b) * H, tcRow = tanhC + (t * B + b) * H
+                if t >= Int(lengths[b]) {
+                    if t == 0 {
+                        cRow.initialize(repeating: 0, count: H)
+                        hRow.initialize(repeating: 0, count: H)
+                    } else {
+                        cRow.update(from: cRow - B * H, count: H)
+                        hRow.update(from: hRow - B * H, count: H)
+                    }
+                    continue
+                }
+                let row = gt + b * G
+                let cPrev: UnsafeMutablePointer<Float>? = t > 0 ? cRow - B * H : nil
+                for j in 0..<H {
+                    let i = sigmoid(row[j] + bias[j])
+                    let f = sigmoid(row[H + j] + bias[H + j])
+                    let g = tanhf(row[2 * H + j] + bias[2 * H + j])
+                    let o = sigmoid(row[3 * H + j] + bias[3 * H + j])
+                    row[j] = i; row[H + j] = f; row[2 * H + j] = g; row[3 * H + j] = o
+                    let cNew = f * (cPrev?[j] ?? 0) + i * g
+                    let tc = tanhf(cNew)
+                    cRow[j] = cNew
+                    tcRow[j] = tc
+                    hRow[j] = o * tc
+                }
+            }
+        }
+    }
+
+    /// Scratch space of one backward pass.
+    struct BackwardScratch {
+        /// Pre-activation gate gradients `[T, B, 4H]`.
+        let dGates: UnsafeMutablePointer<Float>
+        /// `[B, H]` each.
+        let dhNext: UnsafeMutablePointer<Float>, dcNext: UnsafeMutablePointer<Float>, carry: UnsafeMutablePointer<Float>
+    }
+
+    /// Backward pass through time.
+    ///
+    /// `dh [T, B, H]` holds the loss gradient on each output `h_t` (it is read, not kept);
+    /// writes `dx [T, B, E]` and adds into `dwx`, `dwh`, `dbias`.
+    static func backward(
+        _ s: Shape, x: UnsafePointer<Float>, lengths: UnsafePointer<Int32>,
+        wx: UnsafePointer<Float>, wh: UnsafePointer<Float>,
+        gates: UnsafePointer<Float>, c: UnsafePointer<Float>, h: UnsafePointer<Float>, tanhC: UnsafePointer<Float>,
+        dh: UnsafePointer<Float>, scratch: BackwardScratch,
+        dx: UnsafeMutablePointer<Float>, dwx: UnsafeMutablePointer<Float>,
+        dwh: UnsafeMutablePointer<Float>, dbias: UnsafeMutablePointer<Float>
+    ) {
+        let H = s.hidden, G = s.gateWidth, B = s.batch, T = s.steps
+        let dA = scratch.dGates, dhNext = scratch.dhNext, dcNext = scratch.dcNext, carry = scratch.carry
+        dhNext.initialize(repeating: 0, count: B * H)
+        dcNext.initialize(repeating: 0, count: B * H)
+        for t in stride(from: T - 1, through: 0, by: -1) {
+            for b in 0..<B {
+                let n = t * B + b
+                let dhRow = dh + n * H, dhn = dhNext + b * H, dcn = dcNext + b * H, carryRow = carry + b * H
+                let dRow = dA + n * G
+                if t >= Int(lengths[b]) {
+                    // Masked step: h_t = h_{t-1}, c_t = c_{t-1}; the gradient passes through.
+                    for j in 0..<H { carryRow[j] = dhRow[j] + dhn[j] }
+                    dRow.initialize(repeating: 0, count: G)
+                    continue
+                }
+                let gRow = gates + n * G, tcRow = tanhC + n * H
+                let cPrev: UnsafePointer<Float>? = t > 0 ? c + (n - B) * H : nil
+                for j in 0..<H {
+                    let i = gRow[j], f = gRow[H + j], g = gRow[2 * H + j], o = gRow[3 * H + j]
+                    let tc = tcRow[j]
+                    let dhv = dhRow[j] + dhn[j]
+                    let dc = dcn[j] + dhv * o * (1 - tc * tc)
+                    let cp = cPrev?[j] ?? 0
+                    dRow[j] = dc * g * i * (1 - i)
+                    dRow[H + j] = dc * cp * f * (1 - f)
+                    dRow[2 * H + j] = dc * i * (1 - g * g)
+                    dRow[3 * H + j] = dhv * tc * o * (1 - o)
+                    dcn[j] = dc * f
+                    carryRow[j] = 0
+                }
+            }
+            if t > 0 {
+                // dh_{t-1} = dA_t · Whᵀ, plus what masked steps carried through.
+                BLAS.gemm(transB: true, m: B, n: H, k: G, a: dA + t * B * G, lda: G, b: wh, ldb: G, beta: 0, c: dhNext, ldc: H)
+                for k in 0..<(B * H) { dhNext[k] += carry[k] }
+            }
+        }
+        // dWh += Σ_t h_{t-1}ᵀ · dA_t, all steps in one product.
+        if T > 1 {
+            BLAS.gemm(transA: true, m: H, n: G, k: (T - 1) * B, a: h, lda: H, b: dA + B * G, ldb: G, beta: 1, c: dwh, ldc: G)
+        }
+        BLAS.gemm(transA: true, m: s.input, n: G, k: T * B, a: x, lda: s.input, b: dA, ldb: G, beta: 1, c: dwx, ldc: G)
+        for n in 0..<(T * B) {
+            let row = dA + n * G
+            for j in 0..<G { dbias[j] += row[j] }
+        }
+        BLAS.gemm(transB: true, m: T * B, n: s.input, k: G, a: dA, lda: G, b: wx, ldb: G, beta: 0, c: dx, ldc: s.input)
+    }
+}

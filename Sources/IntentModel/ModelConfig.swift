@@ -1,0 +1,109 @@
+import Foundation
+
+/// Hyper-parameters of the classifier and of its training.
+///
+/// The architecture is: token vectors (word embedding, plus the mean of hashed character
+/// n-gram embeddings when `ngramBuckets > 0`) → LSTM (one or two directions, masked past
+/// each sequence's end) → pooled over time (`last` state or elementwise `max`) →
+/// concatenated with the mean token vector when `embeddingSkip` → dropout → dense softmax.
+public struct ModelConfig: Codable, Equatable, Sendable {
+    /// How the LSTM's outputs over time become one vector.
+    public enum Pooling: String, Codable, Sendable {
+        /// The state after the last real token (Keras `LSTM(return_sequences=False)`).
+        case last
+        /// The elementwise maximum over all real steps.
+        case max
+    }
+
+    /// The configuration's name, recorded in checkpoints.
+    public var name: String
+    /// The punctuation rule of the tokenizer.
+    public var punctuation: Tokenizer.Punctuation
+    /// Vocabulary size, `<pad>` and `<unk>` included.
+    public var maxVocab: Int
+    /// Tokens read per utterance; longer utterances keep their first `maxTokens` tokens.
+    public var maxTokens: Int
+    /// Width of a token vector.
+    public var embeddingDim: Int
+    /// Number of hash buckets for character n-grams; 0 turns them off.
+    public var ngramBuckets: Int
+    /// Shortest character n-gram hashed (the word is wrapped in `<` `>` first).
+    public var ngramMin: Int
+    /// Longest character n-gram hashed.
+    public var ngramMax: Int
+    /// Whether the LSTM is there at all (false for the ablation: pooled token vectors only).
+    public var recurrent: Bool
+    /// LSTM units per direction.
+    public var hiddenSize: Int
+    /// Whether a second LSTM reads each utterance backwards.
+    public var bidirectional: Bool
+    /// How LSTM outputs are pooled over time.
+    public var pooling: Pooling
+    /// Whether the mean token vector is fed to the dense layer beside the LSTM's output.
+    public var embeddingSkip: Bool
+    /// Dropout rate on the dense layer's input during training.
+    public var dropout: Float
+    /// Label smoothing of the cross-entropy target.
+    public var labelSmoothing: Float
+    /// Training epochs (the most, when early stopping is on).
+    public var epochs: Int
+    /// Examples per minibatch.
+    public var batchSize: Int
+    /// Adam's learning rate.
+    public var learningRate: Float
+    /// Global gradient-norm clip; nil for none.
+    public var clipNorm: Float?
+    /// Share of the training data held out, stratified, for early stopping and the threshold.
+    public var validationFraction: Double
+    /// Epochs without validation improvement before training stops; 0 never stops early.
+    public var patience: Int
+
+    /// The reference model, matched to Keras:
+    /// `Embedding(10000,128) → LSTM(64) → Dense(n, softmax)`, Adam 1e-3, batch 32, 10 epochs.
+    public static let reference = ModelConfig(
+        name: "reference", punctuation: .strip, maxVocab: 10_000, maxTokens: 64,
+        embeddingDim: 128, ngramBuckets: 0, ngramMin: 3, ngramMax: 5,
+        recurrent: true, hiddenSize: 64, bidirectional: false, pooling: .last, embeddingSkip: false,
+        dropout: 0, labelSmoothing: 0, epochs: 10, batchSize: 32, learningRate: 1e-3,
+        clipNorm: nil, validationFraction: 0, patience: 0
+    )
+
+    /// The configuration SupportBot ships: every choice here paid off on BANKING77
+    /// (see BENCHMARKS.md).
+    public static let `default` = ModelConfig(
+        name: "default", punctuation: .split, maxVocab: 20_000, maxTokens: 64,
+        embeddingDim: 128, ngramBuckets: 50_000, ngramMin: 3, ngramMax: 5,
+        recurrent: true, hiddenSize: 64, bidirectional: true, pooling: .max, embeddingSkip: true,
+        dropout: 0.3, labelSmoothing: 0.1, epochs: 30, batchSize: 32, learningRate: 2e-3,
+        clipNorm: 5, validationFraction: 0.1, patience: 3
+    )
+
+    /// The named configurations.
+    public static let named: [String: ModelConfig] = ["reference": .reference, "default": .default]
+
+    /// The tokenizer this configuration reads text with.
+    public var tokenizer: Tokenizer { Tokenizer(punctuation: punctuation) }
+
+    /// Number of LSTM directions (0 when not recurrent).
+    public var directions: Int { recurrent ? (bidirectional ? 2 : 1) : 0 }
+
+    /// Width of the dense layer's input.
+    public var featureSize: Int { directions * hiddenSize + (embeddingSkip || !recurrent ? embeddingDim : 0) }
+
+    /// Checks the values for ranges the model can run with.
+    public func validate() throws(ModelError) {
+        func require(_ ok: Bool, _ what: String) throws(ModelError) {
+            if !ok { throw .invalidConfig(what) }
+        }
+        try require(maxVocab >= 3, "maxVocab must be at least 3")
+        try require(maxTokens >= 1, "maxTokens must be at least 1")
+        try require(embeddingDim >= 1 && hiddenSize >= 1, "embeddingDim and hiddenSize must be positive")
+        try require(ngramBuckets >= 0 && ngramMin >= 1 && ngramMax >= ngramMin, "n-gram range must satisfy 1 ≤ ngramMin ≤ ngramMax")
+        try require((0..<1).contains(dropout), "dropout must be in [0, 1)")
+        try require((0..<1).contains(labelSmoothing), "labelSmoothing must be in [0, 1)")
+        try require(epochs >= 1 && batchSize >= 1, "epochs and batchSize must be positive")
+        try require(learningRate > 0, "learningRate must be positive")
+        try require((0..<1).contains(validationFraction), "validationFraction must be in [0, 1)")
+        try require(patience >= 0, "patience must not be negative")
+    }
+}

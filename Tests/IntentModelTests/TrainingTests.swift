@@ -1,0 +1,85 @@
+import Testing
+@testable import IntentModel
+
+/// Small, fast configurations for debug-build tests.
+func tinyConfig(_ base: ModelConfig = .reference, epochs: Int = 60) -> ModelConfig {
+    var c = base
+    c.embeddingDim = 16
+    c.hiddenSize = 16
+    c.epochs = epochs
+    c.batchSize = 4
+    c.learningRate = 1e-2
+    if c.ngramBuckets > 0 { c.ngramBuckets = 512 }
+    return c
+}
+
+let tinyData: [LabeledText] = [
+    ("where is my order", "order_status"), ("has my order shipped yet", "order_status"),
+    ("order status please", "order_status"), ("is my parcel on its way", "order_status"),
+    ("i want my money back", "refund"), ("please refund me", "refund"),
+    ("refund my purchase now", "refund"), ("give me a refund", "refund"),
+    ("hello there", "greet"), ("hi", "greet"), ("good morning", "greet"), ("hey hello", "greet"),
+].map { LabeledText(text: $0.0, intent: $0.1) }
+
+@Suite struct TrainingTests {
+    @Test("overfits a tiny dataset to near-zero loss")
+    func overfitsTinyData() throws {
+        var last: EpochReport?
+        let model = try Trainer(config: tinyConfig(), seed: 1).train(tinyData) { event in
+            if case .epoch(let report) = event { last = report }
+        }
+        let report = try #require(last)
+        #expect(report.loss < 0.05)
+        #expect(report.accuracy == 1)
+        for example in tinyData { #expect(model.predict(example.text).top.intent == example.intent) }
+    }
+
+    @Test("same seed and data give byte-identical checkpoints; another seed does not")
+    func deterministic() throws {
+        let config = tinyConfig(.default, epochs: 3)
+        let a = Checkpoint.encode(try Trainer(config: config, seed: 5).train(tinyData))
+        let b = Checkpoint.encode(try Trainer(config: config, seed: 5).train(tinyData))
+        let c = Checkpoint.encode(try Trainer(config: config, seed: 6).train(tinyData))
+        #expect(a == b)
+        #expect(a != c)
+    }
+
+    @Test("validation split: early stopping metadata and a threshold in range")
+    func validationMetadata() throws {
+        var config = tinyConfig(.default, epochs: 4)
+        config.validationFraction = 0.25
+        let model = try Trainer(config: config, seed: 3).train(tinyData)
+        #expect(model.metadata.validationExamples == 3)
+        #expect(model.metadata.trainingExamples == 9)
+        let threshold = try #require(model.metadata.threshold)
+        #expect((0.1...0.9).contains(threshold))
+        #expect(model.metadata.validationAccuracy != nil)
+        #expect((1...4).contains(model.metadata.bestEpoch))
+    }
+
+    @Test func emptyDatasetIsAnError() {
+        #expect(throws: ModelError.emptyDataset) { try Trainer(config: tinyConfig()).train([]) }
+    }
+
+    @Test func invalidConfigIsAnError() {
+        var config = tinyConfig()
+        config.dropout = 1.5
+        #expect(throws: ModelError.self) { try Trainer(config: config).train(tinyData) }
+    }
+
+    @Test("predictions rank every intent and sum to one")
+    func predictionRanksAll() throws {
+        let model = try Trainer(config: tinyConfig(epochs: 5), seed: 1).train(tinyData)
+        let p = model.predict("refund please 🙏 未知")
+        #expect(p.ranked.count == 3)
+        #expect(abs(p.ranked.reduce(0) { $0 + $1.confidence } - 1) < 1e-4)
+        #expect(p.ranked.map(\.confidence) == p.ranked.map(\.confidence).sorted(by: >))
+        #expect(p.unknown == [false, false, true, true, true])
+        #expect(model.predict("").ranked.count == 3)
+    }
+
+    @Test func thresholdChooserSeparatesConfidentFromHesitant() {
+        let t = ThresholdChooser.choose(confidences: [0.9, 0.8, 0.7, 0.3, 0.2], correct: [true, true, true, false, false])
+        #expect(t > 0.3 && t <= 0.7)
+    }
+}
