@@ -1,0 +1,153 @@
+import Yams
+
+/// Parses SupportBot's `intents/` directory: `<lang>/<intent>.yaml` training files and
+/// `test/<lang>/<intent>.yaml` test files (format in intents/README.md).
+///
+/// Takes file contents, not paths to open: the caller reads the files.
+public enum IntentsDirectoryParser {
+    /// One file of the directory.
+    public struct File: Sendable {
+        /// Path relative to the intents directory, e.g. `en/order_status.yaml`.
+        public var relativePath: String
+        /// Path to show in messages.
+        public var displayPath: String
+        /// The file's text.
+        public var content: String
+
+        /// Creates a file.
+        public init(relativePath: String, displayPath: String, content: String) {
+            self.relativePath = relativePath
+            self.displayPath = displayPath
+            self.content = content
+        }
+    }
+
+    /// What one YAML file holds.
+    struct ParsedFile {
+        var intent: String
+        var intentLine: Int
+        var description: String?
+        var action: IntentDefinition.Action?
+        var examples: [(text: String, line: Int)]
+        var responses: [ResponseVariant]
+    }
+
+    /// The dataset of all files; an error names the file and line.
+    public static func parse(_ files: [File]) throws(DatasetError) -> Dataset {
+        var dataset = Dataset(train: [])
+        var seen: [String: String] = [:]  // "split/lang/intent" → file
+        for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
+            let parts = file.relativePath.split(separator: "/").map(String.init)
+            let isTest = parts.first == "test"
+            let folders = isTest ? parts.dropFirst().dropLast() : parts.dropLast()
+            guard folders.count == 1, let language = folders.first else {
+                throw DatasetError(file: file.displayPath, "expected <language>/<intent>.yaml or test/<language>/<intent>.yaml")
+            }
+            let parsed = try parseFile(file, language: language, isTest: isTest)
+            let key = "\(isTest ? "test" : "train")/\(language)/\(parsed.intent)"
+            if let other = seen[key] {
+                throw DatasetError(file: file.displayPath, line: parsed.intentLine, "intent '\(parsed.intent)' (\(language)) is already defined in \(other)")
+            }
+            seen[key] = file.displayPath
+            let examples = parsed.examples.map {
+                DatasetExample(text: $0.text, intent: parsed.intent, language: language, source: SourceLocation(file: file.displayPath, line: $0.line))
+            }
+            if isTest {
+                dataset.test += examples
+                continue
+            }
+            dataset.train += examples
+            var definition = dataset.intents[parsed.intent] ?? IntentDefinition(name: parsed.intent, description: "")
+            if let description = parsed.description, definition.description.isEmpty || language == "en" {
+                definition.description = description
+            }
+            definition.action = definition.action ?? parsed.action
+            definition.responses += parsed.responses
+            dataset.intents[parsed.intent] = definition
+        }
+        if let stray = dataset.test.first(where: { dataset.intents[$0.intent] == nil }) {
+            throw DatasetError(file: stray.source.file, line: stray.source.line, "test intent '\(stray.intent)' has no training file")
+        }
+        guard !dataset.train.isEmpty else { throw DatasetError(file: files.first?.displayPath ?? "intents", "no training examples") }
+        return dataset
+    }
+
+    /// Parses one YAML file.
+    static func parseFile(_ file: File, language: String, isTest: Bool) throws(DatasetError) -> ParsedFile {
+        let path = file.displayPath
+        let root: Node
+        do {
+            guard let node = try Yams.compose(yaml: file.content) else { throw DatasetError(file: path, "the file is empty") }
+            root = node
+        } catch let error as DatasetError {
+            throw error
+        } catch let error as YamlError {
+            throw yamlError(error, file: path)
+        } catch {
+            throw DatasetError(file: path, "not readable as YAML: \(error)")
+        }
+        guard let mapping = root.mapping else { throw DatasetError(file: path, line: line(root), "expected a mapping with 'intent' and 'examples'") }
+        let allowed: Set<String> = isTest ? ["intent", "examples"] : ["intent", "description", "action", "examples", "responses"]
+        for key in mapping.keys {
+            guard let name = key.string, allowed.contains(name) else {
+                throw DatasetError(file: path, line: line(key), "unknown key '\(key.string ?? "?")' (expected \(allowed.sorted().joined(separator: ", ")))")
+            }
+        }
+        guard let intentNode = mapping["intent"], let intent = intentNode.scalar?.string, !intent.isEmpty else {
+            throw DatasetError(file: path, line: line(root), "missing 'intent'")
+        }
+        guard intent.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
+            throw DatasetError(file: path, line: line(intentNode), "intent name '\(intent)' must be letters, digits and underscores")
+        }
+        guard let examplesNode = mapping["examples"], let sequence = examplesNode.sequence else {
+            throw DatasetError(file: path, line: line(root), "missing 'examples' list")
+        }
+        var examples: [(String, Int)] = []
+        for item in sequence {
+            guard let text = item.scalar?.string, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw DatasetError(file: path, line: line(item), "an example must be a non-empty string")
+            }
+            examples.append((text, line(item)))
+        }
+        var action: IntentDefinition.Action?
+        if let node = mapping["action"] {
+            guard let value = node.string, let parsed = IntentDefinition.Action(rawValue: value) else {
+                throw DatasetError(file: path, line: line(node), "unknown action '\(node.string ?? "?")' (expected: handoff)")
+            }
+            action = parsed
+        }
+        var responses: [ResponseVariant] = []
+        if let node = mapping["responses"] {
+            guard let items = node.sequence else { throw DatasetError(file: path, line: line(node), "'responses' must be a list") }
+            for item in items {
+                let location = SourceLocation(file: path, line: line(item))
+                if let text = item.scalar?.string, !text.isEmpty {
+                    responses.append(ResponseVariant(text: text, language: language, source: location))
+                } else if let entry = item.mapping, let text = entry["text"]?.string, !text.isEmpty {
+                    let weight = entry["weight"].map { $0.float } ?? 1
+                    guard let weight, weight > 0 else { throw DatasetError(file: path, line: location.line, "weight must be a positive number") }
+                    responses.append(ResponseVariant(text: text, weight: weight, language: language, source: location))
+                } else {
+                    throw DatasetError(file: path, line: location.line, "a response must be a string or {text, weight}")
+                }
+            }
+        }
+        return ParsedFile(
+            intent: intent, intentLine: line(intentNode), description: mapping["description"]?.string,
+            action: action, examples: examples, responses: responses
+        )
+    }
+
+    private static func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
+
+    private static func yamlError(_ error: YamlError, file: String) -> DatasetError {
+        switch error {
+        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return DatasetError(file: file, line: mark.line, "invalid YAML: \(problem)")
+        case let .reader(problem, _, _, _):
+            return DatasetError(file: file, "invalid YAML: \(problem)")
+        default:
+            return DatasetError(file: file, "invalid YAML: \(error)")
+        }
+    }
+}

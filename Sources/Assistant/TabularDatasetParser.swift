@@ -1,0 +1,65 @@
+import CSV
+import Foundation
+
+/// Parses CSV and JSONL datasets (no test split; every row is an example).
+public enum TabularDatasetParser {
+    /// The label columns accepted, in order of preference.
+    public static let labelColumns = ["intent", "label", "category"]
+
+    /// Examples from CSV text with a header holding `text` and a label column.
+    public static func parseCSV(_ content: String, file: String) throws(DatasetError) -> Dataset {
+        let reader: CSVReader
+        do { reader = try CSVReader(string: content, hasHeaderRow: true) } catch {
+            throw DatasetError(file: file, line: 1, "not readable as CSV: \(error)")
+        }
+        let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
+        guard let textColumn = header.firstIndex(of: "text") else {
+            throw DatasetError(file: file, line: 1, "the header has no 'text' column (found: \(header.joined(separator: ", ")))")
+        }
+        guard let labelColumn = labelColumns.lazy.compactMap({ header.firstIndex(of: $0) }).first else {
+            throw DatasetError(file: file, line: 1, "the header has no label column: expected one of \(labelColumns.joined(separator: ", ")) (found: \(header.joined(separator: ", ")))")
+        }
+        var examples: [DatasetExample] = []
+        var line = 2
+        while let row = reader.next() {
+            defer { line += 1 + row.reduce(0) { $0 + $1.count { $0 == "\n" } } }
+            if row.count == 1 && row[0].isEmpty { continue }
+            guard row.count == header.count else {
+                throw DatasetError(file: file, line: line, "expected \(header.count) fields, found \(row.count)")
+            }
+            let text = row[textColumn], intent = row[labelColumn].trimmingCharacters(in: .whitespaces)
+            guard !intent.isEmpty else { throw DatasetError(file: file, line: line, "empty label") }
+            guard !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+                throw DatasetError(file: file, line: line, "empty text")
+            }
+            examples.append(DatasetExample(text: text, intent: intent, source: SourceLocation(file: file, line: line)))
+        }
+        if let error = reader.error { throw DatasetError(file: file, line: line, "malformed CSV: \(error)") }
+        guard !examples.isEmpty else { throw DatasetError(file: file, "no examples") }
+        return Dataset(train: examples)
+    }
+
+    /// Examples from JSONL text: one `{"text": …, "intent": …}` object per non-blank line.
+    public static func parseJSONL(_ content: String, file: String) throws(DatasetError) -> Dataset {
+        var examples: [DatasetExample] = []
+        for (index, line) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let number = index + 1
+            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
+                throw DatasetError(file: file, line: number, "not a JSON object")
+            }
+            guard let text = object["text"] as? String, !text.isEmpty else {
+                throw DatasetError(file: file, line: number, "missing or empty \"text\"")
+            }
+            guard let intent = labelColumns.lazy.compactMap({ object[$0] as? String }).first, !intent.isEmpty else {
+                throw DatasetError(file: file, line: number, "missing \"intent\" (or \"label\", \"category\")")
+            }
+            examples.append(DatasetExample(
+                text: text, intent: intent, language: object["language"] as? String,
+                source: SourceLocation(file: file, line: number)
+            ))
+        }
+        guard !examples.isEmpty else { throw DatasetError(file: file, "no examples") }
+        return Dataset(train: examples)
+    }
+}

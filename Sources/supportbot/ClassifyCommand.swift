@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import IntentModel
+
+/// `supportbot classify`: the most probable intents for each text.
+struct ClassifyCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "classify", abstract: "Classify texts given as arguments, or one per stdin line."
+    )
+
+    @Option(help: "The model file.")
+    var model: String
+
+    @Option(help: "How many intents to show per text.")
+    var top: Int = 3
+
+    @Flag(help: "One JSON object per text: {text, intent, confidence, top}.")
+    var json = false
+
+    @Argument(help: "Texts to classify; without any, each stdin line is one.")
+    var texts: [String] = []
+
+    struct Answer: Encodable {
+        let text: String, intent: String, confidence: Float
+        let top: [IntentScore]
+    }
+
+    func run() throws {
+        guard top >= 1 else { throw Failure("--top must be at least 1") }
+        let classifier = try ModelFile.load(model)
+        func answer(_ text: String) {
+            let prediction = classifier.predict(text)
+            let best = Array(prediction.ranked.prefix(top))
+            if json {
+                print(JSONLine.string(Answer(text: text, intent: best[0].intent, confidence: best[0].confidence, top: best)))
+            } else {
+                print(best.map { String(format: "%@ %.3f", $0.intent, $0.confidence) }.joined(separator: "  "))
+            }
+            fflush(nil)
+        }
+        if texts.isEmpty {
+            while let line = readLine() { answer(line) }
+        } else {
+            texts.forEach(answer)
+        }
+    }
+}

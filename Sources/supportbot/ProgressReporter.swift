@@ -1,0 +1,53 @@
+import Foundation
+import IntentModel
+
+/// Shows training progress on stderr: a live bar on a terminal, else one line per epoch.
+final class ProgressReporter {
+    private let isTerminal = isatty(STDERR_FILENO) == 1
+    private let clock = ContinuousClock()
+    private var epochStart: ContinuousClock.Instant
+    private let start: ContinuousClock.Instant
+    private var lastDraw: ContinuousClock.Instant
+    private let quiet: Bool
+
+    init(quiet: Bool = false) {
+        self.quiet = quiet
+        start = clock.now
+        epochStart = start
+        lastDraw = start
+    }
+
+    /// Seconds since training started.
+    var elapsed: Double { seconds(clock.now - start) }
+
+    func report(_ event: TrainingProgress) {
+        guard !quiet else { return }
+        switch event {
+        case let .batch(epoch, done, total):
+            guard isTerminal, seconds(clock.now - lastDraw) > 0.1 || done == total else { return }
+            lastDraw = clock.now
+            let fraction = Double(done) / Double(max(total, 1))
+            let width = 30, filled = Int(fraction * Double(width))
+            let secs = seconds(clock.now - epochStart)
+            let rate = secs > 0 ? Double(done) / secs : 0
+            let eta = rate > 0 ? Double(total - done) / rate : 0
+            let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
+            write("\r\u{1B}[2Kepoch \(epoch) \(bar) \(done)/\(total)  \(Int(rate)) ex/s  ETA \(String(format: "%.1f", eta))s")
+        case let .epoch(r):
+            let secs = seconds(clock.now - epochStart)
+            var line = String(format: "epoch %d/%d  loss %.4f  acc %.4f", r.epoch, r.epochs, r.loss, r.accuracy)
+            if let vl = r.validationLoss, let va = r.validationAccuracy {
+                line += String(format: "  val_loss %.4f  val_acc %.4f%@", vl, va, r.isBest ? " *" : "")
+            }
+            line += String(format: "  %.1fs", secs)
+            write((isTerminal ? "\r\u{1B}[2K" : "") + line + "\n")
+            epochStart = clock.now
+        }
+    }
+
+    private func write(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
+
+    private func seconds(_ d: Duration) -> Double {
+        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,82 @@
+import ArgumentParser
+import Assistant
+import Foundation
+import IntentModel
+
+/// `supportbot train`: trains a classifier on a dataset and writes the model file.
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train", abstract: "Train an intent classifier and write a model file."
+    )
+
+    @Option(help: "The intents/ directory, a CSV (text + intent/label/category) or a JSONL file.")
+    var data: String
+
+    @Option(help: "auto, intents, csv or jsonl.")
+    var format: DatasetFormat = .auto
+
+    @Option(help: "reference, default, or a JSON file of settings (keys of ModelConfig; \"base\" picks the named config they override).")
+    var config: String = "default"
+
+    @Option(help: "Override the number of epochs.")
+    var epochs: Int?
+
+    @Option(help: "Random seed: the same seed and data give the same model bytes.")
+    var seed: UInt64 = 42
+
+    @Option(help: "Threads sharing each batch.")
+    var workers: Int = 2
+
+    @Option(help: "Where to write the model file.")
+    var out: String
+
+    @Flag(help: "Store the weight matrices as int8 with per-row scales (about 4× smaller).")
+    var quantize = false
+
+    @Flag(help: "Print a JSON summary as the last line of stdout.")
+    var json = false
+
+    func run() throws {
+        var modelConfig = try ConfigLoader.load(config)
+        if let epochs { modelConfig.epochs = epochs }
+        let dataset = try DatasetLoader.load(data, format: format)
+        let reporter = ProgressReporter()
+        let classifier: Classifier
+        do {
+            classifier = try Trainer(config: modelConfig, seed: seed, workers: workers)
+                .train(dataset.train.map(\.labeled), progress: reporter.report)
+        } catch {
+            throw Failure("training failed: \(error)")
+        }
+        let seconds = reporter.elapsed
+        let bytes = Checkpoint.encode(classifier, quantized: quantize)
+        try ModelFile.save(bytes, to: out)
+        let m = classifier.metadata
+        let summary = TrainSummary(
+            model: out, config: modelConfig.name, examples: m.trainingExamples, validation_examples: m.validationExamples,
+            intents: classifier.intents.count, vocabulary: classifier.vocabulary.count, epochs_run: m.epochsRun,
+            best_epoch: m.bestEpoch, train_seconds: seconds, validation_accuracy: m.validationAccuracy,
+            validation_macro_f1: m.validationMacroF1, threshold: m.threshold, bytes: bytes.count, quantized: quantize
+        )
+        if json {
+            print(JSONLine.string(summary))
+        } else {
+            var line = "wrote \(out): \(classifier.intents.count) intents, \(classifier.vocabulary.count) words, \(bytes.count) bytes, "
+                + String(format: "%.1fs", seconds)
+            if let va = m.validationAccuracy { line += String(format: ", validation accuracy %.4f", va) }
+            if let t = m.threshold { line += String(format: ", threshold %.2f", t) }
+            print(line)
+        }
+    }
+}
+
+/// The `--json` summary of `train`.
+struct TrainSummary: Encodable {
+    let model: String, config: String
+    let examples: Int, validation_examples: Int, intents: Int, vocabulary: Int
+    let epochs_run: Int, best_epoch: Int, train_seconds: Double
+    let validation_accuracy: Double?, validation_macro_f1: Double?, threshold: Float?
+    let bytes: Int, quantized: Bool
+}
+
+extension DatasetFormat: ExpressibleByArgument {}
