@@ -8,7 +8,7 @@ import Foundation
 /// u32          format version
 /// sections     u32 tag, u64 length, bytes — CONF (JSON), VOCB, LABL (strings),
 ///              META (JSON), TENS (tensors)
-/// u32          CRC-32 of everything before it
+/// u64          checksum of everything before it (FNV-1a over 64-bit words)
 /// ```
 /// Strings are u32 length + UTF-8. A tensor is: name, u8 dtype (0 float32, 1 int8),
 /// u32 rank, u32 dims, then for int8 one float32 scale per row, then the data.
@@ -44,11 +44,11 @@ public enum Checkpoint {
                     for s in q.scales { w.f32(s) }
                     w.bytes(q.values.map { UInt8(bitPattern: $0) })
                 } else {
-                    for v in values { w.f32(v) }
+                    w.floats(values)
                 }
             }
         }
-        out.u32(CRC32.checksum(out.data))
+        out.u64(Checksum.fnv64(out.data))
         return out.data
     }
 
@@ -61,18 +61,17 @@ public enum Checkpoint {
         let version = try reader.u32()
         guard version <= formatVersion else { throw .newerFormat(found: version, supported: formatVersion) }
         guard version >= 1 else { throw .malformedCheckpoint("format version 0") }
-        guard bytes.count >= magic.count + 8 else { throw .truncatedCheckpoint }
-        let body = bytes[0..<(bytes.count - 4)]
-        var tail = ByteReader(bytes: bytes, position: bytes.count - 4)
-        guard CRC32.checksum(body) == (try tail.u32()) else {
+        guard bytes.count >= magic.count + 12 else { throw .truncatedCheckpoint }
+        var tail = ByteReader(bytes: bytes, position: bytes.count - 8)
+        guard Checksum.fnv64(bytes[0..<(bytes.count - 8)]) == (try tail.u64()) else {
             throw try truncationOrCorruption(bytes)
         }
 
         var sections: [String: ArraySlice<UInt8>] = [:]
-        while reader.position < bytes.count - 4 {
+        while reader.position < bytes.count - 8 {
             let tag = String(decoding: try reader.take(4), as: UTF8.self)
             let length = try reader.u64()
-            guard length <= UInt64(bytes.count - 4 - reader.position) else { throw .malformedCheckpoint("section \(tag) overruns the file") }
+            guard length <= UInt64(bytes.count - 8 - reader.position) else { throw .malformedCheckpoint("section \(tag) overruns the file") }
             sections[tag] = try reader.take(Int(length))
         }
         func section(_ tag: String) throws(ModelError) -> ByteReader {
@@ -109,7 +108,8 @@ public enum Checkpoint {
             }
             switch dtype {
             case 0:
-                for k in 0..<expected.count { parameters[expected.offset + k] = try tensorReader.f32() }
+                let values = try tensorReader.floats(expected.count)
+                parameters.replaceSubrange(expected.offset..<(expected.offset + expected.count), with: values)
             case 1 where rank == 2:
                 var scales: [Float] = []
                 for _ in 0..<shape[0] { scales.append(try tensorReader.f32()) }
@@ -131,7 +131,7 @@ public enum Checkpoint {
             guard (try? reader.take(4)) != nil, let length = try? reader.u64() else { return .truncatedCheckpoint }
             if length > UInt64(bytes.count - reader.position) { return .truncatedCheckpoint }
             if (try? reader.take(Int(length))) == nil { return .truncatedCheckpoint }
-            if bytes.count - reader.position == 4 { return .checksumMismatch }
+            if bytes.count - reader.position == 8 { return .checksumMismatch }
         }
         return .truncatedCheckpoint
     }
@@ -146,6 +146,10 @@ struct ByteWriter {
     mutating func u32(_ v: UInt32) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
     mutating func u64(_ v: UInt64) { withUnsafeBytes(of: v.littleEndian) { data.append(contentsOf: $0) } }
     mutating func f32(_ v: Float) { u32(v.bitPattern) }
+    /// Floats in bulk (the format is little-endian, as every platform Swift runs on here).
+    mutating func floats(_ values: ArraySlice<Float>) {
+        values.withUnsafeBytes { data.append(contentsOf: $0) }
+    }
     mutating func string(_ s: String) {
         u32(UInt32(s.utf8.count))
         data.append(contentsOf: s.utf8)
@@ -182,6 +186,15 @@ struct ByteReader {
         try take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
     mutating func f32() throws(ModelError) -> Float { Float(bitPattern: try u32()) }
+    /// `count` floats in bulk.
+    mutating func floats(_ count: Int) throws(ModelError) -> [Float] {
+        guard count <= (bytes.count - position) / 4 else { throw .truncatedCheckpoint }
+        let slice = try take(count * 4)
+        return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
+            slice.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
+            initialized = count
+        }
+    }
     mutating func string() throws(ModelError) -> String {
         let n = try u32()
         guard let s = String(validating: try take(Int(n)), as: UTF8.self) else { throw .malformedCheckpoint("invalid UTF-8 in a string") }
@@ -194,13 +207,23 @@ struct ByteReader {
     }
 }
 
-/// CRC-32 (IEEE 802.3, reflected, as zlib).
-enum CRC32 {
-    private static let table: [UInt32] = (0..<256).map { n in
-        (0..<8).reduce(UInt32(n)) { c, _ in c & 1 == 1 ? 0xEDB8_8320 ^ (c >> 1) : c >> 1 }
+/// The checkpoint checksum: FNV-1a over little-endian 64-bit words, then the tail bytes.
+/// Each step is a bijection of the state, so any single changed word changes the result.
+enum Checksum {
+    static func fnv64(_ bytes: ArraySlice<UInt8>) -> UInt64 {
+        let prime: UInt64 = 0x0000_0100_0000_01B3
+        return bytes.withUnsafeBytes { raw in
+            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+            let words = raw.count / 8
+            for k in 0..<words { hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self))) &* prime }
+            for k in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[k])) &* prime }
+            return hash
+        }
     }
 
-    static func checksum(_ bytes: some Collection<UInt8>) -> UInt32 {
-        ~bytes.reduce(~UInt32(0)) { c, b in table[Int((c ^ UInt32(b)) & 0xFF)] ^ (c >> 8) }
-    }
+    static func fnv64(_ bytes: [UInt8]) -> UInt64 { fnv64(bytes[...]) }
 }
+
+#if !_endian(little)
+#error("checkpoints are read and written little-endian in bulk")
+#endif

@@ -35,6 +35,7 @@ public final class Classifier: @unchecked Sendable {
         guard parameters.count == network.layout.count else {
             throw .malformedCheckpoint("expected \(network.layout.count) weights, found \(parameters.count)")
         }
+        BLAS.useSingleThread()
         self.config = config
         self.vocabulary = vocabulary
         self.intents = intents
@@ -82,64 +83,56 @@ public final class Classifier: @unchecked Sendable {
     public func probabilities(tokens: [String]) -> [Float] {
         let T = tokens.count, E = config.embeddingDim, H = config.hiddenSize, G = 4 * H
         let D = config.featureSize, C = intents.count
+        let maxPooling = config.pooling == .max
         let words = tokens.map { vocabulary.id($0) }
-        var features = [Float](repeating: 0, count: D)
-        var logits = [Float](repeating: 0, count: C)
+        // Token vectors of words outside the vocabulary: <unk> plus their n-grams.
+        var oovVectors: [Int: [Float]] = [:]
+        for t in 0..<T where words[t] == Vocabulary.unknownIndex {
+            let ngrams = config.ngramBuckets > 0 ? encoder.ngramBuckets(of: tokens[t]) : []
+            oovVectors[t] = Self.composeTokenVector(word: Vocabulary.unknownIndex, ngrams: ngrams, parameters: parameters, layout: network.layout, width: E)
+        }
+        // Scratch: gates [4H], c [H], tanh(c) [H], h [H], features [D], logits [C].
+        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: G + 3 * H + D + C)
+        defer { scratch.deallocate() }
+        let gates = scratch, c = gates + G, tanhC = c + H, h = tanhC + H, features = h + H, logits = features + D
+        features.initialize(repeating: 0, count: D)
         parameters.withUnsafeBufferPointer { pBuffer in
             let p = pBuffer.baseAddress!
-            // Token vectors of words outside the vocabulary: <unk> plus their n-grams.
-            var oovVectors: [Int: [Float]] = [:]
-            for t in 0..<T where words[t] == Vocabulary.unknownIndex {
-                let ngrams = config.ngramBuckets > 0 ? encoder.ngramBuckets(of: tokens[t]) : []
-                oovVectors[t] = Self.composeTokenVector(word: Vocabulary.unknownIndex, ngrams: ngrams, parameters: parameters, layout: network.layout, width: E)
-            }
-            features.withUnsafeMutableBufferPointer { f in
-                var gates = [Float](repeating: 0, count: G), h = [Float](repeating: 0, count: H), c = [Float](repeating: 0, count: H)
-                for (d, tensors) in network.layout.lstm.enumerated() {
-                    h.withUnsafeMutableBufferPointer { $0.initialize(repeating: 0) }
-                    c.withUnsafeMutableBufferPointer { $0.initialize(repeating: 0) }
-                    let pooled = f.baseAddress! + d * H
+            for (d, tensors) in network.layout.lstm.enumerated() {
+                let pooled = features + d * H
+                gateTables[d].withUnsafeBufferPointer { table in
                     for step in 0..<T {
                         let t = d == 0 ? step : T - 1 - step
+                        gates.update(from: table.baseAddress! + Int(words[t]) * G, count: G)
                         if let v = oovVectors[t] {
-                            gates.withUnsafeMutableBufferPointer { $0.baseAddress!.update(from: p + tensors.bias.offset, count: G) }
-                            BLAS.vecMat(x: v, a: p + tensors.wx.offset, k: E, n: G, beta: 1, y: &gates)
-                        } else {
-                            let row = Int(words[t]) * G
-                            gates.withUnsafeMutableBufferPointer { g in
-                                gateTables[d].withUnsafeBufferPointer { g.baseAddress!.update(from: $0.baseAddress! + row, count: G) }
-                            }
+                            // The table has no row for this word: project its own vector.
+                            gates.update(from: p + tensors.bias.offset, count: G)
+                            BLAS.vecMat(x: v, a: p + tensors.wx.offset, k: E, n: G, beta: 1, y: gates)
                         }
-                        if step > 0 { BLAS.vecMat(x: h, a: p + tensors.wh.offset, k: H, n: G, beta: 1, y: &gates) }
-                        for j in 0..<H {
-                            let i = sigmoid(gates[j]), fg = sigmoid(gates[H + j])
-                            let g = tanhf(gates[2 * H + j]), o = sigmoid(gates[3 * H + j])
-                            c[j] = fg * c[j] + i * g
-                            h[j] = o * tanhf(c[j])
-                            if config.pooling == .max { pooled[j] = step == 0 ? h[j] : max(pooled[j], h[j]) }
+                        if step > 0 { BLAS.vecMat(x: h, a: p + tensors.wh.offset, k: H, n: G, beta: 1, y: gates) }
+                        lstmCell(gates: gates, hidden: H, cPrev: step > 0 ? c : nil, c: c, tanhC: tanhC, h: h)
+                        if maxPooling {
+                            for j in 0..<H { pooled[j] = step == 0 ? h[j] : max(pooled[j], h[j]) }
                         }
                     }
-                    if config.pooling == .last { for j in 0..<H { pooled[j] = h[j] } }
                 }
-                if (config.embeddingSkip || !config.recurrent) && T > 0 {
-                    let mean = f.baseAddress! + config.directions * H, w = 1 / Float(T)
+                if !maxPooling && T > 0 { pooled.update(from: h, count: H) }
+            }
+            if (config.embeddingSkip || !config.recurrent) && T > 0 {
+                let mean = features + config.directions * H, w = 1 / Float(T)
+                tokenVectors.withUnsafeBufferPointer { vectors in
                     for t in 0..<T {
-                        if let v = oovVectors[t] {
-                            for j in 0..<E { mean[j] += w * v[j] }
-                        } else {
-                            let row = Int(words[t]) * E
-                            for j in 0..<E { mean[j] += w * tokenVectors[row + j] }
-                        }
+                        let x = oovVectors[t] ?? []
+                        let row = x.isEmpty ? vectors.baseAddress! + Int(words[t]) * E : nil
+                        for j in 0..<E { mean[j] += w * (row?[j] ?? x[j]) }
                     }
                 }
             }
-            logits.withUnsafeMutableBufferPointer { l in
-                l.baseAddress!.update(from: p + network.layout.denseB.offset, count: C)
-                BLAS.vecMat(x: features, a: p + network.layout.denseW.offset, k: D, n: C, beta: 1, y: l.baseAddress!)
-                softmaxInPlace(l.baseAddress!, count: C)
-            }
+            logits.update(from: p + network.layout.denseB.offset, count: C)
+            BLAS.vecMat(x: features, a: p + network.layout.denseW.offset, k: D, n: C, beta: 1, y: logits)
+            softmaxInPlace(logits, count: C)
         }
-        return logits
+        return Array(UnsafeBufferPointer(start: logits, count: C))
     }
 
     /// Probabilities `[C]` for each text, computed in length-sorted batches.

@@ -41,19 +41,8 @@ enum LSTM {
                     continue
                 }
                 let row = gt + b * G
-                let cPrev: UnsafeMutablePointer<Float>? = t > 0 ? cRow - B * H : nil
-                for j in 0..<H {
-                    let i = sigmoid(row[j] + bias[j])
-                    let f = sigmoid(row[H + j] + bias[H + j])
-                    let g = tanhf(row[2 * H + j] + bias[2 * H + j])
-                    let o = sigmoid(row[3 * H + j] + bias[3 * H + j])
-                    row[j] = i; row[H + j] = f; row[2 * H + j] = g; row[3 * H + j] = o
-                    let cNew = f * (cPrev?[j] ?? 0) + i * g
-                    let tc = tanhf(cNew)
-                    cRow[j] = cNew
-                    tcRow[j] = tc
-                    hRow[j] = o * tc
-                }
+                addInPlace(row, bias, count: G)
+                lstmCell(gates: row, hidden: H, cPrev: t > 0 ? cRow - B * H : nil, c: cRow, tanhC: tcRow, h: hRow)
             }
         }
     }

@@ -25,7 +25,8 @@ public struct Tokenizer: Sendable, Equatable {
 
     /// The tokens of `text`; empty for empty or whitespace-only text.
     public func tokens(_ text: String) -> [String] {
-        let normalized = text.precomposedStringWithCompatibilityMapping.lowercased()
+        // ASCII is unchanged by NFKC, so the (costly) normalisation runs only when needed.
+        let normalized = (text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCompatibilityMapping).lowercased()
         var tokens: [String] = []
         var word = ""
         func flush() {
@@ -59,6 +60,15 @@ public struct Tokenizer: Sendable, Equatable {
     private enum Kind { case wordPart, joiner, separator, punctuation, single }
 
     private static func kind(of character: Character) -> Kind {
+        if let ascii = character.asciiValue {
+            switch ascii {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                return .wordPart
+            case UInt8(ascii: "'"), UInt8(ascii: "`"): return .joiner
+            case 0...32, 127: return .separator
+            default: return .punctuation
+            }
+        }
         guard let first = character.unicodeScalars.first else { return .separator }
         if character.isWhitespace || first == "\u{FFFD}" || first.properties.generalCategory == .control {
             return .separator

@@ -18,23 +18,23 @@ final class ProgressReporter {
     }
 
     /// Seconds since training started.
-    var elapsed: Double { seconds(clock.now - start) }
+    var elapsed: Double { (clock.now - start).seconds }
 
     func report(_ event: TrainingProgress) {
         guard !quiet else { return }
         switch event {
         case let .batch(epoch, done, total):
-            guard isTerminal, seconds(clock.now - lastDraw) > 0.1 || done == total else { return }
+            guard isTerminal, (clock.now - lastDraw).seconds > 0.1 || done == total else { return }
             lastDraw = clock.now
             let fraction = Double(done) / Double(max(total, 1))
             let width = 30, filled = Int(fraction * Double(width))
-            let secs = seconds(clock.now - epochStart)
+            let secs = (clock.now - epochStart).seconds
             let rate = secs > 0 ? Double(done) / secs : 0
             let eta = rate > 0 ? Double(total - done) / rate : 0
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
             write("\r\u{1B}[2Kepoch \(epoch) \(bar) \(done)/\(total)  \(Int(rate)) ex/s  ETA \(String(format: "%.1f", eta))s")
         case let .epoch(r):
-            let secs = seconds(clock.now - epochStart)
+            let secs = (clock.now - epochStart).seconds
             var line = String(format: "epoch %d/%d  loss %.4f  acc %.4f", r.epoch, r.epochs, r.loss, r.accuracy)
             if let vl = r.validationLoss, let va = r.validationAccuracy {
                 line += String(format: "  val_loss %.4f  val_acc %.4f%@", vl, va, r.isBest ? " *" : "")
@@ -46,8 +46,4 @@ final class ProgressReporter {
     }
 
     private func write(_ s: String) { FileHandle.standardError.write(Data(s.utf8)) }
-
-    private func seconds(_ d: Duration) -> Double {
-        Double(d.components.seconds) + Double(d.components.attoseconds) * 1e-18
-    }
 }

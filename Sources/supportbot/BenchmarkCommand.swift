@@ -1,0 +1,69 @@
+import ArgumentParser
+import Foundation
+import IntentModel
+
+/// `supportbot benchmark`: how fast a model classifies, measured in this process.
+struct BenchmarkCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "benchmark",
+        abstract: "Measure a model's load time, single-utterance latency and batch throughput on a dataset's texts."
+    )
+
+    @Option(help: "The model file.")
+    var model: String
+
+    @Option(help: "Texts to classify: the intents/ directory, a CSV or a JSONL file.")
+    var data: String
+
+    @Option(help: "Single-utterance calls to time.")
+    var calls: Int = 200
+
+    @Flag(help: "Print one JSON object.")
+    var json = false
+
+    struct Result: Encodable {
+        let model: String, model_bytes: Int, load_ms: Double
+        let latency_us_median: Double, latency_us_p99: Double, calls: Int
+        let throughput_per_s: Double, batch_examples: Int
+    }
+
+    func run() throws {
+        let clock = ContinuousClock()
+        let loadStart = clock.now
+        let classifier = try ModelFile.load(model)
+        let loadMs = (clock.now - loadStart).seconds * 1000
+        let texts = try DatasetLoader.load(data).evaluation.map(\.text)
+        guard !texts.isEmpty, calls > 0 else { throw Failure("nothing to measure") }
+
+        for text in texts.prefix(20) { _ = classifier.predict(text) }
+        var samples: [Double] = []
+        for k in 0..<calls {
+            let text = texts[k % texts.count]
+            let start = clock.now
+            _ = classifier.predict(text)
+            samples.append((clock.now - start).seconds * 1e6)
+        }
+        samples.sort()
+        let batchStart = clock.now
+        _ = classifier.probabilities(for: texts)
+        let batchSeconds = (clock.now - batchStart).seconds
+
+        let size = (try? FileManager.default.attributesOfItem(atPath: model)[.size] as? Int) ?? 0
+        let result = Result(
+            model: model, model_bytes: size, load_ms: loadMs,
+            latency_us_median: samples[samples.count / 2],
+            latency_us_p99: samples[min(samples.count - 1, Int(Double(samples.count) * 0.99))], calls: calls,
+            throughput_per_s: Double(texts.count) / batchSeconds, batch_examples: texts.count
+        )
+        if json {
+            print(JSONLine.string(result))
+        } else {
+            print(String(format: "load %.1f ms, latency median %.1f µs (p99 %.1f µs), batch %.0f utterances/s", result.load_ms, result.latency_us_median, result.latency_us_p99, result.throughput_per_s))
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds.
+    var seconds: Double { Double(components.seconds) + Double(components.attoseconds) * 1e-18 }
+}
