@@ -24,20 +24,43 @@ struct Adam {
     ) {
         step += 1
         let alpha = learningRate * (1 - powf(beta2, Float(step))).squareRoot() / (1 - powf(beta1, Float(step)))
-        let b1 = beta1, b2 = beta2, eps = epsilon
+        let constants = (alpha: alpha, beta1: beta1, beta2: beta2, epsilon: epsilon)
         m.withUnsafeMutableBufferPointer { m in
             v.withUnsafeMutableBufferPointer { v in
-                func apply(_ range: Range<Int>) {
-                    for k in range {
-                        let gk = g[k]
-                        m[k] += (gk - m[k]) * (1 - b1)
-                        v[k] += (gk * gk - v[k]) * (1 - b2)
-                        p[k] -= alpha * m[k] / (v[k].squareRoot() + eps)
-                    }
-                }
-                apply(dense)
-                for row in rows { apply(row..<(row + rowWidth)) }
+                let m = m.baseAddress!, v = v.baseAddress!
+                Self.apply(p + dense.lowerBound, g + dense.lowerBound, m + dense.lowerBound, v + dense.lowerBound, count: dense.count, constants)
+                for row in rows { Self.apply(p + row, g + row, m + row, v + row, count: rowWidth, constants) }
             }
+        }
+    }
+
+    /// The update of `count` contiguous parameters, eight lanes at a time.
+    @inline(__always)
+    private static func apply(
+        _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
+        _ v: UnsafeMutablePointer<Float>, count: Int, _ c: (alpha: Float, beta1: Float, beta2: Float, epsilon: Float)
+    ) {
+        typealias V8 = SIMD8<Float>
+        let rp = UnsafeMutableRawPointer(p), rg = UnsafeRawPointer(g), rm = UnsafeMutableRawPointer(m), rv = UnsafeMutableRawPointer(v)
+        var k = 0
+        while k + 8 <= count {
+            let o = k * 4
+            let gk = rg.loadUnaligned(fromByteOffset: o, as: V8.self)
+            var mk = rm.loadUnaligned(fromByteOffset: o, as: V8.self)
+            var vk = rv.loadUnaligned(fromByteOffset: o, as: V8.self)
+            mk += (gk - mk) * (1 - c.beta1)
+            vk += (gk * gk - vk) * (1 - c.beta2)
+            let step = c.alpha * mk / (vk.squareRoot() + c.epsilon)
+            rm.storeBytes(of: mk, toByteOffset: o, as: V8.self)
+            rv.storeBytes(of: vk, toByteOffset: o, as: V8.self)
+            rp.storeBytes(of: rp.loadUnaligned(fromByteOffset: o, as: V8.self) - step, toByteOffset: o, as: V8.self)
+            k += 8
+        }
+        while k < count {
+            m[k] += (g[k] - m[k]) * (1 - c.beta1)
+            v[k] += (g[k] * g[k] - v[k]) * (1 - c.beta2)
+            p[k] -= c.alpha * m[k] / (v[k].squareRoot() + c.epsilon)
+            k += 1
         }
     }
 }
