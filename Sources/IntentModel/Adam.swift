@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 
 /// Adam with Keras' update rule and defaults (β₁ 0.9, β₂ 0.999, ε 1e-7).
@@ -17,19 +18,25 @@ struct Adam {
     }
 
     /// Applies gradients `g` to `p` over `dense` (an element range) and over `rowWidth`-wide
-    /// rows starting at each offset in `rows` (distinct).
+    /// rows starting at each offset in `rows` (distinct), split over `threads`.
     mutating func update(
         _ p: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>,
-        dense: Range<Int>, rows: [Int], rowWidth: Int
+        dense: Range<Int>, rows: [Int], rowWidth: Int, threads: Int = 1
     ) {
         step += 1
         let alpha = learningRate * (1 - powf(beta2, Float(step))).squareRoot() / (1 - powf(beta1, Float(step)))
         let constants = (alpha: alpha, beta1: beta1, beta2: beta2, epsilon: epsilon)
         m.withUnsafeMutableBufferPointer { m in
             v.withUnsafeMutableBufferPointer { v in
-                let m = m.baseAddress!, v = v.baseAddress!
-                Self.apply(p + dense.lowerBound, g + dense.lowerBound, m + dense.lowerBound, v + dense.lowerBound, count: dense.count, constants)
-                for row in rows { Self.apply(p + row, g + row, m + row, v + row, count: rowWidth, constants) }
+                nonisolated(unsafe) let (p, g, m, v) = (p, g, m.baseAddress!, v.baseAddress!)
+                DispatchQueue.concurrentPerform(iterations: max(1, threads)) { part in
+                    let parts = max(1, threads)
+                    let lower = dense.lowerBound + dense.count * part / parts, upper = dense.lowerBound + dense.count * (part + 1) / parts
+                    Self.apply(p + lower, g + lower, m + lower, v + lower, count: upper - lower, constants)
+                    for row in rows[(rows.count * part / parts)..<(rows.count * (part + 1) / parts)] {
+                        Self.apply(p + row, g + row, m + row, v + row, count: rowWidth, constants)
+                    }
+                }
             }
         }
     }

@@ -116,7 +116,7 @@ public struct Trainer: Sendable {
                 }
                 if let clip = config.clipNorm { clipGradients(g, dense: layout.denseCount, rows: rows, rowWidth: rowWidth, maxNorm: clip) }
                 parameters.withUnsafeMutableBufferPointer { p in
-                    adam.update(p.baseAddress!, gradients: g, dense: 0..<layout.denseCount, rows: rows, rowWidth: rowWidth)
+                    adam.update(p.baseAddress!, gradients: g, dense: 0..<layout.denseCount, rows: rows, rowWidth: rowWidth, threads: workers)
                 }
                 for k in 0..<layout.denseCount { g[k] = 0 }
                 for row in rows { for j in 0..<rowWidth { g[row + j] = 0 } }
