@@ -34,6 +34,14 @@ public struct NewModel: Sendable {
     /// When it was made.
     public var created: Date
 
+    /// A model from its parts.
+    public init(config: ModelConfig, metadata: ModelMetadata, checkpoint: [UInt8], created: Date) {
+        self.config = config
+        self.metadata = metadata
+        self.checkpoint = checkpoint
+        self.created = created
+    }
+
     /// A model for `classifier`, encoded as a checkpoint.
     public init(classifier: Classifier, created: Date, quantized: Bool = false) {
         config = classifier.config
