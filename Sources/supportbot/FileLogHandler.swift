@@ -23,8 +23,3 @@ struct FileLogHandler: LogHandler {
     }
 }
 
-/// The program's logger.
-enum AppLog {
-    /// Logs to `LogSink.shared`.
-    static let logger = Logger(label: "supportbot")
-}
