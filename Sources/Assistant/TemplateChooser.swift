@@ -15,21 +15,25 @@ public enum TemplateChooser {
         using generator: inout some RandomNumberGenerator
     ) -> Choice? {
         for candidates in [templates.filter { $0.language == language }, templates.filter { $0.language == "en" }, templates] {
-            var renderable = candidates.compactMap { t in TemplateRenderer.render(t.text, slots: slots).map { Choice(template: t, text: $0) } }
-            if renderable.count > 1 { renderable.removeAll { $0.template.id == previous } }
-            if let choice = weightedPick(renderable, using: &generator) { return choice }
+            var pool = candidates.filter { TemplateRenderer.canFill($0.text, slots: slots) }
+            if pool.count > 1 { pool.removeAll { $0.id == previous } }
+            // Only the chosen variant is rendered; one that still fails to render is dropped.
+            while let template = weightedPick(pool, using: &generator) {
+                if let text = TemplateRenderer.render(template.text, slots: slots) { return Choice(template: template, text: text) }
+                pool.removeAll { $0.id == template.id }
+            }
         }
         return nil
     }
 
-    private static func weightedPick(_ choices: [Choice], using generator: inout some RandomNumberGenerator) -> Choice? {
-        guard !choices.isEmpty else { return nil }
-        let total = choices.reduce(0) { $0 + $1.template.weight }
+    private static func weightedPick(_ templates: [ResponseTemplate], using generator: inout some RandomNumberGenerator) -> ResponseTemplate? {
+        guard !templates.isEmpty else { return nil }
+        let total = templates.reduce(0) { $0 + $1.weight }
         var point = Double.random(in: 0..<total, using: &generator)
-        for choice in choices {
-            point -= choice.template.weight
-            if point < 0 { return choice }
+        for template in templates {
+            point -= template.weight
+            if point < 0 { return template }
         }
-        return choices.last
+        return templates.last
     }
 }

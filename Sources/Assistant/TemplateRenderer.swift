@@ -34,10 +34,15 @@ public enum TemplateRenderer {
         }
     }
 
+    /// Whether `values` has a non-empty value for every slot `text` uses.
+    public static func canFill(_ text: String, slots values: [String: String]) -> Bool {
+        slots(in: text).allSatisfy { !(values[$0] ?? "").isEmpty }
+    }
+
     /// `text` with its slots filled, or nil when a slot has no value or the result would
     /// show a raw `{{…}}`.
     public static func render(_ text: String, slots values: [String: String]) -> String? {
-        guard slots(in: text).allSatisfy({ !(values[$0] ?? "").isEmpty }),
+        guard canFill(text, slots: values),
               let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text) else { return nil }
         let rendered = template.render(values)
         guard !rendered.contains("{{"), !rendered.contains("}}"),

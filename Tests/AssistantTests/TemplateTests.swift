@@ -28,6 +28,11 @@ import Testing
             #expect(choice?.template.id == 2)
         }
         #expect(TemplateChooser.choose(from: [templates[0]], language: "en", slots: [:], avoiding: nil, using: &generator) == nil)
+        // A filled variant whose text would still show braces gives way too.
+        let braces = [template(3, "Hi, {{agent_name}} here."), template(4, "Hi there.")]
+        for _ in 0..<20 {
+            #expect(TemplateChooser.choose(from: braces, language: "en", slots: ["agent_name": "{{x}}"], avoiding: nil, using: &generator)?.text == "Hi there.")
+        }
     }
 
     @Test func neverRepeatsThePreviousVariant() {
