@@ -29,6 +29,7 @@ public final class Classifier: @unchecked Sendable {
         config: ModelConfig, vocabulary: Vocabulary, intents: [String], metadata: ModelMetadata, parameters: [Float]
     ) throws(ModelError) {
         try config.validate()
+        BLAS.useSingleThread()  // idle OpenBLAS threads spin and slow every other process
         guard intents.count >= 1 else { throw .malformedCheckpoint("no intents") }
         guard vocabulary.count >= 2 else { throw .malformedCheckpoint("vocabulary lacks <pad> and <unk>") }
         let network = Network(config: config, vocabularySize: vocabulary.count, classes: intents.count)
