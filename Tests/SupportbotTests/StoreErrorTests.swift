@@ -49,14 +49,16 @@ import Testing
         #expect(try fixture.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM template WHERE text = 'Hey!'") } == 0)
     }
 
-    @Test(.enabled(if: geteuid() != 0, "root can write read-only files"))
+    @Test(.enabled(if: ReadOnlyFile.isPossible, "root without chattr can write any file"))
     func aReadOnlyDatabase() throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
         try fixture.prepare()
         let before = try Data(contentsOf: URL(fileURLWithPath: fixture.db))
-        try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: fixture.db)
+        try ReadOnlyFile.protect(fixture.db)
+        defer { try? ReadOnlyFile.unprotect(fixture.db) }
         expectOneLineFailure(try fixture.run(["chat", "--plain"], stdin: "hello there\n"), "read-only")
+        expectOneLineFailure(try fixture.run(["templates", "add", "greet", "Hey!"]), "read-only")
         #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.db)) == before)
     }
 
@@ -78,5 +80,39 @@ import Testing
             #expect(mode == 0o600, "\(expected)")
         }
         #expect(!FileManager.default.fileExists(atPath: dir.path + "/ignored"))
+    }
+}
+
+/// Makes a file read-only even for root: mode 0400, or the immutable attribute (`chattr +i`) as root.
+enum ReadOnlyFile {
+    static let isRoot = geteuid() == 0
+
+    /// Whether this machine can make a file read-only for the tests' user.
+    static let isPossible: Bool = {
+        guard isRoot else { return true }
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("supportbot-chattr-\(UUID().uuidString)").path
+        FileManager.default.createFile(atPath: path, contents: nil)
+        defer { try? unprotect(path); try? FileManager.default.removeItem(atPath: path) }
+        return (try? protect(path)) != nil
+    }()
+
+    static func protect(_ path: String) throws {
+        if isRoot { try chattr("+i", path) } else { try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: path) }
+    }
+
+    static func unprotect(_ path: String) throws {
+        if isRoot { try chattr("-i", path) } else { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
+    }
+
+    struct Failed: Error {}
+
+    private static func chattr(_ flag: String, _ path: String) throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/chattr")
+        process.arguments = [flag, path]
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        process.waitUntilExit()
+        if process.terminationStatus != 0 { throw Failed() }
     }
 }
