@@ -53,8 +53,9 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IntentModelTests", dependencies: ["IntentModel"]),
-        .testTarget(name: "AssistantTests", dependencies: ["Assistant"]),
-        .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore", "Assistant"]),
-        .testTarget(name: "SupportbotTests", dependencies: ["IntentModel"]),
+        .testTarget(name: "AssistantTests", dependencies: ["Assistant", "IntentModel"]),
+        .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore", "Assistant", "IntentModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        // GRDB lets the end-to-end tests inspect the store the binary wrote, and lock it.
+        .testTarget(name: "SupportbotTests", dependencies: ["IntentModel", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
 )

@@ -99,8 +99,8 @@ public enum DatasetValidator {
             }
             if !file.responses.isEmpty { intentsWithReplies.insert(file.intent) }
             for response in file.responses {
-                for slot in TemplateSlots.names(in: response.text) where !TemplateSlots.fillable.contains(slot) {
-                    report(.error, response.source, "slot '{{\(slot)}}' is filled by no extractor (known: \(TemplateSlots.fillable.sorted().joined(separator: ", ")))")
+                for slot in TemplateRenderer.slots(in: response.text).subtracting(ConversationSlots.names).sorted() {
+                    report(.error, response.source, "slot '{{\(slot)}}' is filled by no extractor (known: \(ConversationSlots.names.sorted().joined(separator: ", ")))")
                 }
             }
         }

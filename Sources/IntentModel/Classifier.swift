@@ -29,13 +29,13 @@ public final class Classifier: @unchecked Sendable {
         config: ModelConfig, vocabulary: Vocabulary, intents: [String], metadata: ModelMetadata, parameters: [Float]
     ) throws(ModelError) {
         try config.validate()
+        BLAS.useSingleThread()  // idle OpenBLAS threads spin and slow every other process
         guard intents.count >= 1 else { throw .malformedCheckpoint("no intents") }
         guard vocabulary.count >= 2 else { throw .malformedCheckpoint("vocabulary lacks <pad> and <unk>") }
         let network = Network(config: config, vocabularySize: vocabulary.count, classes: intents.count)
         guard parameters.count == network.layout.count else {
             throw .malformedCheckpoint("expected \(network.layout.count) weights, found \(parameters.count)")
         }
-        BLAS.useSingleThread()
         self.config = config
         self.vocabulary = vocabulary
         self.intents = intents

@@ -8,8 +8,10 @@ struct ClassifyCommand: ParsableCommand {
         commandName: "classify", abstract: "Classify texts given as arguments, or one per stdin line."
     )
 
-    @Option(help: "The model file.")
-    var model: String
+    @Option(help: "The model file (default: the store's active model).")
+    var model: String?
+
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "How many intents to show per text.")
     var top: Int = 3
@@ -27,7 +29,7 @@ struct ClassifyCommand: ParsableCommand {
 
     func run() throws {
         guard top >= 1 else { throw Failure("--top must be at least 1") }
-        let classifier = try ModelFile.load(model)
+        let classifier = try ModelTraining.activeClassifier(path: model, store: store)
         func answer(_ text: String) {
             let prediction = classifier.predict(text)
             let best = Array(prediction.ranked.prefix(top))

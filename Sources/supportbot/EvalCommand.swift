@@ -9,8 +9,10 @@ struct EvalCommand: ParsableCommand {
         commandName: "eval", abstract: "Score a model: accuracy, macro and per-intent precision/recall/F1, confusions."
     )
 
-    @Option(help: "The model file.")
-    var model: String
+    @Option(help: "The model file (default: the store's active model).")
+    var model: String?
+
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "The intents/ directory (its test/ split is used), a CSV or a JSONL file.")
     var data: String
@@ -25,7 +27,7 @@ struct EvalCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let classifier = try ModelFile.load(model)
+        let classifier = try ModelTraining.activeClassifier(path: model, store: store)
         let examples = try DatasetLoader.load(data, format: format).evaluation
         let report = Evaluation(classifier: classifier, examples: examples, confusionLimit: confusions)
         if json {

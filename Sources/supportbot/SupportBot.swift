@@ -1,4 +1,5 @@
 import ArgumentParser
+import Logging
 
 /// The `supportbot` command: train, evaluate and run the customer-service chatbot.
 @main
@@ -6,6 +7,15 @@ struct SupportBot: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "supportbot",
         abstract: "A terminal customer-service chatbot with an intent classifier trained from scratch.",
-        subcommands: [TrainCommand.self, EvalCommand.self, ClassifyCommand.self, BenchmarkCommand.self, ValidateCommand.self]
+        subcommands: [
+            ChatCommand.self, TrainCommand.self, EvalCommand.self, ClassifyCommand.self, ValidateCommand.self,
+            SyncCommand.self, TemplatesCommand.self, BenchmarkCommand.self,
+        ]
     )
+
+    /// Sends log lines to the log file (opened with the store) before any command runs.
+    static func main() {
+        LoggingSystem.bootstrap(FileLogHandler.init)
+        main(nil)
+    }
 }

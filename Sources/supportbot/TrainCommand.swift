@@ -3,14 +3,17 @@ import Assistant
 import Foundation
 import IntentModel
 
-/// `supportbot train`: trains a classifier on a dataset and writes the model file.
+/// `supportbot train`: trains a classifier on a dataset, or on the store's examples, and
+/// writes the model file or stores it as the active model.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "train", abstract: "Train an intent classifier and write a model file."
+        commandName: "train", abstract: "Train an intent classifier: write a model file, or (without --out) store it as the active model."
     )
 
-    @Option(help: "The intents/ directory, a CSV (text + intent/label/category) or a JSONL file.")
-    var data: String
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "The intents/ directory, a CSV (text + intent/label/category) or a JSONL file (default: the store's examples).")
+    var data: String?
 
     @Option(help: "auto, intents, csv or jsonl.")
     var format: DatasetFormat = .auto
@@ -27,8 +30,8 @@ struct TrainCommand: ParsableCommand {
     @Option(help: "Threads sharing each batch.")
     var workers: Int = 2
 
-    @Option(help: "Where to write the model file.")
-    var out: String
+    @Option(help: "Where to write the model file (default: store it in the store as the active model).")
+    var out: String?
 
     @Flag(help: "Store the weight matrices as int8 with per-row scales (about 4× smaller).")
     var quantize = false
@@ -39,21 +42,31 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         var modelConfig = try ConfigLoader.load(config)
         if let epochs { modelConfig.epochs = epochs }
-        let dataset = try DatasetLoader.load(data, format: format)
-        let reporter = ProgressReporter()
-        let classifier: Classifier
-        do {
-            classifier = try Trainer(config: modelConfig, seed: seed, workers: workers)
-                .train(dataset.train.map(\.labeled), progress: reporter.report)
-        } catch {
-            throw Failure("training failed: \(error)")
+        let database = data == nil || out == nil ? try store.open() : nil
+        let examples: [LabeledText]
+        if let data {
+            examples = try DatasetLoader.load(data, format: format).train.map(\.labeled)
+        } else {
+            try IntentsSync.ensureLoaded(database!, store: store, directory: nil)
+            examples = try ModelTraining.wrapping(store) { try database!.trainingExamples() }
         }
+        let reporter = ProgressReporter()
+        let classifier = try ModelTraining.train(examples, config: modelConfig, seed: seed, workers: workers, reporter: reporter)
         let seconds = reporter.elapsed
         let bytes = Checkpoint.encode(classifier, quantized: quantize)
-        try ModelFile.save(bytes, to: out)
+        let destination: String
+        if let out {
+            try ModelFile.save(bytes, to: out)
+            destination = out
+        } else {
+            let model = NewModel(classifier: classifier, created: Date(), quantized: quantize)
+            let version = try ModelTraining.wrapping(store) { try database!.addModel(model, activate: true) }
+            AppLog.logger.info("stored model", metadata: ["version": "\(version)", "examples": "\(examples.count)"])
+            destination = "\(store.path) (model \(version), active)"
+        }
         let m = classifier.metadata
         let summary = TrainSummary(
-            model: out, config: modelConfig.name, examples: m.trainingExamples, validation_examples: m.validationExamples,
+            model: destination, config: modelConfig.name, examples: m.trainingExamples, validation_examples: m.validationExamples,
             intents: classifier.intents.count, vocabulary: classifier.vocabulary.count, epochs_run: m.epochsRun,
             best_epoch: m.bestEpoch, train_seconds: seconds, validation_accuracy: m.validationAccuracy,
             validation_macro_f1: m.validationMacroF1, threshold: m.threshold, bytes: bytes.count, quantized: quantize
@@ -61,7 +74,7 @@ struct TrainCommand: ParsableCommand {
         if json {
             print(JSONLine.string(summary))
         } else {
-            var line = "wrote \(out): \(classifier.intents.count) intents, \(classifier.vocabulary.count) words, \(bytes.count) bytes, "
+            var line = "wrote \(destination): \(classifier.intents.count) intents, \(classifier.vocabulary.count) words, \(bytes.count) bytes, "
                 + String(format: "%.1fs", seconds)
             if let va = m.validationAccuracy { line += String(format: ", validation accuracy %.4f", va) }
             if let t = m.threshold { line += String(format: ", threshold %.2f", t) }

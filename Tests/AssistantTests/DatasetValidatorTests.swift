@@ -49,8 +49,4 @@ import Testing
             "intents/en/z.yaml:1: error: the file is empty",
         ])
     }
-
-    @Test func templateSlotNames() {
-        #expect(TemplateSlots.names(in: "Hi {{customer_name}}, {{{ order_id }}} {{#email}}x{{/email}} {{! note}}") == ["customer_name", "order_id", "email"])
-    }
 }

@@ -57,3 +57,21 @@ enum CLI {
         return url
     }
 }
+
+extension CLI {
+    /// Starts `supportbot args…` reading stdin from `input` and writing to files `output` and
+    /// `errors`; the caller waits for it.
+    static func start(_ args: [String], input: URL, output: URL, errors: URL, directory: URL) throws -> Process {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: binary)
+        process.arguments = args
+        process.currentDirectoryURL = directory
+        FileManager.default.createFile(atPath: output.path, contents: nil)
+        FileManager.default.createFile(atPath: errors.path, contents: nil)
+        process.standardInput = try FileHandle(forReadingFrom: input)
+        process.standardOutput = try FileHandle(forWritingTo: output)
+        process.standardError = try FileHandle(forWritingTo: errors)
+        try process.run()
+        return process
+    }
+}

@@ -1,0 +1,35 @@
+import IntentModel
+
+/// What the bot did with one customer line.
+public struct BotReply: Sendable, Equatable {
+    /// The conversation.
+    public var conversation: Int64
+    /// The customer turn's id.
+    public var customerTurn: Int64
+    /// The bot turn's id; nil when the bot stayed quiet.
+    public var botTurn: Int64?
+    /// The predicted intent.
+    public var intent: String
+    /// Its probability.
+    public var confidence: Float
+    /// The most probable intents, best first.
+    public var topIntents: [IntentScore]
+    /// What the bot decided.
+    public var decision: ReplyPolicy.Decision
+    /// The reply text; nil when the bot stayed quiet.
+    public var text: String?
+    /// The template the reply came from; nil for a built-in reply.
+    public var templateID: Int64?
+    /// Classify + render + commit, in microseconds.
+    public var latencyMicros: Int
+
+    /// Whether the bot asked the customer to rephrase.
+    public var isFallback: Bool { decision == .fallback }
+    /// Whether the conversation is with a human agent now.
+    public var isHandoff: Bool {
+        switch decision {
+        case .handoff, .quiet: true
+        case .answer, .fallback: false
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import Foundation
+
+/// A store kept in memory: the session's storage protocols without SQLite, for tests and demos.
+public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Sendable {
+    /// A conversation as held here.
+    public struct Conversation: Sendable, Equatable {
+        /// The agent running it.
+        public var agent: String?
+        /// When it started.
+        public var started: Date
+        /// When it was handed to an agent.
+        public var handedOff: Date?
+    }
+
+    private let lock = NSLock()
+    private var intentActions: [String: IntentDefinition.Action?] = [:]
+    private var templateList: [ResponseTemplate] = []
+    private var conversationList: [Conversation] = []
+    private var turnList: [StoredTurn] = []
+    private var labelList: [TurnLabel] = []
+    private var models: [(model: NewModel, active: Bool)] = []
+
+    /// A store holding `intents` and their responses as file templates.
+    public init(intents: [IntentDefinition] = []) {
+        for intent in intents.sorted(by: { $0.name < $1.name }) {
+            intentActions[intent.name] = intent.action
+            for response in intent.responses {
+                templateList.append(ResponseTemplate(
+                    id: Int64(templateList.count + 1), intent: intent.name, text: response.text, weight: response.weight,
+                    language: response.language, origin: .file
+                ))
+            }
+        }
+    }
+
+    private func locked<T>(_ body: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body()
+    }
+
+    /// Every conversation, by id − 1.
+    public var conversations: [Conversation] { locked { conversationList } }
+    /// Every turn, in the order logged.
+    public var turns: [StoredTurn] { locked { turnList } }
+    /// Every label, in the order recorded.
+    public var labels: [TurnLabel] { locked { labelList } }
+
+    /// Replaces the text of template `id`, as an edit in the store does.
+    public func editTemplate(_ id: Int64, text: String) throws {
+        try locked {
+            guard let index = templateList.firstIndex(where: { $0.id == id }) else { throw StoreError.unknownTemplate(id) }
+            templateList[index].text = text
+            templateList[index].origin = .store
+        }
+    }
+
+    public func startConversation(agent: String?, at time: Date) throws -> Int64 {
+        locked {
+            conversationList.append(Conversation(agent: agent, started: time))
+            return Int64(conversationList.count)
+        }
+    }
+
+    public func logExchange(_ exchange: Exchange) throws -> LoggedExchange {
+        try locked {
+            let customer = try append(exchange.customer, to: exchange.conversation)
+            let bot = try exchange.bot.map { try append($0, to: exchange.conversation) }
+            if exchange.handsOff, conversationList[Int(exchange.conversation) - 1].handedOff == nil {
+                conversationList[Int(exchange.conversation) - 1].handedOff = exchange.customer.time
+            }
+            return LoggedExchange(customerTurn: customer, botTurn: bot)
+        }
+    }
+
+    public func logAgentTurn(conversation: Int64, text: String, agent: String?, at time: Date) throws -> Int64 {
+        try locked { try append(ConversationTurn(role: .agent, text: text, time: time), to: conversation) }
+    }
+
+    /// Appends a turn; the caller holds the lock.
+    private func append(_ turn: ConversationTurn, to conversation: Int64) throws -> Int64 {
+        guard conversation >= 1, conversation <= conversationList.count else { throw StoreError.unknownConversation(conversation) }
+        let position = turnList.filter { $0.conversation == conversation }.count + 1
+        let id = Int64(turnList.count + 1)
+        turnList.append(StoredTurn(id: id, conversation: conversation, position: position, turn: turn))
+        return id
+    }
+
+    public func templates(for intent: String) throws -> [ResponseTemplate] {
+        locked { templateList.filter { $0.intent == intent } }
+    }
+
+    public func action(for intent: String) throws -> IntentDefinition.Action? {
+        locked { intentActions[intent] ?? nil }
+    }
+
+    public func recordLabel(_ label: TurnLabel) throws {
+        try locked {
+            guard let turn = turnList.first(where: { $0.id == label.turn }) else { throw StoreError.unknownTurn(label.turn) }
+            guard turn.turn.role == .customer else { throw StoreError.notACustomerTurn(label.turn) }
+            guard intentActions[label.intent] != nil else { throw StoreError.unknownIntent(label.intent) }
+            labelList.append(label)
+        }
+    }
+
+    public func activeModel() throws -> StoredModel? {
+        locked {
+            models.indices.last { models[$0].active }.map {
+                StoredModel(version: Int64($0 + 1), created: models[$0].model.created, checkpoint: models[$0].model.checkpoint)
+            }
+        }
+    }
+
+    public func addModel(_ model: NewModel, activate: Bool) throws -> Int64 {
+        locked {
+            if activate { for i in models.indices { models[i].active = false } }
+            models.append((model, activate))
+            return Int64(models.count)
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Assistant
+import Foundation
+import GRDB
+import IntentModel
+
+/// A row of `turn`: one message, verbatim in `text`, with what the bot made of it.
+struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord {
+    static let databaseTableName = "turn"
+    var id: Int64?
+    var conversationId: Int64
+    var position: Int
+    var role: TurnRole
+    var text: String
+    var intent: String?
+    var confidence: Float?
+    var topIntents: [IntentScore]?
+    var templateId: Int64?
+    var latencyMicros: Int?
+    var modelVersion: Int64?
+    var createdAt: Date
+
+    mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
+
+    /// A record of `turn` at `position` of `conversation`.
+    init(_ turn: ConversationTurn, conversation: Int64, position: Int) {
+        conversationId = conversation
+        self.position = position
+        role = turn.role
+        text = turn.text
+        intent = turn.intent
+        confidence = turn.confidence
+        topIntents = turn.topIntents.isEmpty ? nil : turn.topIntents
+        templateId = turn.templateID
+        latencyMicros = turn.latencyMicros
+        modelVersion = turn.modelVersion
+        createdAt = turn.time
+    }
+
+    /// The value the assistant uses.
+    var stored: StoredTurn {
+        StoredTurn(id: id ?? 0, conversation: conversationId, position: position, turn: ConversationTurn(
+            role: role, text: text, intent: intent, confidence: confidence, topIntents: topIntents ?? [],
+            templateID: templateId, latencyMicros: latencyMicros, modelVersion: modelVersion, time: createdAt
+        ))
+    }
+
+    enum Columns {
+        static let conversationId = Column(CodingKeys.conversationId)
+        static let position = Column(CodingKeys.position)
+    }
+}
+
+extension DerivableRequest<TurnRecord> {
+    /// Turns of `conversation`, in order.
+    func inConversation(_ conversation: Int64) -> Self {
+        filter(TurnRecord.Columns.conversationId == conversation).order(TurnRecord.Columns.position)
+    }
+}
+
+extension TurnRole: DatabaseValueConvertible {}

@@ -1,0 +1,66 @@
+import ArgumentParser
+import Assistant
+import Foundation
+import IntentModel
+
+/// `supportbot chat`: talk to the bot, every turn logged in the store.
+struct ChatCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "chat", abstract: "Chat with the bot: customer lines in, replies out, every turn logged in the store."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Flag(help: "Line mode: customer lines on stdin, replies on stdout (also used when stdin or stdout is not a terminal).")
+    var plain = false
+
+    @Option(help: "A model file (default: the store's active model, trained on first use).")
+    var model: String?
+
+    @Option(help: "An intents directory to load into the store first (default: ./intents, on first start only).")
+    var intents: String?
+
+    @Option(help: "reference, default, or a JSON file: the configuration trained with when the store has no model yet.")
+    var config: String = "default"
+
+    @Flag(help: "One JSON object per customer line: {conversation, text, intent, confidence, reply, handoff, …}.")
+    var json = false
+
+    @Option(help: "The agent running the session (fills {{agent_name}}).")
+    var agent: String?
+
+    @Option(help: "Confidence below which the bot asks to rephrase (default: the model's, chosen on validation data).")
+    var threshold: Float?
+
+    @Option(help: "Seed of the reply-variant choice (default: random).")
+    var seed: UInt64?
+
+    func validate() throws {
+        if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must be in [0, 1]") }
+    }
+
+    func run() throws {
+        let database = try store.open()
+        try IntentsSync.ensureLoaded(database, store: store, directory: intents)
+        let (classifier, version): (Classifier, Int64?)
+        if let loaded = try ModelTraining.load(path: model, database: { database }, store: store) {
+            (classifier, version) = loaded
+        } else {
+            if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("No model yet: training one on the store's examples.\n".utf8)) }
+            (classifier, version) = try ModelTraining.trainActive(
+                database, store: store, config: try ConfigLoader.load(config), seed: 42, workers: 2,
+                reporter: ProgressReporter(quiet: isatty(STDERR_FILENO) != 1)
+            )
+        }
+        let settings = ChatSession.Settings(agent: agent, threshold: threshold, seed: seed ?? .random(in: 0...UInt64.max))
+        let session = try ModelTraining.wrapping(store) {
+            try ChatSession(classifier: classifier, modelVersion: version, store: database, settings: settings)
+        }
+        AppLog.logger.info("chat started", metadata: [
+            "conversation": "\(session.conversation)", "model": "\(version.map(String.init) ?? model ?? "?")", "threshold": "\(session.policy.threshold)",
+        ])
+        // The terminal UI is not built yet: every chat runs in line mode for now.
+        try ModelTraining.wrapping(store) { try PlainChat(session: session, json: json).run() }
+        AppLog.logger.info("chat ended", metadata: ["conversation": "\(session.conversation)"])
+    }
+}

@@ -1,0 +1,58 @@
+import Assistant
+import ChatStore
+import Foundation
+import IntentModel
+
+/// Trains classifiers and finds the one a command should use.
+enum ModelTraining {
+    /// A classifier trained on `examples`, with progress shown by `reporter`.
+    static func train(_ examples: [LabeledText], config: ModelConfig, seed: UInt64, workers: Int, reporter: ProgressReporter) throws -> Classifier {
+        do {
+            return try Trainer(config: config, seed: seed, workers: workers).train(examples) { event in
+                reporter.report(event)
+                if case let .epoch(r) = event {
+                    AppLog.logger.info("epoch \(r.epoch)/\(r.epochs)", metadata: ["loss": "\(r.loss)", "accuracy": "\(r.accuracy)"])
+                }
+            }
+        } catch {
+            throw Failure("training failed: \(error)")
+        }
+    }
+
+    /// Trains on the store's examples and makes the model the active one; returns it and its version.
+    static func trainActive(_ database: ChatDatabase, store: StoreOptions, config: ModelConfig, seed: UInt64, workers: Int, reporter: ProgressReporter) throws -> (Classifier, Int64) {
+        let examples = try wrapping(store) { try database.trainingExamples() }
+        guard !examples.isEmpty else { throw Failure("\(store.path): the store has no training examples: run supportbot sync") }
+        let classifier = try train(examples, config: config, seed: seed, workers: workers, reporter: reporter)
+        let version = try wrapping(store) { try database.addModel(NewModel(classifier: classifier, created: Date()), activate: true) }
+        AppLog.logger.info("stored model", metadata: ["version": "\(version)", "examples": "\(examples.count)"])
+        return (classifier, version)
+    }
+
+    /// The classifier in `path`, else the store's active model (nil when there is none).
+    static func load(path: String?, database: () throws -> ChatDatabase, store: StoreOptions) throws -> (Classifier, Int64?)? {
+        if let path { return (try ModelFile.load(path), nil) }
+        let database = try database()
+        guard let stored = try wrapping(store, { try database.activeModel() }) else { return nil }
+        do {
+            return (try stored.classifier(), stored.version)
+        } catch {
+            throw Failure("\(store.path): model \(stored.version): \(error)")
+        }
+    }
+
+    /// Runs `body`, turning a store error into a one-line failure.
+    static func wrapping<T>(_ store: StoreOptions, _ body: () throws -> T) throws -> T {
+        do { return try body() } catch { throw store.failure(error) }
+    }
+}
+
+extension ModelTraining {
+    /// The classifier in `path`, else the store's active model; no model at all is a failure.
+    static func activeClassifier(path: String?, store: StoreOptions) throws -> Classifier {
+        guard let (classifier, _) = try load(path: path, database: { try store.open() }, store: store) else {
+            throw Failure("\(store.path): no active model: run supportbot train (or pass --model)")
+        }
+        return classifier
+    }
+}

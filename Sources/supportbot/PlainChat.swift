@@ -1,0 +1,47 @@
+import Assistant
+import Foundation
+
+/// The line-mode chat: each stdin line is a customer message; each reply goes to stdout as
+/// text or as one JSON object.
+struct PlainChat {
+    let session: ChatSession
+    let json: Bool
+
+    /// The `--json` line for one customer message.
+    struct Line: Encodable {
+        let reply: BotReply
+        let text: String
+
+        enum CodingKeys: String, CodingKey {
+            case conversation, text, intent, confidence, reply, handoff, fallback, turn, latency_us
+        }
+
+        func encode(to encoder: any Encoder) throws {
+            var c = encoder.container(keyedBy: CodingKeys.self)
+            try c.encode(reply.conversation, forKey: .conversation)
+            try c.encode(text, forKey: .text)
+            try c.encode(reply.intent, forKey: .intent)
+            try c.encode(reply.confidence, forKey: .confidence)
+            try c.encode(reply.text, forKey: .reply)
+            try c.encode(reply.isHandoff, forKey: .handoff)
+            try c.encode(reply.isFallback, forKey: .fallback)
+            try c.encode(reply.customerTurn, forKey: .turn)
+            try c.encode(reply.latencyMicros, forKey: .latency_us)
+        }
+    }
+
+    /// Answers stdin until it ends; blank lines are skipped.
+    func run() throws {
+        while var line = readLine(strippingNewline: true) {
+            if line.hasSuffix("\r") { line.removeLast() }
+            guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            let reply = try session.reply(to: line)
+            if json {
+                print(JSONLine.string(Line(reply: reply, text: line)))
+            } else if let text = reply.text {
+                print(text)
+            }
+            fflush(nil)
+        }
+    }
+}

@@ -1,0 +1,23 @@
+import ArgumentParser
+
+/// `supportbot sync`: loads an intents directory into the store.
+struct SyncCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sync",
+        abstract: "Load an intents directory into the store (intents, templates, examples); templates edited in the store are kept."
+    )
+
+    @OptionGroup var store: StoreOptions
+
+    @Option(help: "The intents directory (default: ./intents).")
+    var intents: String?
+
+    @Flag(help: "Print the changes as one JSON object.")
+    var json = false
+
+    func run() throws {
+        let database = try store.open()
+        let summary = try IntentsSync.run(database, store: store, directory: intents)
+        print(json ? JSONLine.string(summary) : (summary.isEmpty ? "up to date: " : "synced: ") + summary.line)
+    }
+}

@@ -1,0 +1,25 @@
+import Assistant
+import Testing
+
+@Suite struct ReplyPolicyTests {
+    let policy = ReplyPolicy(threshold: 0.6)
+
+    @Test func confidentAnswersAndUnsureFallsBack() {
+        #expect(policy.decide(confidence: 0.6, action: nil, previousWasFallback: false, handedOff: false) == .answer)
+        #expect(policy.decide(confidence: 0.59, action: nil, previousWasFallback: false, handedOff: false) == .fallback)
+    }
+
+    @Test func secondFallbackInARowHandsOff() {
+        #expect(policy.decide(confidence: 0.1, action: nil, previousWasFallback: true, handedOff: false) == .handoff(.repeatedFallback))
+        #expect(policy.decide(confidence: 0.9, action: nil, previousWasFallback: true, handedOff: false) == .answer)
+    }
+
+    @Test func handoffIntentHandsOffOnlyWhenConfident() {
+        #expect(policy.decide(confidence: 0.9, action: .handoff, previousWasFallback: false, handedOff: false) == .handoff(.requested))
+        #expect(policy.decide(confidence: 0.3, action: .handoff, previousWasFallback: false, handedOff: false) == .fallback)
+    }
+
+    @Test func quietOnceHandedOff() {
+        #expect(policy.decide(confidence: 0.9, action: nil, previousWasFallback: false, handedOff: true) == .quiet)
+    }
+}

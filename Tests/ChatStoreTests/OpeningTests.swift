@@ -1,0 +1,86 @@
+import ChatStore
+import Foundation
+import GRDB
+import Testing
+
+@Suite struct OpeningTests {
+    @Test func newFileHasTheSchemaMode0600AndWAL() throws {
+        let dir = try StoreFixtures.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.sqlite").path
+        let store = try ChatDatabase.open(path: path)
+        let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+        #expect(mode == 0o600)
+        try store.writer.read { (db: Database) throws in
+            #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
+            #expect(try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true)
+            for table in ["intent", "template", "example", "model", "conversation", "turn", "labelEvent"] {
+                #expect(try db.tableExists(table), "\(table)")
+            }
+            #expect(try db.columns(in: "turn").map(\.name).contains("text"))
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1"])
+        }
+        // Opening again applies nothing and keeps the data.
+        _ = try store.startConversation(agent: "a", at: StoreFixtures.time)
+        let again = try ChatDatabase.open(path: path)
+        #expect(try again.conversations().count == 1)
+    }
+
+    @Test func aFileThatIsNotSQLiteIsRefusedUntouched() throws {
+        let dir = try StoreFixtures.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("notes.txt").path
+        let bytes = Data("these are my notes, not a database\n".utf8)
+        try bytes.write(to: URL(fileURLWithPath: path))
+        #expect { try ChatDatabase.open(path: path) } throws: { ($0 as? ChatStoreError)?.kind == .notADatabase }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == bytes)
+        #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+    }
+
+    @Test func anotherProgramsDatabaseIsRefused() throws {
+        let dir = try StoreFixtures.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("other.sqlite").path
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE notes(body TEXT); INSERT INTO notes VALUES ('x')") }
+        #expect { try ChatDatabase.open(path: path) } throws: { ($0 as? ChatStoreError)?.kind == .notADatabase }
+        try DatabaseQueue(path: path).read { (db: Database) throws in
+            #expect(try !db.tableExists("turn"))
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM notes") == 1)
+        }
+    }
+
+    @Test func aNewerSchemaIsRefused() throws {
+        let dir = try StoreFixtures.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.sqlite").path
+        let store = try ChatDatabase.open(path: path)
+        try store.writer.write { try $0.execute(sql: "INSERT INTO grdb_migrations VALUES ('v99')") }
+        #expect { try ChatDatabase.open(path: path) } throws: { ($0 as? ChatStoreError)?.kind == .newerSchema }
+    }
+
+    @Test func aMissingDirectoryIsNamed() throws {
+        let path = "/nonexistent-\(UUID().uuidString)/s.sqlite"
+        #expect { try ChatDatabase.open(path: path) } throws: {
+            ($0 as? ChatStoreError)?.kind == .noSuchDirectory && "\($0)".contains(path)
+        }
+    }
+
+    @Test func aLockedDatabaseFailsAfterTheBusyTimeout() throws {
+        let dir = try StoreFixtures.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.sqlite").path
+        _ = try ChatDatabase.open(path: path)
+        let holder = try DatabaseQueue(path: path)
+        try holder.writeWithoutTransaction { db in
+            try db.execute(sql: "BEGIN EXCLUSIVE")
+            defer { try? db.execute(sql: "ROLLBACK") }
+            let error = #expect(throws: (any Error).self) {
+                let store = try ChatDatabase.open(path: path, busyTimeout: 0.2)
+                _ = try store.startConversation(agent: nil, at: StoreFixtures.time)
+            }
+            let kind = (error as? ChatStoreError)?.kind ?? error.map { ChatStoreError(path: path, error: $0).kind }
+            #expect(kind == .locked)
+        }
+        #expect(try ChatDatabase.open(path: path).conversations().isEmpty)
+    }
+}
