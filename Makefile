@@ -2,7 +2,6 @@
 # intents; `make test` runs every test (unit tests, then end-to-end checks on the release build).
 SHELL := /bin/bash
 BIN := .build/release/supportbot
-MODEL ?= .build/default-intents.sbm
 
 .PHONY: run test build release
 
@@ -14,11 +13,8 @@ release:
 	scripts/install-deps.sh
 	swift build -c release
 
-$(MODEL): release $(wildcard intents/*/*.yaml intents/*/*/*.yaml)
-	$(BIN) train --data intents --out $(MODEL)
-
-run: release $(MODEL)
-	$(BIN) classify --model $(MODEL) --top 3
+run: release
+	$(BIN) chat --intents intents
 
 test:
 	scripts/install-deps.sh --tests
