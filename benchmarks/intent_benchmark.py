@@ -24,7 +24,7 @@ import tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BIN = os.path.join(ROOT, ".build", "release", "supportbot")
-ABLATIONS = ["no-ngrams", "unidirectional", "last-state", "no-skip", "no-regularisation"]
+ABLATIONS = ["no-ngrams", "ngrams-50k", "bidirectional", "last-state", "no-skip", "no-regularisation"]
 
 
 def run_json(args, measure_rss=False):
