@@ -2,7 +2,8 @@
 import PackageDescription
 
 // The module graph is the architecture (see DESIGN.md §2):
-// supportbot → ChatStore → Assistant → IntentModel → COpenBLAS.
+// supportbot → ChatStore → Assistant → IntentModel → COpenBLAS;
+// supportbot → CursesTerminal → (CNcursesw, ChatApp → IntentModel).
 let package = Package(
     name: "SupportBot",
     platforms: [.macOS(.v13)],
@@ -37,24 +38,23 @@ let package = Package(
                 .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
-        .target(
-            name: "ChatStore",
-            dependencies: [
-                "Assistant",
-                .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+        .target(name: "ChatApp", dependencies: ["IntentModel"]),
+        .systemLibrary(
+            name: "CNcursesw",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncurses-dev"])]
         ),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "ChatApp"]),
         .executableTarget(
             name: "supportbot",
             dependencies: [
-                "IntentModel", "Assistant", "ChatStore",
+                "IntentModel", "Assistant", "ChatApp", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         .testTarget(name: "IntentModelTests", dependencies: ["IntentModel"]),
-        .testTarget(name: "AssistantTests", dependencies: ["Assistant"]),
-        .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore", "Assistant"]),
+        .testTarget(name: "ChatAppTests", dependencies: ["ChatApp", "IntentModel"]),
         .testTarget(name: "SupportbotTests", dependencies: ["IntentModel"]),
     ]
 )
