@@ -39,11 +39,7 @@ let package = Package(
             ]
         ),
         .target(name: "ChatApp", dependencies: ["IntentModel"]),
-        .systemLibrary(
-            name: "CNcursesw",
-            pkgConfig: "ncursesw",
-            providers: [.apt(["libncurses-dev"])]
-        ),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "ChatApp"]),
         .executableTarget(
             name: "supportbot",

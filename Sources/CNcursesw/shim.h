@@ -17,6 +17,8 @@
 #include <curses.h>
 #endif
 
+/// Starts curses on the process's stdin and stdout; NULL when the terminal is unusable.
+static inline SCREEN *sb_newterm(void) { return newterm(NULL, stdout, stdin); }
 /// The standard screen window.
 static inline WINDOW *sb_stdscr(void) { return stdscr; }
 /// The terminal's rows.
