@@ -14,11 +14,12 @@ public struct LineEditor: Sendable, Equatable {
     /// The text.
     public var text: String { String(characters) }
 
-    /// Inserts `text` at the cursor; control characters are kept (they are drawn visibly).
+    /// Inserts `text` at the cursor, regrouping graphemes (a combining mark joins its base);
+    /// control characters are kept (they are drawn visibly).
     public mutating func insert(_ text: String) {
-        let new = Array(text)
-        characters.insert(contentsOf: new, at: cursor)
-        cursor += new.count
+        let head = String(characters[..<cursor]) + text
+        characters = Array(head + String(characters[cursor...]))
+        cursor = min(head.count, characters.count)
     }
 
     /// Applies an editing key; returns false when the key is not an editing key.

@@ -29,7 +29,7 @@ struct MonitorView {
             if x > inner.left, x + w > inner.right { row += 1; x = inner.left }
             guard row < inner.bottom else { break }
             x = screen.put(name, row: row, column: x, style: theme.dim, limit: inner.right - x)
-            x = screen.put(value, row: row, column: x, style: theme.label, limit: inner.right - x)
+            x = screen.put(TextLayout.truncate(value.trimmingSpaces, to: inner.right - x) + "   ", row: row, column: x, style: theme.label, limit: inner.right - x)
         }
         row += 2
         guard row < inner.bottom else { return }

@@ -4,7 +4,7 @@ struct PickerView {
     let theme: Theme
 
     func draw(into screen: inout Screen) {
-        let width = min(screen.width - 2, 56), height = min(screen.height - 2, 18)
+        let width = min(screen.width - 2, 56), height = min(screen.height - 2, 18, picker.intents.count + 6)
         guard width >= 12, height >= 6 else { return }
         let rect = Rect(left: (screen.width - width) / 2, top: max(1, (screen.height - height) / 2), width: width, height: height)
         screen.box(rect, title: "Relabel turn \(picker.turn)", style: theme.border, titleStyle: theme.heading)

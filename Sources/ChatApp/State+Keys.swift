@@ -68,7 +68,7 @@ extension State {
     /// Records a label on the transcript and takes the turn off the review queue.
     mutating func applyLabel(turn: TurnID, intent: String) {
         for i in transcript.indices where transcript[i].turn == turn && transcript[i].role == .bot {
-            transcript[i].intent = intent
+            transcript[i].label = intent
         }
         review.items.removeAll { $0.turn == turn }
         review.selected = min(review.selected, max(0, review.items.count - 1))
@@ -82,7 +82,8 @@ extension State {
             return
         }
         let text = transcript.last { $0.turn == turn && $0.role == .customer }?.text ?? transcript[index].text
-        let current = transcript.last { $0.turn == turn && $0.role == .bot }?.intent
+        let bot = transcript.last { $0.turn == turn && $0.role == .bot }
+        let current = bot?.label ?? bot?.intent
         picker = IntentPicker(turn: turn, text: text, intents: session.intents, current: current)
     }
 

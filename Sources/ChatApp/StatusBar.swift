@@ -13,7 +13,7 @@ struct StatusBar {
         let info = " " + parts.joined(separator: " │ ")
         let x = screen.put(info, row: row, column: 0, style: theme.bar)
         let hints = "  " + hint
-        if x + TextWidth.of(hints) <= screen.width { screen.put(hints, row: row, column: x, style: Style(foreground: theme.bar.foreground, background: theme.bar.background, reverse: theme.bar.reverse, dim: !theme.colors)) }
+        if x + 12 <= screen.width { screen.put(TextLayout.truncate(hints, to: screen.width - x), row: row, column: x, style: theme.bar) }
     }
 
     private var hint: String {

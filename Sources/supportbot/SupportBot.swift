@@ -6,6 +6,6 @@ struct SupportBot: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "supportbot",
         abstract: "A terminal customer-service chatbot with an intent classifier trained from scratch.",
-        subcommands: [TrainCommand.self, EvalCommand.self, ClassifyCommand.self]
+        subcommands: [TrainCommand.self, EvalCommand.self, ClassifyCommand.self, TUICommand.self]
     )
 }
