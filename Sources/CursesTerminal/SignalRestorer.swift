@@ -8,8 +8,13 @@ enum SignalRestorer {
     /// The actions in force before `install`, by signal number.
     nonisolated(unsafe) static var previous: [sigaction] = Array(repeating: sigaction(), count: 65)
 
-    /// Routes the signals through `restore`.
+    /// Routes the signals through the restoring handler, unblocking them (and SIGWINCH, for
+    /// resizes) in case the parent process started us with them blocked.
     static func install() {
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in signals + [SIGWINCH] { sigaddset(&unblock, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         for signal in signals {
             var action = sigaction()
             action.__sigaction_handler.sa_handler = { signal in
