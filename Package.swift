@@ -2,7 +2,8 @@
 import PackageDescription
 
 // The module graph is the architecture (see DESIGN.md §2):
-// supportbot → ChatStore → Assistant → IntentModel → COpenBLAS.
+// supportbot → ChatStore → Assistant → IntentModel → COpenBLAS;
+// supportbot → CursesTerminal → (CNcursesw, ChatApp → IntentModel).
 let package = Package(
     name: "SupportBot",
     platforms: [.macOS(.v13)],
@@ -44,10 +45,13 @@ let package = Package(
                 .product(name: "GRDB", package: "GRDB.swift"),
             ]
         ),
+        .target(name: "ChatApp", dependencies: ["IntentModel"]),
+        .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "ChatApp"]),
         .executableTarget(
             name: "supportbot",
             dependencies: [
-                "IntentModel", "Assistant", "ChatStore",
+                "IntentModel", "Assistant", "ChatStore", "ChatApp", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -55,6 +59,7 @@ let package = Package(
         .testTarget(name: "IntentModelTests", dependencies: ["IntentModel"]),
         .testTarget(name: "AssistantTests", dependencies: ["Assistant", "IntentModel"]),
         .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore", "Assistant", "IntentModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "ChatAppTests", dependencies: ["ChatApp", "IntentModel"]),
         // GRDB lets the end-to-end tests inspect the store the binary wrote, and lock it.
         .testTarget(name: "SupportbotTests", dependencies: ["IntentModel", .product(name: "GRDB", package: "GRDB.swift")]),
     ]

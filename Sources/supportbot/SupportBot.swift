@@ -8,7 +8,7 @@ struct SupportBot: ParsableCommand {
         commandName: "supportbot",
         abstract: "A terminal customer-service chatbot with an intent classifier trained from scratch.",
         subcommands: [
-            ChatCommand.self, TrainCommand.self, EvalCommand.self, ClassifyCommand.self, ValidateCommand.self,
+            ChatCommand.self, TUICommand.self, TrainCommand.self, EvalCommand.self, ClassifyCommand.self, ValidateCommand.self,
             SyncCommand.self, TemplatesCommand.self, BenchmarkCommand.self,
         ]
     )

@@ -1,0 +1,39 @@
+/// Work `update` asks the runtime to do; its results come back as `Event`s.
+public enum Effect: Sendable, Equatable {
+    /// Classify the draft for the live intent panel (answer: `.draftAnalyzed`).
+    case classifyDraft(String)
+    /// Send a customer message to the bot (answer: `.replied`).
+    case sendCustomerMessage(String)
+    /// Log the agent's own reply in take-over mode (answer: `.appended`).
+    case sendAgentReply(String)
+    /// Record a label event for a turn (answer: `.relabeled`).
+    case relabel(turn: TurnID, intent: String)
+    /// Hand the conversation to a human (answer: `.appended`).
+    case handoff
+    /// Start a new conversation (answer: `.sessionStarted`).
+    case newConversation
+    /// Load the review queue (answer: `.reviewLoaded`).
+    case loadReviewQueue
+    /// Load the templates (answer: `.templatesLoaded`).
+    case loadTemplates
+    /// Add (`variant` nil) or change a reply variant (answer: `.templatesLoaded`).
+    case saveTemplate(intent: String, variant: VariantID?, text: String)
+    /// Delete a reply variant (answer: `.templatesLoaded`).
+    case deleteTemplate(intent: String, variant: VariantID)
+    /// Load the monitoring figures (answer: `.monitorLoaded`).
+    case loadMonitor
+    /// Leave the program, restoring the terminal.
+    case quit
+}
+
+extension Effect {
+    /// `effects` with every draft classification but the last dropped, so a batch of queued
+    /// input (a long paste) costs one classification.
+    public static func coalesced(_ effects: [Effect]) -> [Effect] {
+        guard let last = effects.lastIndex(where: { if case .classifyDraft = $0 { true } else { false } }) else { return effects }
+        return effects.enumerated().filter { i, e in
+            if case .classifyDraft = e { return i == last }
+            return true
+        }.map(\.element)
+    }
+}

@@ -1,0 +1,27 @@
+/// Something that happened: a key, a paste, a resize, or a result the runtime brings back.
+public enum Event: Sendable, Equatable {
+    /// A key was pressed.
+    case key(Key)
+    /// Text arrived at once (a paste, or typing queued faster than frames): inserted as is.
+    case paste(String)
+    /// The terminal now has this many columns and rows.
+    case resize(width: Int, height: Int)
+    /// The session started or changed (a new conversation).
+    case sessionStarted(SessionInfo)
+    /// The draft was classified.
+    case draftAnalyzed(DraftAnalysis)
+    /// A customer message was answered.
+    case replied(Exchange)
+    /// Lines to append to the transcript (an agent's reply, a handoff note).
+    case appended([TranscriptLine])
+    /// A turn was relabeled.
+    case relabeled(turn: TurnID, intent: String)
+    /// The review queue, most in need of a label first.
+    case reviewLoaded([ReviewItem])
+    /// Every intent with its reply variants.
+    case templatesLoaded([TemplateItem])
+    /// Fresh monitoring figures.
+    case monitorLoaded(MonitorFigures)
+    /// An effect failed; the message is shown on the status line.
+    case failed(String)
+}

@@ -1,0 +1,24 @@
+/// A rectangle of cells.
+public struct Rect: Sendable, Equatable {
+    /// The first column.
+    public var left: Int
+    /// The first row.
+    public var top: Int
+    /// Columns.
+    public var width: Int
+    /// Rows.
+    public var height: Int
+
+    /// Creates a rectangle; negative sizes become empty.
+    public init(left: Int, top: Int, width: Int, height: Int) {
+        self.left = left
+        self.top = top
+        self.width = max(0, width)
+        self.height = max(0, height)
+    }
+
+    /// The column after the last.
+    public var right: Int { left + width }
+    /// The row after the last.
+    public var bottom: Int { top + height }
+}

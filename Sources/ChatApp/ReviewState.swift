@@ -1,0 +1,12 @@
+/// The Review screen: the queue and the highlighted item.
+public struct ReviewState: Sendable, Equatable {
+    /// Turns waiting for a label, most in need first.
+    public var items: [ReviewItem] = []
+    /// The highlighted item.
+    public var selected = 0
+    /// Whether the queue has been loaded.
+    public var loaded = false
+
+    /// An empty, unloaded queue.
+    public init() {}
+}

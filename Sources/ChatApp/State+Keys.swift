@@ -1,0 +1,118 @@
+extension State {
+    /// Keys that work everywhere, then the open picker's keys, then the page's.
+    mutating func handle(_ key: Key) -> [Effect] {
+        switch key {
+        case .control("c"), .function(10):
+            quitting = true
+            return [.quit]
+        case let .function(n):
+            guard let target = Page.allCases.first(where: { $0.functionKey == n }) else { return [] }
+            return open(target)
+        default:
+            break
+        }
+        if picker != nil { return pickerKey(key) }
+        switch page {
+        case .chat: return chatKey(key)
+        case .review: return reviewKey(key)
+        case .templates: return templatesKey(key)
+        case .monitor: return monitorKey(key)
+        case .help: return helpKey(key)
+        }
+    }
+
+    /// Text arriving at once goes to the focused text field; line breaks become spaces.
+    mutating func paste(_ text: String) -> [Effect] {
+        let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        if picker != nil {
+            picker!.filter.insert(flat)
+            picker!.selected = 0
+            return []
+        }
+        switch page {
+        case .chat:
+            focus = .input
+            input.insert(flat)
+            return draftChanged()
+        case .templates where templates.editor != nil:
+            templates.editor!.insert(flat)
+            return []
+        default:
+            return []
+        }
+    }
+
+    /// Shows `target`, asking for the data it needs.
+    mutating func open(_ target: Page) -> [Effect] {
+        picker = nil
+        page = target
+        switch target {
+        case .review: return [.loadReviewQueue]
+        case .templates: return [.loadTemplates]
+        case .monitor: return [.loadMonitor]
+        case .chat, .help: return []
+        }
+    }
+
+    /// Appends transcript lines, keeping the newest `transcriptLimit`, and scrolls to the end.
+    mutating func append(_ lines: [TranscriptLine]) {
+        transcript.append(contentsOf: lines)
+        let excess = transcript.count - Self.transcriptLimit
+        if excess > 0 {
+            transcript.removeFirst(excess)
+            if case let .transcript(selected) = focus { focus = selected >= excess ? .transcript(selected: selected - excess) : .input }
+        }
+        scroll = 0
+    }
+
+    /// Records a label on the transcript and takes the turn off the review queue.
+    mutating func applyLabel(turn: TurnID, intent: String) {
+        for i in transcript.indices where transcript[i].turn == turn && transcript[i].role == .bot {
+            transcript[i].label = intent
+        }
+        review.items.removeAll { $0.turn == turn }
+        review.selected = min(review.selected, max(0, review.items.count - 1))
+        notice = "turn \(turn) labeled \(intent)"
+    }
+
+    /// Opens the relabel picker on the turn of transcript line `index`.
+    mutating func openPicker(forLine index: Int) {
+        guard transcript.indices.contains(index), let turn = transcript[index].turn else {
+            notice = "no turn to relabel yet"
+            return
+        }
+        let text = transcript.last { $0.turn == turn && $0.role == .customer }?.text ?? transcript[index].text
+        let bot = transcript.last { $0.turn == turn && $0.role == .bot }
+        let current = bot?.label ?? bot?.intent
+        picker = IntentPicker(turn: turn, text: text, intents: session.intents, current: current)
+    }
+
+    /// The index of the last bot line that can be relabeled.
+    var lastBotTurnLine: Int? {
+        transcript.lastIndex { $0.role == .bot && $0.turn != nil }
+    }
+
+    private mutating func pickerKey(_ key: Key) -> [Effect] {
+        guard var p = picker else { return [] }
+        let count = p.matches.count
+        switch key {
+        case .escape:
+            picker = nil
+            return []
+        case .enter:
+            guard let choice = p.choice else { return [] }
+            picker = nil
+            return [.relabel(turn: p.turn, intent: choice)]
+        case .up: p.selected = max(0, min(p.selected, count - 1) - 1)
+        case .down: p.selected = min(max(0, count - 1), p.selected + 1)
+        case .pageUp: p.selected = max(0, p.selected - 10)
+        case .pageDown: p.selected = min(max(0, count - 1), p.selected + 10)
+        default:
+            let before = p.filter.text
+            guard p.filter.handle(key) else { return [] }
+            if p.filter.text != before { p.selected = 0 }
+        }
+        picker = p
+        return []
+    }
+}

@@ -1,0 +1,54 @@
+extension State {
+    /// The slash commands, with what each does (for Help).
+    static let slashCommands: [(name: String, summary: String)] = [
+        ("/help", "keys and commands (F1)"),
+        ("/relabel [INTENT]", "relabel the last bot turn (Ctrl-R)"),
+        ("/takeover", "answer the customer yourself, or give back (Ctrl-T)"),
+        ("/handoff", "hand the conversation to a human agent"),
+        ("/new", "start a new conversation"),
+        ("/review", "the relabel queue (F3)"),
+        ("/templates", "intents and reply variants (F4)"),
+        ("/monitor", "monitoring figures (F5)"),
+        ("/quit", "leave (F10, Ctrl-C)"),
+    ]
+
+    /// Runs a slash command typed on the input line.
+    mutating func command(_ text: String) -> [Effect] {
+        let words = text.split(separator: " ").map(String.init)
+        let argument = words.dropFirst().joined(separator: " ")
+        switch words[0].lowercased() {
+        case "/help": return open(.help)
+        case "/review": return open(.review)
+        case "/templates": return open(.templates)
+        case "/monitor": return open(.monitor)
+        case "/chat": return open(.chat)
+        case "/quit", "/exit":
+            quitting = true
+            return [.quit]
+        case "/takeover":
+            toggleAgentMode()
+            return []
+        case "/handoff":
+            agentMode = true
+            analysis = nil
+            return [.handoff]
+        case "/new":
+            return [.newConversation]
+        case "/relabel":
+            guard let line = lastBotTurnLine, let turn = transcript[line].turn else {
+                notice = "no bot turn to relabel yet"
+                return []
+            }
+            if session.intents.contains(argument) { return [.relabel(turn: turn, intent: argument)] }
+            openPicker(forLine: line)
+            if !argument.isEmpty {
+                picker?.filter = LineEditor(argument)
+                picker?.selected = 0
+            }
+            return []
+        default:
+            notice = "unknown command \(words[0]); /help lists them"
+            return []
+        }
+    }
+}

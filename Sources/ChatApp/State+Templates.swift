@@ -1,0 +1,76 @@
+extension State {
+    /// Keys on the Templates screen: arrows move, `a` adds, `e`/Enter edits, `d` twice deletes.
+    mutating func templatesKey(_ key: Key) -> [Effect] {
+        if templates.editor != nil { return templateEditorKey(key) }
+        let confirming = templates.confirmingDelete
+        templates.confirmingDelete = false
+        let variants = templates.intent?.variants ?? []
+        switch key {
+        case .escape:
+            if templates.inVariants { templates.inVariants = false } else { return open(.chat) }
+        case .up:
+            if templates.inVariants {
+                templates.selectedVariant = max(0, templates.selectedVariant - 1)
+            } else {
+                templates.selectedIntent = max(0, templates.selectedIntent - 1)
+                templates.selectedVariant = 0
+            }
+        case .down:
+            if templates.inVariants {
+                templates.selectedVariant = min(max(0, variants.count - 1), templates.selectedVariant + 1)
+            } else {
+                templates.selectedIntent = min(max(0, templates.items.count - 1), templates.selectedIntent + 1)
+                templates.selectedVariant = 0
+            }
+        case .right, .tab:
+            templates.inVariants = templates.intent != nil
+        case .left, .backTab:
+            templates.inVariants = false
+        case .character("a"):
+            guard templates.intent != nil else { return [] }
+            templates.inVariants = true
+            templates.editing = nil
+            templates.editor = LineEditor()
+        case .enter where !templates.inVariants:
+            templates.inVariants = templates.intent != nil
+        case .enter, .character("e"):
+            guard variants.indices.contains(templates.selectedVariant) else { return [] }
+            templates.inVariants = true
+            templates.editing = variants[templates.selectedVariant].id
+            templates.editor = LineEditor(variants[templates.selectedVariant].text)
+        case .character("d"), .delete:
+            guard templates.inVariants, let intent = templates.intent, variants.indices.contains(templates.selectedVariant) else { return [] }
+            guard confirming else {
+                templates.confirmingDelete = true
+                notice = "press d again to delete this variant"
+                return []
+            }
+            notice = nil
+            return [.deleteTemplate(intent: intent.intent, variant: variants[templates.selectedVariant].id)]
+        case .character("r"):
+            return [.loadTemplates]
+        default:
+            break
+        }
+        return []
+    }
+
+    /// Keys while a variant is being written: Enter saves, Esc cancels.
+    private mutating func templateEditorKey(_ key: Key) -> [Effect] {
+        guard var editor = templates.editor, let intent = templates.intent else { return [] }
+        switch key {
+        case .escape:
+            templates.editor = nil
+            return []
+        case .enter:
+            let text = editor.text.trimmingSpaces
+            templates.editor = nil
+            guard !text.isEmpty else { return [] }
+            return [.saveTemplate(intent: intent.intent, variant: templates.editing, text: text)]
+        default:
+            _ = editor.handle(key)
+            templates.editor = editor
+            return []
+        }
+    }
+}

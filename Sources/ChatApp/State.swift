@@ -1,0 +1,54 @@
+/// Everything the terminal UI shows, in one value.
+public struct State: Sendable, Equatable {
+    /// The screen shown.
+    public var page: Page = .chat
+    /// The terminal's columns.
+    public var width: Int
+    /// The terminal's rows.
+    public var height: Int
+    /// Whether colours are used (off with `NO_COLOR` or on monochrome terminals).
+    public var colors: Bool
+    /// The session shown on the status line.
+    public var session: SessionInfo
+    /// The newest transcript lines, oldest first (at most `transcriptLimit`).
+    public var transcript: [TranscriptLine] = []
+    /// Rows scrolled up from the transcript's end.
+    public var scroll = 0
+    /// Where keys go on the Chat screen.
+    public var focus: ChatFocus = .input
+    /// The input line.
+    public var input = LineEditor()
+    /// Lines sent before.
+    public var history = InputHistory()
+    /// The live analysis of the draft, when it matches the input.
+    public var analysis: DraftAnalysis?
+    /// How the bot answered the last customer message.
+    public var decision: Decision?
+    /// Whether the agent has taken over: input is logged as the agent's reply.
+    public var agentMode = false
+    /// The relabel picker, when open.
+    public var picker: IntentPicker?
+    /// The Review screen.
+    public var review = ReviewState()
+    /// The Templates screen.
+    public var templates = TemplatesState()
+    /// The Monitor screen's figures, once loaded.
+    public var monitor: MonitorFigures?
+    /// Rows scrolled on the Help screen.
+    public var helpScroll = 0
+    /// A one-line notice on the status line (an error, a confirmation).
+    public var notice: String?
+    /// Set once the user asked to leave.
+    public var quitting = false
+
+    /// The transcript lines kept in memory; older ones stay in the store.
+    public static let transcriptLimit = 1000
+
+    /// The state at start-up.
+    public init(width: Int, height: Int, colors: Bool, session: SessionInfo) {
+        self.width = width
+        self.height = height
+        self.colors = colors
+        self.session = session
+    }
+}

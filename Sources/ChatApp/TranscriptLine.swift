@@ -1,0 +1,28 @@
+/// One message of the transcript as the runtime reports it.
+public struct TranscriptLine: Sendable, Equatable {
+    /// Who said it.
+    public var role: Role
+    /// What was said (any text: it is made visible when drawn).
+    public var text: String
+    /// The logged turn it belongs to, when it can be relabeled.
+    public var turn: TurnID?
+    /// The intent the bot chose (bot lines).
+    public var intent: String?
+    /// The intent an agent labeled the turn with since, if any.
+    public var label: String?
+    /// The model's confidence in `intent`.
+    public var confidence: Float?
+    /// Whether the reply was the fallback (confidence under the threshold).
+    public var fallback: Bool
+
+    /// Creates a transcript line.
+    public init(role: Role, text: String, turn: TurnID? = nil, intent: String? = nil, label: String? = nil, confidence: Float? = nil, fallback: Bool = false) {
+        self.role = role
+        self.text = text
+        self.turn = turn
+        self.intent = intent
+        self.label = label
+        self.confidence = confidence
+        self.fallback = fallback
+    }
+}

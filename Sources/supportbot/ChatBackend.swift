@@ -1,0 +1,31 @@
+import ChatApp
+
+/// What the terminal UI needs from the bot and its storage. `ChatRuntime` turns each
+/// `Effect` into one of these calls and the answer into an `Event`; a store-backed
+/// implementation logs turns and labels, the classifier-only one keeps them in memory.
+protocol ChatBackend: AnyObject {
+    /// The session at start: conversation, model, agent and every intent.
+    var session: SessionInfo { get }
+    /// The live analysis of a draft: prediction and word importance.
+    func analyze(_ draft: String) -> DraftAnalysis
+    /// Classifies a customer message, replies (or falls back, or hands off) and logs the turn.
+    func send(customer text: String) throws -> Exchange
+    /// Logs the agent's own reply in take-over mode; returns the lines to show.
+    func sendAgentReply(_ text: String) throws -> [TranscriptLine]
+    /// Hands the conversation to a human; returns the lines to show.
+    func handoff() throws -> [TranscriptLine]
+    /// Records a label event: `turn` is really `intent`.
+    func relabel(turn: TurnID, intent: String) throws
+    /// Starts a new conversation and returns the session with its id.
+    func newConversation() throws -> SessionInfo
+    /// Turns needing a label, fallbacks and lowest confidence first.
+    func reviewQueue() throws -> [ReviewItem]
+    /// Every intent with its reply variants.
+    func templates() throws -> [TemplateItem]
+    /// Adds (`variant` nil) or changes a reply variant.
+    func saveTemplate(intent: String, variant: VariantID?, text: String) throws
+    /// Deletes a reply variant.
+    func deleteTemplate(intent: String, variant: VariantID) throws
+    /// The monitoring figures.
+    func monitor() throws -> MonitorFigures
+}
