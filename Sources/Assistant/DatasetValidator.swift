@@ -51,22 +51,16 @@ public enum DatasetValidator {
                 continue
             }
             contentOwner[file.content] = file.displayPath
-            let parts = file.relativePath.split(separator: "/").map(String.init)
-            let isTest = parts.first == "test"
-            let folders = isTest ? Array(parts.dropFirst().dropLast()) : Array(parts.dropLast())
-            guard folders.count == 1 else {
-                report(.error, top, "expected <language>/<intent>.yaml or test/<language>/<intent>.yaml")
-                continue
-            }
             do {
-                let parsed = try IntentsDirectoryParser.parseFile(file, language: folders[0], isTest: isTest)
-                let key = "\(isTest ? "test" : "train")/\(folders[0])/\(parsed.intent)"
+                let (language, isTest) = try IntentsDirectoryParser.placement(of: file)
+                let parsed = try IntentsDirectoryParser.parseFile(file, language: language, isTest: isTest)
+                let key = "\(isTest ? "test" : "train")/\(language)/\(parsed.intent)"
                 if let other = definedIn[key] {
-                    report(.error, SourceLocation(file: file.displayPath, line: parsed.intentLine), "intent '\(parsed.intent)' (\(folders[0])) is already defined in \(other)")
+                    report(.error, SourceLocation(file: file.displayPath, line: parsed.intentLine), "intent '\(parsed.intent)' (\(language)) is already defined in \(other)")
                     continue
                 }
                 definedIn[key] = file.displayPath
-                if isTest { parsedTest.append((folders[0], parsed, file.displayPath)) } else { parsedTrain.append((folders[0], parsed, file.displayPath)) }
+                if isTest { parsedTest.append((language, parsed, file.displayPath)) } else { parsedTrain.append((language, parsed, file.displayPath)) }
             } catch {
                 report(.error, SourceLocation(file: error.file, line: error.line ?? 1), error.message)
             }

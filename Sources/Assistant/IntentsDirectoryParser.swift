@@ -37,12 +37,7 @@ public enum IntentsDirectoryParser {
         var dataset = Dataset(train: [])
         var seen: [String: String] = [:]  // "split/lang/intent" → file
         for file in files.sorted(by: { $0.relativePath < $1.relativePath }) {
-            let parts = file.relativePath.split(separator: "/").map(String.init)
-            let isTest = parts.first == "test"
-            let folders = isTest ? parts.dropFirst().dropLast() : parts.dropLast()
-            guard folders.count == 1, let language = folders.first else {
-                throw DatasetError(file: file.displayPath, "expected <language>/<intent>.yaml or test/<language>/<intent>.yaml")
-            }
+            let (language, isTest) = try placement(of: file)
             let parsed = try parseFile(file, language: language, isTest: isTest)
             let key = "\(isTest ? "test" : "train")/\(language)/\(parsed.intent)"
             if let other = seen[key] {
@@ -70,6 +65,17 @@ public enum IntentsDirectoryParser {
         }
         guard !dataset.train.isEmpty else { throw DatasetError(file: files.first?.displayPath ?? "intents", "no training examples") }
         return dataset
+    }
+
+    /// The language of a file and whether it is test data, from its folder.
+    static func placement(of file: File) throws(DatasetError) -> (language: String, isTest: Bool) {
+        let parts = file.relativePath.split(separator: "/").map(String.init)
+        let isTest = parts.first == "test"
+        let folders = isTest ? parts.dropFirst().dropLast() : parts.dropLast()
+        guard folders.count == 1, let language = folders.first else {
+            throw DatasetError(file: file.displayPath, "expected <language>/<intent>.yaml or test/<language>/<intent>.yaml")
+        }
+        return (language, isTest)
     }
 
     /// Parses one YAML file.
