@@ -121,6 +121,7 @@ def seed_turns(db, turns):
         c.executemany("INSERT INTO turn (id, conversationId, position, role, text, intent, confidence, latencyMicros, modelVersion, createdAt)"
                       " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", turn_rows)
         c.executemany("INSERT INTO labelEvent (turnId, intent, annotator, createdAt) VALUES (?, ?, ?, ?)", labels)
+        c.commit()
         c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
@@ -241,7 +242,7 @@ def main():
         # A floor for the start-up figures: tmux starting a pane and the first capture that sees it.
         floor_times = []
         for _ in range(args.runs):
-            started = start("printf 'Live intent type a customer message conv '; exec sleep 60")
+            started = start("printf 'Live intent type a customer message conv 1'; exec sleep 60")
             floor_times.append((wait_for(full_frame, "the floor") - started) * 1000)
         tmux("kill-server", check=False)
         empty_ms, empty_all = startup(binary, empty, args.runs, directory)
