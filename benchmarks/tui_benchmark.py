@@ -25,7 +25,7 @@ import tempfile
 import time
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-SOCKET = f"supportbot-bench-{os.getpid()}"
+SOCKET = f"supportbot-bench-{os.getpid()}-0"
 FRAME_MARKS = ("Live intent", "type a customer message", "conv ")
 MESSAGES = [
     "where is my order", "I want a refund for my shoes", "how much is shipping to Canada",
@@ -59,8 +59,12 @@ def wait_for(condition, what, seconds=60.0, poll=0.0):
 
 
 def start(command, width=100, height=30):
-    """Starts `command` in a fresh pane; returns the monotonic time just before."""
+    """Starts `command` in a fresh pane of a fresh tmux server (a new socket: a server just
+    killed may still be exiting); returns the monotonic time just before."""
+    global SOCKET
     tmux("kill-server", check=False)
+    prefix, _, count = SOCKET.rpartition("-")
+    SOCKET = f"{prefix}-{int(count) + 1}"
     started = time.monotonic()
     tmux("new-session", "-d", "-s", "main", "-x", str(width), "-y", str(height),
          "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TERM=screen", command)
@@ -250,7 +254,7 @@ def main():
         print("\n## (a) start-up to the first full frame (median of %d)" % args.runs)
         print(f"tmux + polling floor          {statistics.median(floor_times):7.1f} ms")
         print(f"empty store (model only)      {empty_ms:7.1f} ms   {[round(t, 1) for t in empty_all]}")
-        print(f"store with {args.turns} turns   {full_ms:7.1f} ms   {[round(t, 1) for t in full_all]}   ratio {full_ms / empty_ms:.2f}×")
+        print(f"{f'store with {args.turns} turns':29s} {full_ms:7.1f} ms   {[round(t, 1) for t in full_all]}   ratio {full_ms / empty_ms:.2f}×")
 
         # (b) keystroke to frame.
         short_draft = "where is my "
