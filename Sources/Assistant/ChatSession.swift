@@ -126,6 +126,13 @@ public final class ChatSession {
         try store.logAgentTurn(conversation: conversation, text: text, agent: settings.agent, at: now())
     }
 
+    /// Hands the conversation to a human agent now: the store marks it, and the bot stays quiet from here on.
+    public func handOff() throws {
+        guard !isHandedOff else { return }
+        try store.markHandedOff(conversation: conversation, at: now())
+        isHandedOff = true
+    }
+
     /// Records that customer turn `turn` meant `intent`, as judged by `annotator` (default: the agent).
     public func relabel(turn: Int64, as intent: String, annotator: String? = nil) throws {
         try store.recordLabel(TurnLabel(turn: turn, intent: intent, annotator: annotator ?? settings.agent ?? "agent", time: now()))

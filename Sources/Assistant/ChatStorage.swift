@@ -8,6 +8,8 @@ public protocol TurnLog: Sendable {
     func logExchange(_ exchange: Exchange) throws -> LoggedExchange
     /// Logs a human agent's reply and returns the turn's id.
     func logAgentTurn(conversation: Int64, text: String, agent: String?, at time: Date) throws -> Int64
+    /// Marks the conversation handed off to a human agent (an earlier hand-off stands).
+    func markHandedOff(conversation: Int64, at time: Date) throws
 }
 
 /// Supplies what the bot needs to answer an intent.

@@ -66,11 +66,21 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
         try locked {
             let customer = try append(exchange.customer, to: exchange.conversation)
             let bot = try exchange.bot.map { try append($0, to: exchange.conversation) }
-            if exchange.handsOff, conversationList[Int(exchange.conversation) - 1].handedOff == nil {
-                conversationList[Int(exchange.conversation) - 1].handedOff = exchange.customer.time
-            }
+            if exchange.handsOff { markHandedOffLocked(exchange.conversation, at: exchange.customer.time) }
             return LoggedExchange(customerTurn: customer, botTurn: bot)
         }
+    }
+
+    public func markHandedOff(conversation: Int64, at time: Date) throws {
+        try locked {
+            guard conversation >= 1, conversation <= conversationList.count else { throw StoreError.unknownConversation(conversation) }
+            markHandedOffLocked(conversation, at: time)
+        }
+    }
+
+    /// Sets the hand-off time unless there is one; the caller holds the lock.
+    private func markHandedOffLocked(_ conversation: Int64, at time: Date) {
+        if conversationList[Int(conversation) - 1].handedOff == nil { conversationList[Int(conversation) - 1].handedOff = time }
     }
 
     public func logAgentTurn(conversation: Int64, text: String, agent: String?, at time: Date) throws -> Int64 {

@@ -23,14 +23,21 @@ extension ChatDatabase: TurnLog, TemplateSource, LabelLog {
                 try record.insert(db)
                 botID = record.id
             }
-            if exchange.handsOff {
-                try db.execute(
-                    sql: "UPDATE conversation SET handedOffAt = ? WHERE id = ? AND handedOffAt IS NULL",
-                    arguments: [exchange.customer.time, exchange.conversation]
-                )
-            }
+            if exchange.handsOff { try markHandedOff(exchange.conversation, at: exchange.customer.time, db) }
             return LoggedExchange(customerTurn: customer.id!, botTurn: botID)
         }
+    }
+
+    public func markHandedOff(conversation: Int64, at time: Date) throws {
+        try writer.write { db in
+            guard try ConversationRecord.exists(db, key: conversation) else { throw StoreError.unknownConversation(conversation) }
+            try markHandedOff(conversation, at: time, db)
+        }
+    }
+
+    /// Sets the conversation's hand-off time unless it has one.
+    private func markHandedOff(_ conversation: Int64, at time: Date, _ db: Database) throws {
+        try db.execute(sql: "UPDATE conversation SET handedOffAt = ? WHERE id = ? AND handedOffAt IS NULL", arguments: [time, conversation])
     }
 
     public func logAgentTurn(conversation: Int64, text: String, agent: String?, at time: Date) throws -> Int64 {

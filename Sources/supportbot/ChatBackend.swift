@@ -1,8 +1,8 @@
 import ChatApp
 
 /// What the terminal UI needs from the bot and its storage. `ChatRuntime` turns each
-/// `Effect` into one of these calls and the answer into an `Event`; a store-backed
-/// implementation logs turns and labels, the classifier-only one keeps them in memory.
+/// `Effect` into one of these calls and the answer into an `Event`; `StoreChatBackend`
+/// answers with a chat session and keeps turns, labels and templates in the store.
 protocol ChatBackend: AnyObject {
     /// The session at start: conversation, model, agent and every intent.
     var session: SessionInfo { get }

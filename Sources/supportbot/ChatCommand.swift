@@ -3,10 +3,12 @@ import Assistant
 import Foundation
 import IntentModel
 
-/// `supportbot chat`: talk to the bot, every turn logged in the store.
+/// `supportbot chat` (also `supportbot` alone, and `supportbot tui`): the terminal UI on a
+/// terminal, line mode otherwise; every turn logged in the store.
 struct ChatCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "chat", abstract: "Chat with the bot: customer lines in, replies out, every turn logged in the store."
+        commandName: "chat", abstract: "Chat with the bot in the terminal UI (line mode with --plain or without a terminal); every turn logged in the store.",
+        aliases: ["tui"]
     )
 
     @OptionGroup var store: StoreOptions
@@ -26,7 +28,7 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "One JSON object per customer line: {conversation, text, intent, confidence, reply, handoff, …}.")
     var json = false
 
-    @Option(help: "The agent running the session (fills {{agent_name}}).")
+    @Option(help: "The agent running the session (fills {{agent_name}}; in the terminal UI the default is $USER).")
     var agent: String?
 
     @Option(help: "Confidence below which the bot asks to rephrase (default: the model's, chosen on validation data).")
@@ -52,15 +54,23 @@ struct ChatCommand: ParsableCommand {
                 reporter: ProgressReporter(quiet: isatty(STDERR_FILENO) != 1)
             )
         }
-        let settings = ChatSession.Settings(agent: agent, threshold: threshold, seed: seed ?? .random(in: 0...UInt64.max))
-        let session = try ModelTraining.wrapping(store) {
-            try ChatSession(classifier: classifier, modelVersion: version, store: database, settings: settings)
+        let terminal = !plain && TerminalChat.isAvailable
+        let settings = ChatSession.Settings(
+            agent: agent ?? (terminal ? ProcessInfo.processInfo.environment["USER"] : nil), threshold: threshold,
+            seed: seed ?? .random(in: 0...UInt64.max)
+        )
+        let modelName = version.map { "v\($0)" } ?? URL(fileURLWithPath: model ?? "?").deletingPathExtension().lastPathComponent
+        try ModelTraining.wrapping(store) {
+            if terminal {
+                let backend = try StoreChatBackend(database: database, classifier: classifier, modelVersion: version, model: modelName, settings: settings)
+                AppLog.logger.info("terminal chat started", metadata: ["conversation": "\(backend.session.conversation)", "model": "\(modelName)"])
+                try TerminalChat(backend: backend).run()
+            } else {
+                let session = try ChatSession(classifier: classifier, modelVersion: version, store: database, settings: settings)
+                AppLog.logger.info("chat started", metadata: ["conversation": "\(session.conversation)", "model": "\(modelName)", "threshold": "\(session.policy.threshold)"])
+                try PlainChat(session: session, json: json).run()
+            }
         }
-        AppLog.logger.info("chat started", metadata: [
-            "conversation": "\(session.conversation)", "model": "\(version.map(String.init) ?? model ?? "?")", "threshold": "\(session.policy.threshold)",
-        ])
-        // The terminal UI is not built yet: every chat runs in line mode for now.
-        try ModelTraining.wrapping(store) { try PlainChat(session: session, json: json).run() }
-        AppLog.logger.info("chat ended", metadata: ["conversation": "\(session.conversation)"])
+        AppLog.logger.info("chat ended")
     }
 }

@@ -8,9 +8,10 @@ struct SupportBot: ParsableCommand {
         commandName: "supportbot",
         abstract: "A terminal customer-service chatbot with an intent classifier trained from scratch.",
         subcommands: [
-            ChatCommand.self, TUICommand.self, TrainCommand.self, EvalCommand.self, ClassifyCommand.self, ValidateCommand.self,
+            ChatCommand.self, TrainCommand.self, EvalCommand.self, ClassifyCommand.self, ValidateCommand.self,
             SyncCommand.self, TemplatesCommand.self, BenchmarkCommand.self,
-        ]
+        ],
+        defaultSubcommand: ChatCommand.self
     )
 
     /// Sends log lines to the log file (opened with the store) before any command runs.

@@ -92,6 +92,16 @@ import Testing
         #expect(try session.reply(to: "hello there").text == "Edited hello.")
     }
 
+    @Test func handingOffByHandMarksTheConversationAndQuietsTheBot() throws {
+        let (session, store) = try session(threshold: 0.3)
+        try session.handOff()
+        #expect(session.isHandedOff)
+        #expect(store.conversations.first?.handedOff != nil)
+        let reply = try session.reply(to: "where is my order")
+        #expect(reply.decision == .quiet && reply.text == nil)
+        #expect(store.turns.map(\.turn.role) == [.customer])
+    }
+
     @Test func aFailedLogLeavesTheSessionUnchanged() throws {
         let store = FailingStore(InMemoryChatStore(intents: Fixtures.intents))
         let session = try ChatSession(classifier: Fixtures.classifier, modelVersion: nil, store: store, settings: .init(threshold: 0.99, seed: 1))
@@ -118,6 +128,7 @@ final class FailingStore: SessionStore, @unchecked Sendable {
     func logAgentTurn(conversation: Int64, text: String, agent: String?, at time: Date) throws -> Int64 {
         try base.logAgentTurn(conversation: conversation, text: text, agent: agent, at: time)
     }
+    func markHandedOff(conversation: Int64, at time: Date) throws { try base.markHandedOff(conversation: conversation, at: time) }
     func templates(for intent: String) throws -> [ResponseTemplate] { try base.templates(for: intent) }
     func action(for intent: String) throws -> IntentDefinition.Action? { try base.action(for: intent) }
     func recordLabel(_ label: TurnLabel) throws { try base.recordLabel(label) }

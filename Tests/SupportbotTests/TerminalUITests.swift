@@ -1,47 +1,45 @@
 import Foundation
+import GRDB
 import Testing
 
-/// The terminal UI through real ncurses in tmux: chat in English and Chinese, the live intent
-/// panel, a relabel, a resize, quitting, and the terminal restored afterwards.
+/// `supportbot chat` through real ncurses in tmux, on a store in a temporary directory: the
+/// first start loads the intents and trains; then chat in English and Chinese with the live
+/// intent panel, a relabel, the review queue and monitor, a resize and quitting — afterwards
+/// the store holds the turns and the label, and the terminal was restored.
 @Suite(.serialized) struct TerminalUITests {
-    static let csv = TrainEvalClassifyTests.csv + """
-    我的订单在哪里,order_status
-    订单什么时候到,order_status
-    我要退款,refund
-    请给我退款,refund
-    你好,greet
-
-    """
-
     @Test(.enabled(if: Tmux.available)) func chatRelabelResizeQuit() throws {
-        let dir = try CLI.temporaryDirectory()
-        defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.csv.write(to: dir.appendingPathComponent("train.csv"), atomically: true, encoding: .utf8)
-        try TrainEvalClassifyTests.tinyConfig.write(to: dir.appendingPathComponent("tiny.json"), atomically: true, encoding: .utf8)
-        let train = try CLI.run(["train", "--data", "train.csv", "--config", "tiny.json", "--out", "model.sbm", "--workers", "1"], directory: dir)
-        try #require(train.status == 0, "\(train.stderr)")
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
 
         let tmux = Tmux()
         defer { tmux.kill() }
-        let command = "cd '\(dir.path)' && '\(CLI.binary)' tui --model model.sbm --agent tester; echo \"EXITED $?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo"
+        let chat = "'\(CLI.binary)' chat --db s.sqlite --intents intents --config tiny.json --agent tester --threshold 0 --seed 1"
+        let command = "cd '\(fixture.directory.path)' && \(chat); echo \"EXITED $?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo"
         try tmux.run(["new-session", "-d", "-s", "main", "-x", "100", "-y", "30", "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TERM=screen", command, ";", "set-option", "-g", "remain-on-exit", "on"])
-        try tmux.waitFor("the input line") { $0.contains("type a customer message") && $0.contains("Live intent") }
+        try tmux.waitFor("the input line", seconds: 60) { $0.contains("type a customer message") && $0.contains("Live intent") && $0.contains("agent tester") }
 
         try tmux.type("where is my order")
         try tmux.waitFor("the live intent panel") { $0.contains("Tokens") && $0.contains("order_status ") && $0.contains("%") }
         try tmux.press("Enter")
-        try tmux.waitFor("the English reply") { $0.contains("bot  › order_status") }
+        try tmux.waitFor("the English reply") { $0.contains("bot  › I'm checking on your order now. [order_status") }
 
-        try tmux.type("我要退款")
+        try tmux.type("你好")
         try tmux.press("Enter")
-        let chat = try tmux.waitFor("the Chinese reply") { $0.contains("cust › 我要退款") && $0.contains("bot  › refund") }
-        #expect(chat.contains("Last reply"))
+        let screen = try tmux.waitFor("the Chinese reply") { $0.contains("cust › 你好") && $0.contains("bot  › 您好！请问有什么可以帮您？ [greet") }
+        #expect(screen.contains("Last reply") && screen.contains("conv 1") && screen.contains("model v1"))
 
         try tmux.press("C-r")
-        try tmux.waitFor("the relabel picker") { $0.contains("Relabel turn 2") }
-        try tmux.type("gree")
+        try tmux.waitFor("the relabel picker") { $0.contains("Relabel turn 3") }
+        try tmux.type("ref")
         try tmux.press("Enter")
-        try tmux.waitFor("the label") { $0.contains("turn 2 labeled greet") && $0.contains("→ greet") }
+        try tmux.waitFor("the label") { $0.contains("turn 3 labeled refund") && $0.contains("→ refund") }
+
+        try tmux.press("F3")
+        try tmux.waitFor("the review queue from the store") { $0.contains("Review queue · 1 left") && $0.contains("where is my order") }
+        try tmux.press("F5")
+        try tmux.waitFor("the monitor from the store") { $0.contains("turns 2") && $0.contains("of 1 labeled") }
+        try tmux.press("F2")
+        try tmux.waitFor("the chat again") { $0.contains("type a customer message") }
 
         try tmux.run(["resize-window", "-t", "main", "-x", "60", "-y", "20"])
         try tmux.waitFor("the narrow layout") { screen in
@@ -56,5 +54,15 @@ import Testing
         let modes = after.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }
         #expect(modes.contains("icanon") && modes.contains("echo"), "terminal modes not restored:\n\(after)")
         #expect(try tmux.run(["display", "-p", "-t", "main", "#{alternate_on}"]).trimmingCharacters(in: .whitespacesAndNewlines) == "0")
+
+        let turns = try fixture.turns()
+        #expect(turns.map(\.role) == ["customer", "bot", "customer", "bot"])
+        #expect(turns.map(\.text) == ["where is my order", "I'm checking on your order now.", "你好", "您好！请问有什么可以帮您？"])
+        #expect(turns.allSatisfy { $0.conversation == 1 })
+        let labels = try fixture.read { db in
+            try Row.fetchAll(db, sql: "SELECT turn.text, labelEvent.intent, labelEvent.annotator FROM labelEvent JOIN turn ON turn.id = labelEvent.turnId")
+                .map { [$0[0], $0[1], $0[2]] as [String] }
+        }
+        #expect(labels == [["你好", "refund", "tester"]])
     }
 }

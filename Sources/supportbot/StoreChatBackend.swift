@@ -1,0 +1,114 @@
+import Assistant
+import ChatApp
+import ChatStore
+import Foundation
+import IntentModel
+
+/// The `ChatBackend` of `supportbot chat`: a `ChatSession` answers and logs each message in
+/// the store, and the review queue, templates and monitor figures come from the store. It
+/// keeps nothing per turn in memory: the transcript's history lives in the store.
+final class StoreChatBackend: ChatBackend {
+    private let database: ChatDatabase
+    private let classifier: Classifier
+    private let modelVersion: Int64?
+    private let settings: ChatSession.Settings
+    private var chat: ChatSession
+    private(set) var session: SessionInfo
+
+    /// Review items loaded at once (the queue's head; the rest waits in the store).
+    static let reviewLimit = 500
+    /// The note shown when the conversation goes to a human.
+    static let handoffNote = "Conversation handed to a human agent: the bot stays quiet."
+
+    /// Starts a conversation in `database`, answered by `classifier` (`model` on the status line).
+    init(database: ChatDatabase, classifier: Classifier, modelVersion: Int64?, model: String, settings: ChatSession.Settings) throws {
+        self.database = database
+        self.classifier = classifier
+        self.modelVersion = modelVersion
+        self.settings = settings
+        chat = try ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
+        session = SessionInfo(conversation: "\(chat.conversation)", model: model, agent: settings.agent ?? "agent", intents: try database.intentNames())
+    }
+
+    func analyze(_ draft: String) -> DraftAnalysis {
+        DraftAnalyzer.analyze(draft, with: classifier)
+    }
+
+    func send(customer text: String) throws -> ChatApp.Exchange {
+        let reply = try chat.reply(to: text)
+        let fallback = reply.decision == .fallback || reply.decision == .handoff(.repeatedFallback)
+        var lines = [TranscriptLine(role: .customer, text: text, turn: reply.customerTurn)]
+        if let answer = reply.text {
+            lines.append(TranscriptLine(role: .bot, text: answer, turn: reply.customerTurn, intent: reply.intent, confidence: reply.confidence, fallback: fallback))
+        }
+        let handoff = if case .handoff = reply.decision { true } else { false }
+        if handoff { lines.append(TranscriptLine(role: .system, text: Self.handoffNote)) }
+        let decision = Decision(
+            intent: reply.intent, confidence: reply.confidence, threshold: chat.policy.threshold, fallback: fallback,
+            handoff: handoff, latencyMilliseconds: Double(reply.latencyMicros) / 1000
+        )
+        return ChatApp.Exchange(lines: lines, decision: decision)
+    }
+
+    func sendAgentReply(_ text: String) throws -> [TranscriptLine] {
+        try chat.logAgentReply(text)
+        return [TranscriptLine(role: .agent, text: text)]
+    }
+
+    func handoff() throws -> [TranscriptLine] {
+        guard !chat.isHandedOff else { return [TranscriptLine(role: .system, text: "The conversation is already with a human agent.")] }
+        try chat.handOff()
+        return [TranscriptLine(role: .system, text: Self.handoffNote)]
+    }
+
+    func relabel(turn: TurnID, intent: String) throws {
+        try chat.relabel(turn: turn, as: intent)
+    }
+
+    func newConversation() throws -> SessionInfo {
+        chat = try ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
+        session.conversation = "\(chat.conversation)"
+        return session
+    }
+
+    func reviewQueue() throws -> [ReviewItem] {
+        try database.reviewQueue(limit: Self.reviewLimit).map {
+            ReviewItem(turn: $0.id, text: $0.text, intent: $0.intent, confidence: $0.confidence, fallback: $0.fallback)
+        }
+    }
+
+    func templates() throws -> [TemplateItem] {
+        let variants = Dictionary(grouping: try database.listTemplates(), by: \.intent)
+        return try database.intentNames().map { intent in
+            TemplateItem(intent: intent, variants: (variants[intent] ?? []).map { TemplateVariant(id: $0.id, text: $0.text) })
+        }
+    }
+
+    func saveTemplate(intent: String, variant: VariantID?, text: String) throws {
+        if let variant {
+            try database.editTemplate(id: variant, text: text, at: Date())
+        } else {
+            _ = try database.addTemplate(intent: intent, text: text, language: LanguageDetector.language(of: text), at: Date())
+        }
+    }
+
+    func deleteTemplate(intent: String, variant: VariantID) throws {
+        try database.removeTemplate(id: variant)
+    }
+
+    func monitor() throws -> MonitorFigures {
+        let f = try database.figures()
+        let turns = Double(max(1, f.customerTurns))
+        return MonitorFigures(
+            turns: f.customerTurns, conversations: f.conversations,
+            fallbackRate: Double(f.fallbacks) / turns,
+            handoffRate: Double(f.handedOff) / Double(max(1, f.conversations)),
+            averageConfidence: f.averageConfidence ?? 0,
+            confidenceHistogram: f.confidenceHistogram,
+            intentMix: f.intentMix.map { IntentCount(intent: $0.intent, count: $0.count) },
+            latency: f.latencyMicros.map { Double($0) / 1000 },
+            labeled: f.labeled,
+            liveAccuracy: f.labeled == 0 ? nil : Double(f.labeledCorrect) / Double(f.labeled)
+        )
+    }
+}
