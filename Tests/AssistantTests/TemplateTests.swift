@@ -35,6 +35,18 @@ import Testing
         }
     }
 
+    @Test func prefersVariantsUsingWhatTheCustomerSaid() {
+        var generator = SeededGenerator(seed: 5)
+        let templates = [template(1, "Please send me your order number."), template(2, "Checking order {{order_id}} now."), template(3, "I'm {{agent_name}}, one moment.")]
+        for _ in 0..<20 {
+            let choice = TemplateChooser.choose(from: templates, language: "en", slots: ["order_id": "48213", "agent_name": "Dana"], avoiding: nil, using: &generator)
+            #expect(choice?.text == "Checking order 48213 now.")
+        }
+        // Without an order number every fillable variant stays in play.
+        let ids = Set((0..<50).compactMap { _ in TemplateChooser.choose(from: templates, language: "en", slots: ["agent_name": "Dana"], avoiding: nil, using: &generator)?.template.id })
+        #expect(ids == [1, 3])
+    }
+
     @Test func neverRepeatsThePreviousVariant() {
         var generator = SeededGenerator(seed: 2)
         let templates = [template(1, "a"), template(2, "b"), template(3, "c", weight: 5)]
