@@ -59,7 +59,7 @@ let package = Package(
         .testTarget(name: "IntentModelTests", dependencies: ["IntentModel"]),
         .testTarget(name: "AssistantTests", dependencies: ["Assistant", "IntentModel"]),
         .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore", "Assistant", "IntentModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ChatAppTests", dependencies: ["ChatApp", "IntentModel"]),
+        .testTarget(name: "ChatAppTests", dependencies: ["ChatApp", "IntentModel"], exclude: ["__Snapshots__"]),
         // GRDB lets the end-to-end tests inspect the store the binary wrote, and lock it.
         .testTarget(name: "SupportbotTests", dependencies: ["IntentModel", .product(name: "GRDB", package: "GRDB.swift")]),
     ]
