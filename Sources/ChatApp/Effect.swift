@@ -12,7 +12,11 @@ public enum Effect: Sendable, Equatable {
     case handoff
     /// Start a new conversation (answer: `.sessionStarted`).
     case newConversation
-    /// Load the review queue (answer: `.reviewLoaded`).
+    /// Load the page of transcript lines before the customer turn `before` (answer: `.earlierLoaded`).
+    case loadEarlier(before: TurnID)
+    /// Load the page of transcript lines after the customer turn `after` (answer: `.laterLoaded`).
+    case loadLater(after: TurnID)
+    /// Load the review queue and how many turns need a label (answer: `.reviewLoaded`).
     case loadReviewQueue
     /// Load the templates (answer: `.templatesLoaded`).
     case loadTemplates

@@ -16,8 +16,12 @@ public enum Event: Sendable, Equatable {
     case appended([TranscriptLine])
     /// A turn was relabeled.
     case relabeled(turn: TurnID, intent: String)
-    /// The review queue, most in need of a label first.
-    case reviewLoaded([ReviewItem])
+    /// Stored transcript lines that came before the oldest customer turn in memory, oldest first.
+    case earlierLoaded([TranscriptLine])
+    /// Stored transcript lines that came after the newest customer turn in memory, oldest first.
+    case laterLoaded([TranscriptLine])
+    /// The head of the review queue, most in need of a label first, and how many turns need one in all.
+    case reviewLoaded([ReviewItem], total: Int)
     /// Every intent with its reply variants.
     case templatesLoaded([TemplateItem])
     /// Fresh monitoring figures.

@@ -21,4 +21,9 @@ public struct Rect: Sendable, Equatable {
     public var right: Int { left + width }
     /// The row after the last.
     public var bottom: Int { top + height }
+
+    /// A screen's body: every row between the tab bar and the status line.
+    static func body(width: Int, height: Int) -> Rect {
+        Rect(left: 0, top: 1, width: width, height: height - 2)
+    }
 }

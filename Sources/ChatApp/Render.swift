@@ -4,7 +4,7 @@ public func render(_ state: State, into screen: inout Screen) {
     guard screen.width > 0, screen.height > 0 else { return }
     let theme = Theme(colors: state.colors)
     TabBar(state: state, theme: theme).draw(into: &screen)
-    let body = Rect(left: 0, top: 1, width: screen.width, height: screen.height - 2)
+    let body = Rect.body(width: screen.width, height: screen.height)
     switch state.page {
     case .chat: ChatView(state: state, theme: theme).draw(in: body, into: &screen)
     case .review: ReviewView(state: state, theme: theme).draw(in: body, into: &screen)

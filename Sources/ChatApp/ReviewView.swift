@@ -6,7 +6,7 @@ struct ReviewView {
     func draw(in body: Rect, into screen: inout Screen) {
         guard body.height >= 2 else { return }
         let review = state.review
-        let title = review.loaded ? "Review queue · \(review.items.count) left · lowest confidence first" : "Review queue · loading…"
+        let title = review.loaded ? "Review queue · \(review.total) left · lowest confidence first" : "Review queue · loading…"
         screen.rule(row: body.top, column: body.left, width: body.width, title: title, style: theme.border, titleStyle: theme.heading)
         let hint = "Enter confirm · p pick another intent · s skip · r reload · Esc back"
         let listTop = body.top + 1

@@ -3,11 +3,9 @@ extension State {
     mutating func chatKey(_ key: Key) -> [Effect] {
         switch key {
         case .pageUp, .wheelUp:
-            scroll += key == .wheelUp ? 3 : max(1, height / 2)
-            return []
+            return scrollUp(key == .wheelUp ? 3 : max(1, height / 2))
         case .pageDown, .wheelDown:
-            scroll = max(0, scroll - (key == .wheelDown ? 3 : max(1, height / 2)))
-            return []
+            return scrollDown(key == .wheelDown ? 3 : max(1, height / 2))
         case .control("t"):
             toggleAgentMode()
             return []

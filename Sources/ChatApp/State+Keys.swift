@@ -54,14 +54,17 @@ extension State {
         }
     }
 
-    /// Appends transcript lines, keeping the newest `transcriptLimit`, and scrolls to the end.
+    /// Appends transcript lines, keeping the newest `transcriptLimit`, and scrolls to the end;
+    /// when newer lines were left in the store, the window restarts from the new lines.
     mutating func append(_ lines: [TranscriptLine]) {
-        transcript.append(contentsOf: lines)
-        let excess = transcript.count - Self.transcriptLimit
-        if excess > 0 {
-            transcript.removeFirst(excess)
-            if case let .transcript(selected) = focus { focus = selected >= excess ? .transcript(selected: selected - excess) : .input }
+        if laterInStore {
+            transcript = []
+            focus = .input
+            laterInStore = false
+            earlierInStore = true
         }
+        transcript.append(contentsOf: lines)
+        dropOldest()
         scroll = 0
     }
 
@@ -70,7 +73,9 @@ extension State {
         for i in transcript.indices where transcript[i].turn == turn && transcript[i].role == .bot {
             transcript[i].label = intent
         }
+        let queued = review.items.count
         review.items.removeAll { $0.turn == turn }
+        review.total = max(0, review.total - (queued - review.items.count))
         review.selected = min(review.selected, max(0, review.items.count - 1))
         notice = "turn \(turn) labeled \(intent)"
     }

@@ -10,10 +10,16 @@ public struct State: Sendable, Equatable {
     public var colors: Bool
     /// The session shown on the status line.
     public var session: SessionInfo
-    /// The newest transcript lines, oldest first (at most `transcriptLimit`).
+    /// A window of the conversation's transcript lines, oldest first (at most `transcriptLimit`).
     public var transcript: [TranscriptLine] = []
     /// Rows scrolled up from the transcript's end.
     public var scroll = 0
+    /// Whether older lines of this conversation wait in the store (dropped from memory).
+    public var earlierInStore = false
+    /// Whether newer lines of this conversation wait in the store (dropped to load older ones).
+    public var laterInStore = false
+    /// Whether a page of stored lines was asked for and has not come yet.
+    public var awaitingPage = false
     /// Where keys go on the Chat screen.
     public var focus: ChatFocus = .input
     /// The input line.

@@ -47,7 +47,7 @@ struct TranscriptView {
             x = screen.put(row.text, row: y, column: x, style: isSelected ? theme.selected : row.style, limit: rect.right - x)
             if !row.note.isEmpty { screen.put(row.note, row: y, column: x, style: isSelected ? theme.selected : theme.dim, limit: rect.right - x) }
         }
-        if end < rows.count {
+        if end < rows.count || state.laterInStore {
             screen.put(" ↓ more ", row: rect.bottom - 1, column: rect.right - 8, style: theme.warning)
         }
     }
@@ -55,7 +55,21 @@ struct TranscriptView {
     /// The rows of transcript line `index` wrapped to `width`, with the bot's intent as a note.
     private func rows(for index: Int, width: Int) -> [Row] {
         let line = state.transcript[index]
-        let room = width - Self.prefixWidth
+        let (texts, notes) = Self.wrap(line, width: width)
+        return texts.indices.map { i in
+            Row(prefix: i == 0 ? Self.prefixes[line.role]! : String(repeating: " ", count: Self.prefixWidth), text: texts[i], note: notes[i], style: theme.style(for: line.role), line: index)
+        }
+    }
+
+    /// How many rows `lines` take in a transcript `width` columns wide.
+    static func rowCount(of lines: some Sequence<TranscriptLine>, width: Int) -> Int {
+        let width = max(width, prefixWidth + 2)
+        return lines.reduce(0) { $0 + wrap($1, width: width).texts.count }
+    }
+
+    /// `line`'s text wrapped beside its prefix, and the note (a bot's intent) ending each row.
+    private static func wrap(_ line: TranscriptLine, width: Int) -> (texts: [String], notes: [String]) {
+        let room = width - prefixWidth
         var texts = TextLayout.wrap(line.text, width: room)
         var note = ""
         if line.role == .bot, let intent = line.intent {
@@ -71,8 +85,6 @@ struct TranscriptView {
                 notes.append(note)
             }
         }
-        return texts.indices.map { i in
-            Row(prefix: i == 0 ? Self.prefixes[line.role]! : String(repeating: " ", count: Self.prefixWidth), text: texts[i], note: notes[i], style: theme.style(for: line.role), line: index)
-        }
+        return (texts, notes)
     }
 }

@@ -13,6 +13,9 @@ public func update(_ state: inout State, _ event: Event) -> [Effect] {
         if session.conversation != state.session.conversation {
             state.transcript = []
             state.scroll = 0
+            state.earlierInStore = false
+            state.laterInStore = false
+            state.awaitingPage = false
             state.decision = nil
             state.agentMode = false
             state.focus = .input
@@ -33,8 +36,15 @@ public func update(_ state: inout State, _ event: Event) -> [Effect] {
     case let .relabeled(turn, intent):
         state.applyLabel(turn: turn, intent: intent)
         return []
-    case let .reviewLoaded(items):
+    case let .earlierLoaded(lines):
+        state.prependEarlier(lines)
+        return []
+    case let .laterLoaded(lines):
+        state.appendLater(lines)
+        return []
+    case let .reviewLoaded(items, total):
         state.review.items = items
+        state.review.total = total
         state.review.selected = min(state.review.selected, max(0, items.count - 1))
         state.review.loaded = true
         return []

@@ -40,3 +40,15 @@ extension ChatDatabase {
         }
     }
 }
+
+extension ChatDatabase {
+    /// The newest `limit` turns of `conversation` before turn `anchor`, oldest first.
+    public func transcript(of conversation: Int64, before anchor: Int64, limit: Int) throws -> [TranscriptTurn] {
+        try writer.read { db in try TranscriptTurn.page(of: conversation, from: anchor, earlier: true, limit: limit).fetchAll(db).reversed() }
+    }
+
+    /// The oldest `limit` turns of `conversation` after turn `anchor`, oldest first.
+    public func transcript(of conversation: Int64, after anchor: Int64, limit: Int) throws -> [TranscriptTurn] {
+        try writer.read { db in try TranscriptTurn.page(of: conversation, from: anchor, earlier: false, limit: limit).fetchAll(db) }
+    }
+}

@@ -18,8 +18,14 @@ protocol ChatBackend: AnyObject {
     func relabel(turn: TurnID, intent: String) throws
     /// Starts a new conversation and returns the session with its id.
     func newConversation() throws -> SessionInfo
-    /// Turns needing a label, fallbacks and lowest confidence first.
+    /// The stored transcript lines of this conversation before customer turn `turn`: the newest page, oldest first.
+    func transcript(before turn: TurnID) throws -> [TranscriptLine]
+    /// The stored transcript lines of this conversation after customer turn `turn`: the oldest page, oldest first.
+    func transcript(after turn: TurnID) throws -> [TranscriptLine]
+    /// The head of the queue of turns needing a label, fallbacks and lowest confidence first.
     func reviewQueue() throws -> [ReviewItem]
+    /// How many turns need a label in all.
+    func reviewCount() throws -> Int
     /// Every intent with its reply variants.
     func templates() throws -> [TemplateItem]
     /// Adds (`variant` nil) or changes a reply variant.

@@ -34,7 +34,9 @@ struct ChatRuntime {
                 try backend.relabel(turn: turn, intent: intent)
                 return [.relabeled(turn: turn, intent: intent)]
             case .newConversation: return [.sessionStarted(try backend.newConversation())]
-            case .loadReviewQueue: return [.reviewLoaded(try backend.reviewQueue())]
+            case let .loadEarlier(turn): return [.earlierLoaded(try backend.transcript(before: turn))]
+            case let .loadLater(turn): return [.laterLoaded(try backend.transcript(after: turn))]
+            case .loadReviewQueue: return [.reviewLoaded(try backend.reviewQueue(), total: try backend.reviewCount())]
             case .loadTemplates: return [.templatesLoaded(try backend.templates())]
             case let .saveTemplate(intent, variant, text):
                 try backend.saveTemplate(intent: intent, variant: variant, text: text)

@@ -15,6 +15,8 @@ final class StoreChatBackend: ChatBackend {
     private var chat: ChatSession
     private(set) var session: SessionInfo
 
+    /// Transcript lines loaded at once when the agent scrolls past the lines in memory.
+    static let pageSize = 200
     /// Review items loaded at once (the queue's head; the rest waits in the store).
     static let reviewLimit = 500
     /// The note shown when the conversation goes to a human.
@@ -69,6 +71,27 @@ final class StoreChatBackend: ChatBackend {
         chat = try ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
         session.conversation = "\(chat.conversation)"
         return session
+    }
+
+    func transcript(before turn: TurnID) throws -> [TranscriptLine] {
+        try database.transcript(of: chat.conversation, before: turn, limit: Self.pageSize).map(Self.line)
+    }
+
+    func transcript(after turn: TurnID) throws -> [TranscriptLine] {
+        try database.transcript(of: chat.conversation, after: turn, limit: Self.pageSize).map(Self.line)
+    }
+
+    /// A stored turn as the transcript line `send` showed for it.
+    private static func line(_ turn: TranscriptTurn) -> TranscriptLine {
+        switch turn.role {
+        case .customer: TranscriptLine(role: .customer, text: turn.text, turn: turn.customerTurn)
+        case .bot: TranscriptLine(role: .bot, text: turn.text, turn: turn.customerTurn, intent: turn.intent, label: turn.label, confidence: turn.confidence, fallback: turn.fallback)
+        case .agent: TranscriptLine(role: .agent, text: turn.text)
+        }
+    }
+
+    func reviewCount() throws -> Int {
+        try database.reviewCount()
     }
 
     func reviewQueue() throws -> [ReviewItem] {

@@ -67,6 +67,7 @@ enum Fixtures {
         state.analysis = analysis
         state.decision = decision
         state.review.items = review
+        state.review.total = review.count
         state.review.loaded = true
         state.templates.items = templates
         state.templates.selectedIntent = 1

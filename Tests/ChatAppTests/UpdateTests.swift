@@ -183,8 +183,10 @@ import Testing
         #expect(send(&state, .key(.enter)) == [.relabel(turn: 3, intent: "greet")])
         send(&state, .relabeled(turn: 3, intent: "greet"))
         #expect(state.review.items.map(\.turn) == [2, 1])
+        #expect(state.review.total == 2)
         send(&state, .key(.character("s")))
         #expect(state.review.items.map(\.turn) == [1])
+        #expect(state.review.total == 2)
         send(&state, .key(.character("p")), .paste("refund"))
         #expect(send(&state, .key(.enter)) == [.relabel(turn: 1, intent: "refund")])
     }
@@ -201,6 +203,20 @@ import Testing
         #expect(send(&state, .key(.character("d"))) == [.deleteTemplate(intent: "order_status", variant: 2)])
         send(&state, .key(.character("a")), .paste("dropped"), .key(.escape))
         #expect(state.templates.editor == nil)
+    }
+
+    @Test func reviewTitleCountsEveryTurnNeedingALabel() {
+        var state = Fixtures.state()
+        #expect(send(&state, .key(.function(3))).contains(.loadReviewQueue))
+        send(&state, .reviewLoaded(Fixtures.review, total: 1234))
+        #expect(state.review.total == 1234 && state.review.items == Fixtures.review)
+        var screen = Screen(width: 80, height: 24)
+        render(state, into: &screen)
+        #expect(screen.text.contains("1234 left"))
+        send(&state, .relabeled(turn: Fixtures.review[0].turn, intent: "greet"))
+        #expect(state.review.total == 1233)
+        send(&state, .relabeled(turn: 999, intent: "greet"))
+        #expect(state.review.total == 1233)
     }
 
     @Test func transcriptIsBoundedAndScrolls() {

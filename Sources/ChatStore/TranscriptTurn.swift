@@ -1,0 +1,51 @@
+import Assistant
+import GRDB
+
+/// A stored turn as the transcript shows it: a bot turn carries its customer turn's prediction.
+public struct TranscriptTurn: Sendable, Equatable, Decodable, FetchableRecord {
+    /// The turn's own id.
+    public var id: Int64
+    /// Who wrote it.
+    public var role: TurnRole
+    /// What was written.
+    public var text: String
+    /// The customer turn it belongs to (itself, or the one a bot turn answers); nil for agents.
+    public var customerTurn: Int64?
+    /// The intent the model predicted for the customer turn.
+    public var intent: String?
+    /// The model's confidence in it.
+    public var confidence: Float?
+    /// Whether this is a bot turn that fell back (it names no intent).
+    public var fallback: Bool
+    /// The customer turn's newest label, if an agent gave one.
+    public var label: String?
+
+    /// Creates a transcript turn.
+    public init(id: Int64, role: TurnRole, text: String, customerTurn: Int64?, intent: String?, confidence: Float?, fallback: Bool, label: String?) {
+        self.id = id
+        self.role = role
+        self.text = text
+        self.customerTurn = customerTurn
+        self.intent = intent
+        self.confidence = confidence
+        self.fallback = fallback
+        self.label = label
+    }
+
+    /// The newest `limit` turns of `conversation` before (`earlier`) or the oldest after turn
+    /// `anchor`'s position, nearest first.
+    static func page(of conversation: Int64, from anchor: Int64, earlier: Bool, limit: Int) -> SQLRequest<TranscriptTurn> {
+        let side: SQL = earlier ? "t.position < a.position ORDER BY t.position DESC" : "t.position > a.position ORDER BY t.position"
+        return """
+            SELECT t.id, t.role, t.text, q.id AS customerTurn, q.intent, q.confidence,
+                   (t.role = 'bot' AND t.intent IS NULL) AS fallback,
+                   (SELECT l.intent FROM labelEvent l WHERE l.turnId = q.id ORDER BY l.id DESC LIMIT 1) AS label
+            FROM turn t
+            JOIN turn a ON a.id = \(anchor) AND a.conversationId = t.conversationId
+            LEFT JOIN turn q ON q.conversationId = t.conversationId AND q.role = 'customer'
+                 AND (q.id = t.id OR (t.role = 'bot' AND q.position = t.position - 1))
+            WHERE t.conversationId = \(conversation) AND \(side)
+            LIMIT \(limit)
+            """
+    }
+}
