@@ -21,19 +21,20 @@ public struct ConversationSlots: Sendable, Equatable {
         if let name = Self.lastMatch(of: Self.namePatterns, in: text) { values["customer_name"] = name }
     }
 
-    // Each pattern's first capture group is the value.
-    private static let orderPatterns = [
+    // Each pattern's first capture group is the value; `Redactor` masks the same values.
+    static let orderPatterns = [
         #"\b([A-Za-z]-\d{5,})\b"#,
         #"#\s?(\d{4,})\b"#,
         #"(?i)\border\s*(?:no\.?|number|num|id)?\s*[:#]?\s*(\d{4,})\b"#,
         #"订单号?\s*[:：#]?\s*(\d{4,})"#,
     ].map { try! NSRegularExpression(pattern: $0) }
-    private static let emailPattern = try! NSRegularExpression(pattern: #"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"#)
-    private static let namePatterns = [
+    static let emailPattern = try! NSRegularExpression(pattern: #"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"#)
+    /// A name stated outright: "my name is X", "我叫X".
+    static let statedNamePatterns = [
         #"(?i)\bmy name is\s+([A-Za-z][A-Za-z'-]{0,30})"#,
-        #"\b(?:I'm|I am|[Tt]his is)\s+([A-Z][a-z'-]{1,30})\b"#,
         #"(?:我叫|我的名字是)\s*(\p{Han}{1,4})"#,
     ].map { try! NSRegularExpression(pattern: $0) }
+    private static let namePatterns = statedNamePatterns + [try! NSRegularExpression(pattern: #"\b(?:I'm|I am|[Tt]his is)\s+([A-Z][a-z'-]{1,30})\b"#)]
 
     /// The first group of the match that ends last in `text`, over all patterns.
     private static func lastMatch(of patterns: [NSRegularExpression], in text: String) -> String? {

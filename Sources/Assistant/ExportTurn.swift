@@ -1,0 +1,43 @@
+import Foundation
+
+/// A logged turn as an export sees it: what was written, what the model made of it, and the
+/// turn's current label.
+public struct ExportTurn: Sendable, Equatable {
+    /// The conversation's id.
+    public var conversation: Int64
+    /// 1-based position in the conversation.
+    public var position: Int
+    /// Who wrote it.
+    public var role: TurnRole
+    /// The message (verbatim as stored, or redacted).
+    public var text: String
+    /// The predicted intent (customer turns) or the intent answered (bot turns).
+    public var predictedIntent: String?
+    /// The model's probability for the prediction.
+    public var confidence: Float?
+    /// The newest label an agent gave the turn, if any.
+    public var label: String?
+    /// The registry version of the model that classified it.
+    public var modelVersion: Int64?
+    /// When it was written.
+    public var time: Date
+
+    /// Creates an export turn.
+    public init(
+        conversation: Int64, position: Int, role: TurnRole, text: String, predictedIntent: String?, confidence: Float?,
+        label: String?, modelVersion: Int64?, time: Date
+    ) {
+        self.conversation = conversation
+        self.position = position
+        self.role = role
+        self.text = text
+        self.predictedIntent = predictedIntent
+        self.confidence = confidence
+        self.label = label
+        self.modelVersion = modelVersion
+        self.time = time
+    }
+
+    /// The intent a customer turn trains: its label, else the prediction; nil for other roles.
+    public var intent: String? { role == .customer ? label ?? predictedIntent : nil }
+}

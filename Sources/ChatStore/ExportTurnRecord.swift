@@ -1,0 +1,36 @@
+import Assistant
+import Foundation
+import GRDB
+
+/// A turn read for an export: the turn's columns and its newest label.
+struct ExportTurnRecord: Decodable, FetchableRecord {
+    var conversationId: Int64
+    var position: Int
+    var role: TurnRole
+    var text: String
+    var intent: String?
+    var confidence: Float?
+    var label: String?
+    var modelVersion: Int64?
+    var createdAt: Date
+
+    /// The value the exporter formats.
+    var exportTurn: ExportTurn {
+        ExportTurn(
+            conversation: conversationId, position: position, role: role, text: text, predictedIntent: intent,
+            confidence: confidence, label: label, modelVersion: modelVersion, time: createdAt
+        )
+    }
+
+    /// Every turn of `conversation` (else of all conversations) started at or after `since`,
+    /// by conversation and position.
+    static func exported(conversation: Int64?, since: Date?) -> SQLRequest<ExportTurnRecord> {
+        """
+        SELECT t.conversationId, t.position, t.role, t.text, t.intent, t.confidence, t.modelVersion, t.createdAt,
+               (SELECT l.intent FROM labelEvent l WHERE l.turnId = t.id ORDER BY l.id DESC LIMIT 1) AS label
+        FROM turn t JOIN conversation c ON c.id = t.conversationId
+        WHERE (\(conversation) IS NULL OR c.id = \(conversation)) AND (\(since) IS NULL OR c.startedAt >= \(since))
+        ORDER BY t.conversationId, t.position
+        """
+    }
+}
