@@ -1,0 +1,91 @@
+import Assistant
+import Foundation
+import Testing
+
+@Suite struct TranscriptExporterTests {
+    static let time = Date(timeIntervalSince1970: 1_800_000_000)
+
+    static func turn(_ conversation: Int64, _ position: Int, _ role: TurnRole, _ text: String, intent: String? = nil, confidence: Float? = nil, label: String? = nil) -> ExportTurn {
+        ExportTurn(conversation: conversation, position: position, role: role, text: text, predictedIntent: intent, confidence: confidence,
+                   label: label, modelVersion: role == .agent ? nil : conversation, time: time)
+    }
+
+    static let turns = [
+        turn(1, 1, .customer, "my name is Jenny, order #48213", intent: "greet", confidence: 0.5, label: "order_status"),
+        turn(1, 2, .bot, "Hi Jenny, checking order 48213.", intent: "order_status"),
+        turn(1, 3, .agent, "Jenny, it ships \"today\""),
+        turn(2, 1, .customer, "  refund,  please ", intent: "refund", confidence: 0.9),
+        turn(2, 2, .customer, "refund, please", intent: "refund", confidence: 0.8),
+        turn(2, 3, .customer, "   ", intent: "refund", confidence: 0.1),
+    ]
+
+    func content(_ exporter: TranscriptExporter, _ suffix: String) throws -> String {
+        try #require(ExportFormat.allCases.flatMap(exporter.files).first { $0.suffix == suffix }).content
+    }
+
+    @Test func turnsJSONLHasEveryTurnWithLabelAndIntent() throws {
+        let lines = try content(TranscriptExporter(turns: Self.turns, redact: true), "turns.jsonl").split(separator: "\n").map {
+            try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
+        }
+        #expect(lines.count == 6)
+        #expect(lines[0]["text"] as? String == "my name is <name>, order #<order_id>")
+        #expect(lines[0]["predicted_intent"] as? String == "greet" && lines[0]["label"] as? String == "order_status")
+        #expect(lines[0]["intent"] as? String == "order_status" && lines[0]["confidence"] as? Double == 0.5)
+        #expect(lines[0]["model_version"] as? Int == 1 && lines[0]["time"] as? String == "2027-01-15T08:00:00Z")
+        #expect(lines[1]["text"] as? String == "Hi <name>, checking order <order_id>.")
+        #expect(lines[1]["intent"] == nil && lines[1]["role"] as? String == "bot")
+        #expect(lines[2]["text"] as? String == "<name>, it ships \"today\"")
+        #expect(lines[3]["text"] as? String == "  refund,  please ")
+    }
+
+    @Test func trainingFormatsHoldCustomerTurnsWithRelabelsApplied() throws {
+        let exporter = TranscriptExporter(turns: Self.turns, redact: false)
+        #expect(try content(exporter, "training.jsonl") == """
+            {"intent":"order_status","text":"my name is Jenny, order #48213"}
+            {"intent":"refund","text":"refund, please"}
+            {"intent":"refund","text":"refund, please"}
+
+            """)
+        #expect(try content(exporter, "training.csv") == "text,intent\n\"my name is Jenny, order #48213\",order_status\n\"refund, please\",refund\n\"refund, please\",refund\n")
+        #expect(try content(exporter, "fasttext.txt") == "__label__order_status my name is Jenny, order #48213\n__label__refund refund, please\n__label__refund refund, please\n")
+        #expect(try content(exporter, "nlu.yml") == """
+            version: "3.1"
+            nlu:
+            - intent: order_status
+              examples: |
+                - my name is Jenny, order #48213
+            - intent: refund
+              examples: |
+                - refund, please
+
+            """)
+        let files = ExportFormat.allCases.flatMap(exporter.files)
+        #expect(files.map(\.rows) == [6, 3, 3, 2, 3])
+        #expect(files.map(\.format) == [.jsonl, .jsonl, .csv, .rasa, .fasttext])
+    }
+
+    @Test func trainingFilesParseAsDatasets() throws {
+        let exporter = TranscriptExporter(turns: Self.turns, redact: true)
+        let jsonl = try TabularDatasetParser.parseJSONL(content(exporter, "training.jsonl"), file: "t.jsonl")
+        let csv = try TabularDatasetParser.parseCSV(content(exporter, "training.csv"), file: "t.csv")
+        #expect(jsonl.train.map(\.intent) == ["order_status", "refund", "refund"])
+        #expect(csv.train.map(\.text) == jsonl.train.map(\.text))
+        #expect(csv.train.first?.text == "my name is <name>, order #<order_id>")
+    }
+
+    @Test func manifestNamesFilesWithRowsAndHashes() throws {
+        let exporter = TranscriptExporter(turns: Self.turns, redact: true)
+        let files = exporter.files(.csv) + exporter.files(.fasttext)
+        let text = exporter.manifest(prefix: "P", files: files, created: Self.time, store: "/s.sqlite")
+        let manifest = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
+        #expect(manifest["created"] as? String == "2027-01-15T08:00:00Z" && manifest["store"] as? String == "/s.sqlite")
+        #expect(manifest["redacted"] as? Bool == true && manifest["formats"] as? [String] == ["csv", "fasttext"])
+        #expect(manifest["conversations"] as? Int == 2 && manifest["turns"] as? Int == 6 && manifest["model_versions"] as? [Int] == [1, 2])
+        let entries = try #require(manifest["files"] as? [[String: Any]])
+        #expect(entries.map { $0["name"] as? String } == ["P-training.csv", "P-fasttext.txt"])
+        #expect(entries.map { $0["rows"] as? Int } == [3, 3])
+        #expect(entries.map { $0["fnv1a64"] as? String } == files.map(\.fnv1a64))
+        #expect(ExportFile(suffix: "x", format: .csv, content: "", rows: 0).fnv1a64 == "cbf29ce484222325")
+        #expect(ExportFile(suffix: "x", format: .csv, content: "a", rows: 0).fnv1a64 == "af63dc4c8601ec8c")
+    }
+}
