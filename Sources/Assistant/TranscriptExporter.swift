@@ -54,11 +54,15 @@ public struct TranscriptExporter: Sendable {
         return String(decoding: try! encoder.encode(manifest), as: UTF8.self) + "\n"
     }
 
-    /// Customer turns that have an intent, their text on one line: what a classifier trains on.
+    /// What a classifier trains on, text on one line: customer turns an agent labelled, and
+    /// unlabelled ones the bot answered with their intent. An unlabelled turn the bot fell
+    /// back on (or stayed quiet after a hand-off) has only a guess, so it waits for a label.
     var trainingRows: [(text: String, intent: String)] {
-        turns.compactMap { turn in
+        let answered = Set(turns.filter { $0.role == .bot && $0.predictedIntent != nil }.map { "\($0.conversation)/\($0.position - 1)" })
+        return turns.compactMap { turn in
             let text = turn.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
             guard let intent = turn.intent, !text.isEmpty else { return nil }
+            guard turn.label != nil || answered.contains("\(turn.conversation)/\(turn.position)") else { return nil }
             return (text, intent)
         }
     }

@@ -15,8 +15,13 @@ import Testing
         turn(1, 2, .bot, "Hi Jenny, checking order 48213.", intent: "order_status"),
         turn(1, 3, .agent, "Jenny, it ships \"today\""),
         turn(2, 1, .customer, "  refund,  please ", intent: "refund", confidence: 0.9),
-        turn(2, 2, .customer, "refund, please", intent: "refund", confidence: 0.8),
-        turn(2, 3, .customer, "   ", intent: "refund", confidence: 0.1),
+        turn(2, 2, .bot, "Refund started.", intent: "refund"),
+        turn(2, 3, .customer, "refund, please", intent: "refund", confidence: 0.8),
+        turn(2, 4, .bot, "Refund started.", intent: "refund"),
+        turn(2, 5, .customer, "   ", intent: "refund", confidence: 0.1),
+        // A fallback: the bot answered no intent, so the guess "greet" is no training data.
+        turn(2, 6, .customer, "asdf qwerty", intent: "greet", confidence: 0.1),
+        turn(2, 7, .bot, "Sorry, could you rephrase that?"),
     ]
 
     func content(_ exporter: TranscriptExporter, _ suffix: String) throws -> String {
@@ -27,7 +32,7 @@ import Testing
         let lines = try content(TranscriptExporter(turns: Self.turns, redact: true), "turns.jsonl").split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
-        #expect(lines.count == 6)
+        #expect(lines.count == 10)
         #expect(lines[0]["text"] as? String == "my name is <name>, order #<order_id>")
         #expect(lines[0]["predicted_intent"] as? String == "greet" && lines[0]["label"] as? String == "order_status")
         #expect(lines[0]["intent"] as? String == "order_status" && lines[0]["confidence"] as? Double == 0.5)
@@ -60,7 +65,7 @@ import Testing
 
             """)
         let files = ExportFormat.allCases.flatMap(exporter.files)
-        #expect(files.map(\.rows) == [6, 3, 3, 2, 3])
+        #expect(files.map(\.rows) == [10, 3, 3, 2, 3])
         #expect(files.map(\.format) == [.jsonl, .jsonl, .csv, .rasa, .fasttext])
     }
 
@@ -80,7 +85,7 @@ import Testing
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(manifest["created"] as? String == "2027-01-15T08:00:00Z" && manifest["store"] as? String == "/s.sqlite")
         #expect(manifest["redacted"] as? Bool == true && manifest["formats"] as? [String] == ["csv", "fasttext"])
-        #expect(manifest["conversations"] as? Int == 2 && manifest["turns"] as? Int == 6 && manifest["model_versions"] as? [Int] == [1, 2])
+        #expect(manifest["conversations"] as? Int == 2 && manifest["turns"] as? Int == 10 && manifest["model_versions"] as? [Int] == [1, 2])
         let entries = try #require(manifest["files"] as? [[String: Any]])
         #expect(entries.map { $0["name"] as? String } == ["P-training.csv", "P-fasttext.txt"])
         #expect(entries.map { $0["rows"] as? Int } == [3, 3])
