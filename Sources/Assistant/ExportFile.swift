@@ -1,3 +1,5 @@
+import IntentModel
+
 /// One file of an export: its name after the export's prefix, its format and its content.
 public struct ExportFile: Sendable, Equatable {
     /// The name after the prefix, e.g. `turns.jsonl`.
@@ -22,8 +24,7 @@ public struct ExportFile: Sendable, Equatable {
 
     /// FNV-1a (64-bit) of the content's UTF-8 bytes, as 16 hex digits.
     public var fnv1a64: String {
-        let hash = content.utf8.reduce(UInt64(0xCBF2_9CE4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x0000_0100_0000_01B3 }
-        let hex = String(hash, radix: 16)
+        let hex = String(FNV1a.hash(content.utf8), radix: 16)
         return String(repeating: "0", count: 16 - hex.count) + hex
     }
 }

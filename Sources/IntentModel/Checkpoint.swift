@@ -211,13 +211,12 @@ struct ByteReader {
 /// Each step is a bijection of the state, so any single changed word changes the result.
 enum Checksum {
     static func fnv64(_ bytes: ArraySlice<UInt8>) -> UInt64 {
-        let prime: UInt64 = 0x0000_0100_0000_01B3
-        return bytes.withUnsafeBytes { raw in
-            var hash: UInt64 = 0xCBF2_9CE4_8422_2325
+        bytes.withUnsafeBytes { raw in
+            var hasher = FNV1a()
             let words = raw.count / 8
-            for k in 0..<words { hash = (hash ^ UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self))) &* prime }
-            for k in (words * 8)..<raw.count { hash = (hash ^ UInt64(raw[k])) &* prime }
-            return hash
+            for k in 0..<words { hasher.combine(word: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self))) }
+            hasher.combine(raw[(words * 8)...])
+            return hasher.value
         }
     }
 

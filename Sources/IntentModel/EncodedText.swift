@@ -57,20 +57,11 @@ public struct TextEncoder: Sendable {
         var result: [Int32] = []
         for n in ngramRange where n <= characters.count {
             for start in 0...(characters.count - n) {
-                result.append(Int32(Self.fnv1a(characters[start..<start + n]) % UInt64(buckets)))
+                var hasher = FNV1a()
+                for character in characters[start..<start + n] { hasher.combine(character.utf8) }
+                result.append(Int32(hasher.value % UInt64(buckets)))
             }
         }
         return result
-    }
-
-    /// FNV-1a over the UTF-8 bytes of the characters: stable across runs and machines.
-    private static func fnv1a(_ characters: ArraySlice<Character>) -> UInt64 {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for character in characters {
-            for byte in character.utf8 {
-                hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3
-            }
-        }
-        return hash
     }
 }

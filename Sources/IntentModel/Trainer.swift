@@ -69,7 +69,8 @@ public struct Trainer: Sendable {
         let network = Network(config: config, vocabularySize: vocabulary.count, classes: intents.count)
         let layout = network.layout
         var parameters = Initialization.parameters(for: layout, hidden: config.hiddenSize, generator: &rng)
-        var best = parameters, bestEpoch = 0, bestLoss = Double.infinity, epochsRun = 0, stale = 0
+        // The weights of the best validation epoch; without a validation split, the last ones.
+        var best: [Float]?, bestEpoch = 0, bestLoss = Double.infinity, epochsRun = 0, stale = 0
         var adam = Adam(count: layout.count, learningRate: config.learningRate)
         let workspaces = (0..<workers).map { _ in Workspace() }
         let gradients = (0..<workers).map { _ in GradientBuffer(count: layout.count) }
@@ -137,7 +138,7 @@ public struct Trainer: Sendable {
                 report.isBest = loss < bestLoss
             }
             if report.isBest {
-                best = parameters
+                if !validationEncoded.isEmpty { best = parameters }
                 bestEpoch = epoch
                 bestLoss = report.validationLoss ?? report.loss
                 stale = 0
@@ -147,13 +148,13 @@ public struct Trainer: Sendable {
             progress(.epoch(report))
             if config.patience > 0 && stale >= config.patience { break }
         }
-        if validationEncoded.isEmpty { best = parameters }
 
+        let kept = best ?? parameters
         var metadata = ModelMetadata(
             dataHash: Self.dataHash(examples), seed: seed, trainingExamples: trainSet.count,
-            validationExamples: validationSet.count, epochsRun: epochsRun, bestEpoch: validationEncoded.isEmpty ? epochsRun : bestEpoch
+            validationExamples: validationSet.count, epochsRun: epochsRun, bestEpoch: bestEpoch
         )
-        let classifier = try Classifier(config: config, vocabulary: vocabulary, intents: intents, metadata: metadata, parameters: best)
+        let classifier = try Classifier(config: config, vocabulary: vocabulary, intents: intents, metadata: metadata, parameters: kept)
         guard !validationSet.isEmpty else { return classifier }
         let probabilities = classifier.probabilities(for: validationSet.map(\.text))
         let predicted = probabilities.map { row in row.indices.max { row[$0] < row[$1] }! }
@@ -165,7 +166,7 @@ public struct Trainer: Sendable {
             confidences: zip(probabilities, predicted).map { $0[$1] },
             correct: zip(predicted, expected).map { $0 == $1 }
         )
-        return try Classifier(config: config, vocabulary: vocabulary, intents: intents, metadata: metadata, parameters: best)
+        return try Classifier(config: config, vocabulary: vocabulary, intents: intents, metadata: metadata, parameters: kept)
     }
 
     /// A stratified split: `validationFraction` of each intent's examples (at least one from
@@ -245,11 +246,9 @@ public struct Trainer: Sendable {
 
     /// An order-independent hash of the examples (FNV-1a over sorted "intent\ttext" lines).
     public static func dataHash(_ examples: [LabeledText]) -> String {
-        var hash: UInt64 = 0xCBF2_9CE4_8422_2325
-        for line in examples.map({ "\($0.intent)\t\($0.text)\n" }).sorted() {
-            for byte in line.utf8 { hash = (hash ^ UInt64(byte)) &* 0x0000_0100_0000_01B3 }
-        }
-        return String(hash, radix: 16)
+        var hasher = FNV1a()
+        for line in examples.map({ "\($0.intent)\t\($0.text)\n" }).sorted() { hasher.combine(line.utf8) }
+        return String(hasher.value, radix: 16)
     }
 }
 
