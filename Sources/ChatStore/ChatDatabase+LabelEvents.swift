@@ -10,7 +10,8 @@ extension ChatDatabase {
         try db.create(table: "labelEventNew") { t in
             t.autoIncrementedPrimaryKey("id")
             t.column("turnId", .integer).notNull().references("turn", onDelete: .restrict)
-            t.column("kind", .text).notNull().check { ["label", "out_of_scope", "discard", "undo", "skip"].contains($0) }
+            t.column("kind", .text).notNull().defaults(to: "label")
+                .check { ["label", "out_of_scope", "discard", "undo", "skip"].contains($0) }
             t.column("intent", .text).references("intent", onDelete: .restrict)
             t.column("annotator", .text).notNull()
             t.column("createdAt", .datetime).notNull()
