@@ -1,3 +1,4 @@
+import Crypto
 import IntentModel
 
 /// One file of an export: its name after the export's prefix, its format and its content.
@@ -22,9 +23,6 @@ public struct ExportFile: Sendable, Equatable {
     /// The file's name in an export with `prefix`.
     public func name(prefix: String) -> String { "\(prefix)-\(suffix)" }
 
-    /// FNV-1a (64-bit) of the content's UTF-8 bytes, as 16 hex digits.
-    public var fnv1a64: String {
-        let hex = String(FNV1a.hash(content.utf8), radix: 16)
-        return String(repeating: "0", count: 16 - hex.count) + hex
-    }
+    /// SHA-256 of the content's UTF-8 bytes, as 64 hex digits: what a manifest records.
+    public var sha256: String { ManifestHash.sha256(Array(content.utf8)) }
 }

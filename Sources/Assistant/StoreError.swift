@@ -18,6 +18,12 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case invalidSetting(String, String)
     /// Intents the store does not have.
     case unknownIntents([String])
+    /// No model has this version (or its checkpoint was deleted).
+    case unknownModel(Int64)
+    /// The active model cannot be deleted.
+    case activeModel(Int64)
+    /// No earlier active version to roll back to.
+    case noEarlierModel
     /// No setting has this key.
     case unknownSetting(String)
 
@@ -32,6 +38,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .missingIntent(id): "a label of turn \(id) needs an intent"
         case let .invalidSetting(key, why): "\(key): \(why)"
         case let .unknownIntents(names): "unknown intents: \(names.joined(separator: ", ")) (add them to intents/ and sync, or use --create-intents)"
+        case let .unknownModel(version): "no model v\(version)"
+        case let .activeModel(version): "v\(version) is the active model: promote another first"
+        case .noEarlierModel: "no earlier active model to roll back to"
         case let .unknownSetting(key): "unknown setting '\(key)' (known: \(StoreSetting.all.map(\.key).joined(separator: ", ")))"
         }
     }

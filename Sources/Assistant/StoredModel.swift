@@ -33,20 +33,41 @@ public struct NewModel: Sendable {
     public var checkpoint: [UInt8]
     /// When it was made.
     public var created: Date
+    /// Whether the weights are int8; nil when unknown (an imported checkpoint).
+    public var quantized: Bool?
+    /// Its scores on the evaluation set as it is now.
+    public var evaluation: ModelEvaluation?
+    /// Its training examples by origin.
+    public var examplesByOrigin: [String: Int]?
+    /// Who stores it (recorded as the promoter when it becomes active).
+    public var agent: String
 
     /// A model from its parts.
-    public init(config: ModelConfig, metadata: ModelMetadata, checkpoint: [UInt8], created: Date) {
+    public init(
+        config: ModelConfig, metadata: ModelMetadata, checkpoint: [UInt8], created: Date, quantized: Bool? = nil,
+        evaluation: ModelEvaluation? = nil, examplesByOrigin: [String: Int]? = nil, agent: String = NewModel.defaultAgent
+    ) {
         self.config = config
         self.metadata = metadata
         self.checkpoint = checkpoint
         self.created = created
+        self.quantized = quantized
+        self.evaluation = evaluation
+        self.examplesByOrigin = examplesByOrigin
+        self.agent = agent
     }
 
     /// A model for `classifier`, encoded as a checkpoint.
-    public init(classifier: Classifier, created: Date, quantized: Bool = false) {
-        config = classifier.config
-        metadata = classifier.metadata
-        checkpoint = Checkpoint.encode(classifier, quantized: quantized)
-        self.created = created
+    public init(
+        classifier: Classifier, created: Date, quantized: Bool = false, evaluation: ModelEvaluation? = nil,
+        examplesByOrigin: [String: Int]? = nil, agent: String = NewModel.defaultAgent
+    ) {
+        self.init(
+            config: classifier.config, metadata: classifier.metadata, checkpoint: Checkpoint.encode(classifier, quantized: quantized),
+            created: created, quantized: quantized, evaluation: evaluation, examplesByOrigin: examplesByOrigin, agent: agent
+        )
     }
+
+    /// Who a model is recorded as stored by when no one is named.
+    public static let defaultAgent = "supportbot"
 }

@@ -43,7 +43,7 @@ public struct TranscriptExporter: Sendable {
         let manifest = Manifest(
             created: created, store: store, redacted: redacted,
             formats: ExportFormat.allCases.filter { format in files.contains { $0.format == format } }.map(\.rawValue),
-            files: files.map { Manifest.File(name: $0.name(prefix: prefix), format: $0.format.rawValue, rows: $0.rows, fnv1a64: $0.fnv1a64) },
+            files: files.map { Manifest.File(name: $0.name(prefix: prefix), format: $0.format.rawValue, rows: $0.rows, sha256: $0.sha256) },
             conversations: Set(turns.map(\.conversation)).count, turns: turns.count,
             modelVersions: Set(turns.compactMap(\.modelVersion)).sorted()
         )
@@ -143,7 +143,7 @@ public struct TranscriptExporter: Sendable {
 
         /// One exported file.
         struct File: Encodable {
-            let name: String, format: String, rows: Int, fnv1a64: String
+            let name: String, format: String, rows: Int, sha256: String
         }
     }
 }

@@ -19,14 +19,13 @@ enum ModelTraining {
         }
     }
 
-    /// Trains on the store's examples and makes the model the active one; returns it and its version.
+    /// Trains on the store's examples and registers the model, promoting it when no model is
+    /// active (the first start of `chat`); returns it and its version.
     static func trainActive(_ database: ChatDatabase, store: StoreOptions, config: ModelConfig, seed: UInt64, workers: Int, reporter: ProgressReporter) throws -> (Classifier, Int64) {
-        let examples = try wrapping(store) { try database.trainingExamples() }
-        guard !examples.isEmpty else { throw Failure("\(store.path): the store has no training examples: run supportbot sync") }
-        let classifier = try train(examples, config: config, seed: seed, workers: workers, reporter: reporter)
-        let version = try wrapping(store) { try database.addModel(NewModel(classifier: classifier, created: Date()), activate: true) }
-        AppLog.logger.info("stored model", metadata: ["version": "\(version)", "examples": "\(examples.count)"])
-        return (classifier, version)
+        let result = try StoreTraining(database: database, store: store).run(
+            config: config, seed: seed, workers: workers, quantize: false, rule: .auto, agent: AgentName.resolve(nil), reporter: reporter
+        )
+        return (result.classifier, result.version)
     }
 
     /// The classifier in `path`, else the store's active model (nil when there is none).
