@@ -33,7 +33,7 @@ struct EvalCommand: ParsableCommand {
         if json {
             print(JSONLine.string(report.summary))
         } else {
-            print(report.table)
+            Output.print(report.table)
         }
     }
 }
