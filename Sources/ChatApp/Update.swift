@@ -39,6 +39,9 @@ extension State {
             }
             session = started
             return []
+        case let .conversationStored(id):
+            session.conversation = id
+            return []
         case let .draftAnalyzed(draft):
             if draft.text == input.text { analysis = draft }
             return []
