@@ -25,6 +25,21 @@ public struct ModelEvaluation: Sendable, Equatable, Codable {
     /// How many confused pairs are kept.
     public static let confusionLimit = 10
 
+    /// Scores as given.
+    public init(
+        examples: Int, accuracy: Double?, macroF1: Double?, perLanguage: [String: Double], oosRecall: Double?,
+        perIntentF1: [String: Double], confusions: [Metrics.Confusion], setHash: String
+    ) {
+        self.examples = examples
+        self.accuracy = accuracy
+        self.macroF1 = macroF1
+        self.perLanguage = perLanguage
+        self.oosRecall = oosRecall
+        self.perIntentF1 = perIntentF1
+        self.confusions = confusions
+        self.setHash = setHash
+    }
+
     /// Scores `classifier` on `examples`.
     public init(classifier: Classifier, examples: [DatasetExample]) {
         let scored = ScoredSet(classifier: classifier, examples: examples)
@@ -33,7 +48,7 @@ public struct ModelEvaluation: Sendable, Equatable, Codable {
 
     /// The scores of a scored set.
     init(_ scored: ScoredSet) {
-        let metrics = scored.metrics
+        let metrics = scored.evaluation.metrics
         examples = metrics.examples
         setHash = EvaluationSet.hash(scored.examples)
         confusions = metrics.topConfusions(Self.confusionLimit)
@@ -47,12 +62,7 @@ public struct ModelEvaluation: Sendable, Equatable, Codable {
         accuracy = metrics.accuracy
         macroF1 = metrics.macro.f1
         oosRecall = metrics.intents.firstIndex(of: IntentDefinition.outOfScope).flatMap { scores[$0].support > 0 ? scores[$0].recall : nil }
-        var byLanguage: [String: Double] = [:]
-        for language in Set(scored.examples.compactMap(\.language)) {
-            let rows = scored.examples.indices.filter { scored.examples[$0].language == language }
-            byLanguage[language] = Double(rows.filter { scored.isRight($0) }.count) / Double(rows.count)
-        }
-        perLanguage = byLanguage
+        perLanguage = scored.evaluation.byLanguage.mapValues(\.accuracy)
     }
 }
 
@@ -68,24 +78,21 @@ public enum EvaluationSet {
     }
 }
 
-/// A classifier's predictions on a set of examples.
+/// A classifier's predictions on a set of examples, and their scores.
 struct ScoredSet {
     let examples: [DatasetExample]
     /// The predicted intent and its confidence, per example.
     let predictions: [IntentScore]
-    let metrics: Metrics
+    let evaluation: Evaluation
 
     init(classifier: Classifier, examples: [DatasetExample]) {
         self.examples = examples
         let rows = classifier.probabilities(for: examples.map(\.text))
-        predictions = rows.map { row in
-            let best = row.indices.max { row[$0] < row[$1] }!
-            return IntentScore(intent: classifier.intents[best], confidence: row[best])
-        }
-        var intents = classifier.intents
-        for name in Set(examples.map(\.intent)).subtracting(intents).sorted() { intents.append(name) }
-        let index = Dictionary(uniqueKeysWithValues: intents.enumerated().map { ($1, $0) })
-        metrics = Metrics(intents: intents, expected: examples.map { index[$0.intent]! }, predicted: predictions.map { index[$0.intent]! })
+        let best = rows.map { row in row.indices.max { row[$0] < row[$1] } ?? 0 }
+        predictions = zip(rows, best).map { IntentScore(intent: classifier.intents[$1], confidence: $0[$1]) }
+        evaluation = Evaluation(
+            intents: classifier.intents, expected: examples.map(\.intent), predicted: best, languages: examples.map(\.language)
+        )
     }
 
     /// Whether example `i` was predicted right.

@@ -24,9 +24,9 @@ public enum RasaNLUParser {
                 rows.problems.append(DatasetError(file: file, line: line, "an nlu item must be a mapping"))
                 continue
             }
-            guard mapping["intent"] != nil || mapping["examples"] != nil else { continue }
+            guard mapping["intent"] != nil else { continue }
             guard let intent = mapping["intent"]?.string, !intent.isEmpty else {
-                rows.problems.append(DatasetError(file: file, line: line, "an item with examples names no intent"))
+                rows.problems.append(DatasetError(file: file, line: line, "an empty intent name"))
                 continue
             }
             guard let block = mapping["examples"], let text = block.string else {
@@ -56,11 +56,11 @@ public enum RasaNLUParser {
     /// `text` with each `[words](type)` or `[words]{…}` annotation replaced by its words.
     public static func stripEntities(_ text: String) -> String {
         var result = "", rest = Substring(text)
-        while let open = rest.firstIndex(of: "[") {
-            guard let close = rest[open...].firstIndex(of: "]"), close < rest.endIndex else { break }
+        // Each `]` closes the nearest `[` before it; one followed by `(…)` or `{…}` is an annotation.
+        while let close = rest.firstIndex(of: "]") {
             let after = rest.index(after: close)
             let closer: Character? = after < rest.endIndex ? (rest[after] == "(" ? ")" : rest[after] == "{" ? "}" : nil) : nil
-            guard let closer, let end = rest[after...].firstIndex(of: closer) else {
+            guard let open = rest[..<close].lastIndex(of: "["), let closer, let end = rest[after...].firstIndex(of: closer) else {
                 result += rest[...close]
                 rest = rest[after...]
                 continue

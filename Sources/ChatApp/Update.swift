@@ -39,8 +39,8 @@ extension State {
             }
             session = started
             return []
-        case let .conversationStored(id):
-            session.conversation = id
+        case let .sessionChanged(changed):
+            session = changed
             return []
         case let .draftAnalyzed(draft):
             if draft.text == input.text { analysis = draft }

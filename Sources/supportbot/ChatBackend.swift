@@ -8,6 +8,8 @@ protocol ChatBackend: AnyObject {
     var session: SessionInfo { get }
     /// The live analysis of a draft: prediction and word importance.
     func analyze(_ draft: String) -> DraftAnalysis
+    /// Switches to the registry's newly promoted model before a reply; the notice to show, nil when unchanged.
+    func followRegistry() throws -> String?
     /// Classifies a customer message, replies (or falls back, or hands off) and logs the turn.
     func send(customer text: String) throws -> Exchange
     /// Logs the agent's own reply in take-over mode; returns the lines to show.

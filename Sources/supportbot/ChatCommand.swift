@@ -62,13 +62,17 @@ struct ChatCommand: ParsableCommand {
         let modelName = version.map { "v\($0)" } ?? URL(fileURLWithPath: model ?? "?").deletingPathExtension().lastPathComponent
         try ModelTraining.wrapping(store) {
             if terminal {
-                let backend = try StoreChatBackend(database: database, classifier: classifier, modelVersion: version, model: modelName, settings: settings)
+                let backend = try StoreChatBackend(
+                    database: database, classifier: classifier, modelVersion: version, model: modelName, settings: settings,
+                    follower: model == nil ? ActiveModelFollower(database: database, version: version) : nil
+                )
                 AppLog.logger.info("terminal chat started", metadata: ["conversation": "\(backend.session.conversation)", "model": "\(modelName)"])
                 try TerminalChat(backend: backend).run()
             } else {
                 let session = ChatSession(classifier: classifier, modelVersion: version, store: database, settings: settings)
                 AppLog.logger.info("chat started", metadata: ["model": "\(modelName)", "threshold": "\(session.policy.threshold)"])
-                try PlainChat(session: session, json: json).run()
+                let follower = model == nil ? ActiveModelFollower(database: database, version: version) : nil
+                try PlainChat(session: session, json: json, follower: follower).run()
             }
         }
         AppLog.logger.info("chat ended")

@@ -44,8 +44,11 @@ struct ChatRuntime {
         do {
             switch effect {
             case let .classifyDraft(text): return [.draftAnalyzed(backend.analyze(text))]
-            case let .sendCustomerMessage(text): return [.replied(try backend.send(customer: text)), .conversationStored(backend.session.conversation)]
-            case let .sendAgentReply(text): return [.appended(try backend.sendAgentReply(text)), .conversationStored(backend.session.conversation)]
+            case let .sendCustomerMessage(text):
+                let switched = try backend.followRegistry()
+                let replied = Event.replied(try backend.send(customer: text))
+                return [replied, .sessionChanged(backend.session)] + (switched.map { [.notice($0)] } ?? [])
+            case let .sendAgentReply(text): return [.appended(try backend.sendAgentReply(text)), .sessionChanged(backend.session)]
             case .handoff: return [.appended(try backend.handoff())]
             case let .relabel(turn, intent):
                 try backend.relabel(turn: turn, intent: intent)

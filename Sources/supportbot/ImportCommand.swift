@@ -33,7 +33,7 @@ struct ImportCommand: ParsableCommand {
         if strict, let problem = rows.problems.first {
             throw Failure("\(problem) (--strict: nothing imported; \(rows.problems.count) bad rows)")
         }
-        for problem in rows.problems { FileHandle.standardError.write(Data("skipped \(problem)\n".utf8)) }
+        for problem in rows.problems { Output.error("skipped \(problem)") }
         guard !rows.examples.isEmpty else { throw Failure("\(path): no examples to import") }
         let database = try store.open()
         let name = source ?? URL(fileURLWithPath: path).lastPathComponent
@@ -42,16 +42,16 @@ struct ImportCommand: ParsableCommand {
         }
         AppLog.logger.info("imported examples", metadata: ["source": "\(name)", "added": "\(summary.added)"])
         if json {
-            print(JSONLine.string(Summary(
+            Output.print(JSONLine.string(Summary(
                 added: summary.added, duplicates: summary.duplicates, skipped: rows.problems.count, conflicts: summary.conflicts,
                 intents_created: summary.intentsCreated
             )))
             return
         }
         for conflict in summary.conflicts {
-            print("conflict: \(conflict.source): '\(VisibleText.make(conflict.text))' is under \(conflict.intents.joined(separator: ", "))")
+            Output.print("conflict: \(conflict.source): '\(conflict.text)' is under \(conflict.intents.joined(separator: ", "))")
         }
-        if !summary.intentsCreated.isEmpty { print("created intents (no templates yet): \(summary.intentsCreated.joined(separator: ", "))") }
-        print("imported \(summary.added) examples from \(name) (\(summary.duplicates) already present, \(rows.problems.count) bad rows skipped)")
+        if !summary.intentsCreated.isEmpty { Output.print("created intents (no templates yet): \(summary.intentsCreated.joined(separator: ", "))") }
+        Output.print("imported \(summary.added) examples from \(name) (\(summary.duplicates) already present, \(rows.problems.count) bad rows skipped)")
     }
 }

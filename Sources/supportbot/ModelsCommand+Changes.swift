@@ -16,7 +16,7 @@ extension ModelsCommand {
             let database = try store.open()
             let before = try ModelTraining.wrapping(store) { try database.activeVersion() }
             try ModelTraining.wrapping(store) { try database.promote(version: version.value, by: AgentName.resolve(agent), at: Date()) }
-            print(json ? JSONLine.string(Change(from: before, to: version.value)) : "active: v\(version.value) (was \(before.map { "v\($0)" } ?? "none"))")
+            Output.print(json ? JSONLine.string(Change(from: before, to: version.value)) : "active: v\(version.value) (was \(before.map { "v\($0)" } ?? "none"))")
         }
     }
 
@@ -30,7 +30,7 @@ extension ModelsCommand {
         func run() throws {
             let database = try store.open()
             let change = try ModelTraining.wrapping(store) { try database.rollback(by: AgentName.resolve(agent), at: Date()) }
-            print(json ? JSONLine.string(Change(from: change.from, to: change.to)) : "active: v\(change.to) (rolled back from v\(change.from))")
+            Output.print(json ? JSONLine.string(Change(from: change.from, to: change.to)) : "active: v\(change.to) (rolled back from v\(change.from))")
         }
     }
 
@@ -67,9 +67,9 @@ extension ModelsCommand {
         func run() throws {
             let database = try store.open()
             let events = try ModelTraining.wrapping(store) { try database.modelEvents() }
-            if json { return print(JSONLine.string(events.map(Line.init))) }
+            if json { return Output.print(JSONLine.string(events.map(Line.init))) }
             for e in events {
-                print("\(ModelListing.iso(e.time))  \(e.kind)  \(e.from.map { "v\($0)" } ?? "none") → v\(e.to)  by \(VisibleText.make(e.agent))")
+                Output.print("\(ModelListing.iso(e.time))  \(e.kind)  \(e.from.map { "v\($0)" } ?? "none") → v\(e.to)  by \(e.agent)")
             }
         }
     }
@@ -83,7 +83,7 @@ extension ModelsCommand {
         func run() throws {
             let database = try store.open()
             try ModelTraining.wrapping(store) { try database.deleteModel(version: version.value, at: Date()) }
-            print("deleted v\(version.value)")
+            Output.print("deleted v\(version.value)")
         }
     }
 
@@ -101,7 +101,7 @@ extension ModelsCommand {
         func run() throws {
             let database = try store.open()
             let gone = try ModelTraining.wrapping(store) { try database.pruneModels(keep: keep, at: Date()) }
-            print(json ? JSONLine.string(gone) : gone.isEmpty ? "nothing to prune" : "deleted " + gone.map { "v\($0)" }.joined(separator: ", "))
+            Output.print(json ? JSONLine.string(gone) : gone.isEmpty ? "nothing to prune" : "deleted " + gone.map { "v\($0)" }.joined(separator: ", "))
         }
     }
 }

@@ -24,7 +24,7 @@ extension ModelsCommand {
             let registry = ModelRegistryAccess(database: database, store: store)
             let diff = ModelDiff(before: try registry.classifier(a.value), after: try registry.classifier(b.value), examples: try registry.evaluationSet())
             let report = Report(a: a.value, b: b.value, diff: diff, limit: limit ?? Int.max)
-            print(json ? JSONLine.string(report) : report.text)
+            Output.print(json ? JSONLine.string(report) : report.text)
         }
     }
 
@@ -66,7 +66,7 @@ extension ModelsCommand {
             for (title, list) in [("fixed (wrong → right)", diff.fixed), ("broken (right → wrong)", diff.broken), ("changed, still wrong", diff.stillWrong)] {
                 lines.append("\(title): \(list.count)")
                 for change in list.prefix(limit) {
-                    lines.append(String(format: "  %@  [%@]  %@ %.2f → %@ %.2f", VisibleText.make(change.text), change.expected,
+                    lines.append(String(format: "  %@  [%@]  %@ %.2f → %@ %.2f", change.text, change.expected,
                                         change.before.intent, change.before.confidence, change.after.intent, change.after.confidence))
                 }
             }

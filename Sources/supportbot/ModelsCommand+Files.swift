@@ -17,7 +17,7 @@ extension ModelsCommand {
                 throw Failure(StoreError.unknownModel(version.value).description)
             }
             try ModelFile.save(stored.checkpoint, to: out)
-            print("wrote \(out): v\(version.value), \(stored.checkpoint.count) bytes")
+            Output.print("wrote \(out): v\(version.value), \(stored.checkpoint.count) bytes")
         }
     }
 
@@ -41,7 +41,7 @@ extension ModelsCommand {
                 evaluation: evaluation, agent: AgentName.resolve(agent)
             )
             let version = try ModelTraining.wrapping(store) { try database.addModel(model, activate: false) }
-            print(json ? JSONLine.string(["version": version]) : "registered \(file) as v\(version) (inactive: models promote v\(version) to use it)")
+            Output.print(json ? JSONLine.string(["version": version]) : "registered \(file) as v\(version) (inactive: models promote v\(version) to use it)")
         }
     }
 }

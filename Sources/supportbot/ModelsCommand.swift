@@ -21,9 +21,9 @@ struct ModelsCommand: ParsableCommand {
             let database = try store.open()
             let models = try ModelTraining.wrapping(store) { try database.registeredModels() }.map { ModelListing(model: $0) }
             if json {
-                print(JSONLine.string(models))
+                Output.print(JSONLine.string(models))
             } else {
-                for model in models { print(model.row) }
+                for model in models { Output.print(model.row) }
             }
         }
     }
@@ -41,16 +41,16 @@ struct ModelsCommand: ParsableCommand {
             let model = try registry.registered(version.value)
             let today = ModelEvaluation(classifier: try registry.classifier(version.value), examples: try registry.evaluationSet())
             let listing = ModelListing(model: model, today: today, detailed: true)
-            guard !json else { return print(JSONLine.string(listing)) }
-            print(listing.row)
+            guard !json else { return Output.print(JSONLine.string(listing)) }
+            Output.print(listing.row)
             if let e = model.evaluation {
-                print("per-intent F1 (when made, \(e.examples) examples):")
-                for (intent, f1) in e.perIntentF1.sorted(by: { $0.key < $1.key }) { print(String(format: "  %@ %.3f", intent, f1)) }
-                if !e.confusions.isEmpty { print("most confused (expected → predicted):") }
-                for c in e.confusions { print("  \(c.count)× \(c.expected) → \(c.predicted)") }
+                Output.print("per-intent F1 (when made, \(e.examples) examples):")
+                for (intent, f1) in e.perIntentF1.sorted(by: { $0.key < $1.key }) { Output.print(String(format: "  %@ %.3f", intent, f1)) }
+                if !e.confusions.isEmpty { Output.print("most confused (expected → predicted):") }
+                for c in e.confusions { Output.print("  \(c.count)× \(c.expected) → \(c.predicted)") }
             }
             let scores = today.accuracy.map { String(format: "accuracy %.4f, macro-F1 %.4f", $0, today.macroF1 ?? 0) } ?? "no examples"
-            print("today's evaluation set (\(today.examples) examples): \(scores)")
+            Output.print("today's evaluation set (\(today.examples) examples): \(scores)")
         }
     }
 }

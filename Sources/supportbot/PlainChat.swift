@@ -6,6 +6,8 @@ import Foundation
 struct PlainChat {
     let session: ChatSession
     let json: Bool
+    /// Keeps the session on the registry's active model (nil with a model file).
+    let follower: ActiveModelFollower?
 
     /// The `--json` line for one customer message.
     struct Line: Encodable {
@@ -38,6 +40,7 @@ struct PlainChat {
         while var line = readLine(strippingNewline: true) {
             if line.hasSuffix("\r") { line.removeLast() }
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
+            try follower?.refresh(session)
             let reply = try session.reply(to: line)
             if json {
                 print(JSONLine.string(Line(reply: reply, text: line)))

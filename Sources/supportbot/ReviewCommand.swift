@@ -1,6 +1,5 @@
 import ArgumentParser
 import Assistant
-import ChatApp
 import ChatStore
 import Foundation
 
@@ -36,11 +35,10 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let database = try store.open()
         let queue = try ModelTraining.wrapping(store) { try database.reviewQueue(limit: limit) }
-        if json { return print(JSONLine.string(queue.map(Item.init))) }
+        if json { return Output.print(JSONLine.string(queue.map(Item.init))) }
         for c in queue {
             let outcome = c.outcome.map { " \($0.name)" } ?? ""
-            print(String(format: "%lld\tconv %lld #%d\t%@ %.2f%@\t", c.id, c.conversation, c.position, c.intent, c.confidence, outcome)
-                + VisibleText.make(c.text))
+            Output.row(["\(c.id)", "conv \(c.conversation) #\(c.position)", String(format: "%@ %.2f", c.intent, c.confidence) + outcome, c.text])
         }
     }
 }
@@ -75,6 +73,6 @@ struct LabelCommand: ParsableCommand {
         let label = TurnLabel(turn: turn, kind: try kind, intent: intent, annotator: AgentName.resolve(annotator), time: Date())
         try ModelTraining.wrapping(store) { try database.recordLabel(label) }
         let now = try ModelTraining.wrapping(store) { try database.currentLabel(of: turn) }
-        print("turn \(turn): " + (now.map { $0.intent ?? $0.kind.rawValue } ?? "unlabelled"))
+        Output.print("turn \(turn): " + (now.map { $0.intent ?? $0.kind.rawValue } ?? "unlabelled"))
     }
 }

@@ -29,10 +29,10 @@ struct SettingsCommand: ParsableCommand {
         func run() throws {
             let database = try store.open()
             let values = try ModelTraining.wrapping(store) { try database.settings() }
-            if json { return print(JSONLine.string(values.map { Line(key: $0.key, value: $0.value, default: !$0.isSet) })) }
+            if json { return Output.print(JSONLine.string(values.map { Line(key: $0.key, value: $0.value, default: !$0.isSet) })) }
             for value in values {
                 let summary = StoreSetting.named(value.key)?.summary ?? ""
-                print("\(value.key)\t\(value.value)\(value.isSet ? "" : " (default)")\t\(summary)")
+                Output.print("\(value.key)\t\(value.value)\(value.isSet ? "" : " (default)")\t\(summary)")
             }
         }
     }
@@ -46,7 +46,7 @@ struct SettingsCommand: ParsableCommand {
         func run() throws {
             let setting = try SettingsCommand.setting(key)
             let database = try store.open()
-            print(try ModelTraining.wrapping(store) { try database.value(of: setting) })
+            Output.print(try ModelTraining.wrapping(store) { try database.value(of: setting) })
         }
     }
 
@@ -62,7 +62,7 @@ struct SettingsCommand: ParsableCommand {
             let setting = try SettingsCommand.setting(key)
             let database = try store.open()
             let changed = try ModelTraining.wrapping(store) { try database.set(setting, to: value, by: AgentName.resolve(agent), at: Date()) }
-            print(changed ? "\(key) = \(value)" : "\(key) is already \(value)")
+            Output.print(changed ? "\(key) = \(value)" : "\(key) is already \(value)")
         }
     }
 }

@@ -9,9 +9,10 @@ import IntentModel
 /// keeps nothing per turn in memory: the transcript's history lives in the store.
 final class StoreChatBackend: ChatBackend {
     private let database: ChatDatabase
-    private let classifier: Classifier
-    private let modelVersion: Int64?
+    private var classifier: Classifier
+    private var modelVersion: Int64?
     private let settings: ChatSession.Settings
+    private let follower: ActiveModelFollower?
     private var chat: ChatSession
     private(set) var session: SessionInfo
 
@@ -23,8 +24,12 @@ final class StoreChatBackend: ChatBackend {
     static let handoffNote = "Conversation handed to a human agent: the bot stays quiet."
 
     /// Starts a conversation in `database`, answered by `classifier` (`model` on the status line).
-    init(database: ChatDatabase, classifier: Classifier, modelVersion: Int64?, model: String, settings: ChatSession.Settings) throws {
+    init(
+        database: ChatDatabase, classifier: Classifier, modelVersion: Int64?, model: String, settings: ChatSession.Settings,
+        follower: ActiveModelFollower? = nil
+    ) throws {
         self.database = database
+        self.follower = follower
         self.classifier = classifier
         self.modelVersion = modelVersion
         self.settings = settings
@@ -45,6 +50,15 @@ final class StoreChatBackend: ChatBackend {
 
     func analyze(_ draft: String) -> DraftAnalysis {
         DraftAnalyzer.analyze(draft, with: classifier)
+    }
+
+    /// Switches to the registry's newly active model, if any; returns the notice to show.
+    func followRegistry() throws -> String? {
+        guard let follower, let (classifier, version) = try follower.changed() else { return nil }
+        (self.classifier, modelVersion) = (classifier, version)
+        chat.use(classifier, version: version)
+        session.model = "v\(version)"
+        return "Model v\(version) is active now: it answers from this message on."
     }
 
     func send(customer text: String) throws -> ChatApp.Exchange {

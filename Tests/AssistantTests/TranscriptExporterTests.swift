@@ -98,8 +98,14 @@ import Testing
         let entries = try #require(manifest["files"] as? [[String: Any]])
         #expect(entries.map { $0["name"] as? String } == ["P-training.csv", "P-fasttext.txt"])
         #expect(entries.map { $0["rows"] as? Int } == [3, 3])
-        #expect(entries.map { $0["fnv1a64"] as? String } == files.map(\.fnv1a64))
-        #expect(ExportFile(suffix: "x", format: .csv, content: "", rows: 0).fnv1a64 == "cbf29ce484222325")
-        #expect(ExportFile(suffix: "x", format: .csv, content: "a", rows: 0).fnv1a64 == "af63dc4c8601ec8c")
+        #expect(entries.map { $0["sha256"] as? String } == files.map(\.sha256))
+        #expect(ExportFile(suffix: "x", format: .csv, content: "", rows: 0).sha256 == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855")
+        #expect(ExportFile(suffix: "x", format: .csv, content: "abc", rows: 0).sha256 == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad")
+        // Manifests written before SHA-256 recorded FNV-1a 64: still checked.
+        let old = try ExportManifest(#"{"files": [{"name": "P-x.csv", "format": "csv", "rows": 1, "fnv1a64": "af63dc4c8601ec8c"}]}"#, file: "m.json")
+        #expect(old.files[0].matches(Array("a".utf8)) && !old.files[0].matches(Array("b".utf8)))
+        let new = try ExportManifest(text, file: "m.json")
+        #expect(new.files.map(\.algorithm) == ["sha256", "sha256"] && new.trainingFile?.name == "P-training.csv")
+        #expect(new.files[0].matches(Array(files[0].content.utf8)))
     }
 }

@@ -74,7 +74,7 @@ import Testing
         #expect(manifest["formats"] as? [String] == ["jsonl", "csv", "rasa", "fasttext"] && manifest["created"] is String)
         let entries = try #require(manifest["files"] as? [[String: Any]])
         #expect(entries.map { $0["rows"] as? Int } == [12, 6, 6, 6, 6])
-        #expect(entries.allSatisfy { ($0["fnv1a64"] as? String)?.count == 16 })
+        #expect(entries.allSatisfy { ($0["sha256"] as? String)?.count == 64 })
 
         for data in ["training.csv", "training.jsonl"] {
             let name = try #require(export.stdout.split(separator: "\n").first { $0.hasSuffix(data) })
