@@ -115,7 +115,7 @@ public final class ChatSession {
         if handsOff { isHandedOff = true }
         return BotReply(
             conversation: conversation, customerTurn: logged.customerTurn, botTurn: logged.botTurn, intent: top.intent,
-            confidence: top.confidence, topIntents: topIntents, decision: decision, text: replyText,
+            confidence: top.confidence, topIntents: topIntents, decision: decision, threshold: policy.threshold, text: replyText,
             templateID: template?.id, latencyMicros: Self.micros(clock.now - start)
         )
     }

@@ -1,3 +1,5 @@
+import Assistant
+
 /// Something that happened: a key, a paste, a resize, or a result the runtime brings back.
 public enum Event: Sendable, Equatable {
     /// A key was pressed.
@@ -10,8 +12,9 @@ public enum Event: Sendable, Equatable {
     case sessionStarted(SessionInfo)
     /// The draft was classified.
     case draftAnalyzed(DraftAnalysis)
-    /// A customer message was answered.
-    case replied(Exchange)
+    /// A customer message was answered: the lines to append (the customer's, the bot's reply, any
+    /// note) and how the bot decided.
+    case replied(lines: [TranscriptLine], reply: BotReply)
     /// Lines to append to the transcript (an agent's reply, a handoff note).
     case appended([TranscriptLine])
     /// A turn was relabeled.
@@ -21,11 +24,13 @@ public enum Event: Sendable, Equatable {
     /// Stored transcript lines that came after the newest customer turn in memory, oldest first.
     case laterLoaded([TranscriptLine])
     /// The head of the review queue, most in need of a label first, and how many turns need one in all.
-    case reviewLoaded([ReviewItem], total: Int)
+    case reviewLoaded([ReviewCandidate], total: Int)
     /// Every intent with its reply variants.
-    case templatesLoaded([TemplateItem])
+    case templatesLoaded([IntentTemplates])
     /// Fresh monitoring figures.
-    case monitorLoaded(MonitorFigures)
+    case monitorLoaded(StoreFigures)
     /// An effect failed; the message is shown on the status line.
     case failed(String)
+    /// The notice numbered `serial` (`State.noticeSerial`) has been shown long enough.
+    case noticeExpired(serial: Int)
 }

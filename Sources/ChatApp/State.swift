@@ -1,3 +1,5 @@
+import Assistant
+
 /// Everything the terminal UI shows, in one value.
 public struct State: Sendable, Equatable {
     /// The screen shown.
@@ -29,7 +31,7 @@ public struct State: Sendable, Equatable {
     /// The live analysis of the draft, when it matches the input.
     public var analysis: DraftAnalysis?
     /// How the bot answered the last customer message.
-    public var decision: Decision?
+    public var decision: BotReply?
     /// Whether the agent has taken over: input is logged as the agent's reply.
     public var agentMode = false
     /// The relabel picker, when open.
@@ -39,13 +41,19 @@ public struct State: Sendable, Equatable {
     /// The Templates screen.
     public var templates = TemplatesState()
     /// The Monitor screen's figures, once loaded.
-    public var monitor: MonitorFigures?
+    public var monitor: StoreFigures?
     /// Rows scrolled on the Help screen.
     public var helpScroll = 0
-    /// A one-line notice on the status line (an error, a confirmation).
-    public var notice: String?
+    /// A one-line notice on the status line (an error, a confirmation); it goes after
+    /// `noticeLifetime`.
+    public var notice: String? { didSet { noticeSerial &+= 1 } }
+    /// Counts changes of `notice`, so an expiry timer clears only the notice it was set for.
+    public private(set) var noticeSerial = 0
     /// Set once the user asked to leave.
     public var quitting = false
+
+    /// How long a notice stays on the status line.
+    public static let noticeLifetime: Duration = .seconds(5)
 
     /// The transcript lines kept in memory; older ones stay in the store.
     public static let transcriptLimit = 1000

@@ -1,5 +1,18 @@
+import Assistant
+
 /// Applies one event to the state and returns the work the runtime must do; no I/O happens here.
+/// A new notice comes with the timer that takes it away.
 public func update(_ state: inout State, _ event: Event) -> [Effect] {
+    let serial = state.noticeSerial
+    var effects = apply(event, to: &state)
+    if state.noticeSerial != serial, state.notice != nil {
+        effects.append(.schedule(.noticeExpired(serial: state.noticeSerial), after: State.noticeLifetime))
+    }
+    return effects
+}
+
+/// The state change of one event, and the work it asks for.
+private func apply(_ event: Event, to state: inout State) -> [Effect] {
     switch event {
     case let .key(key):
         return state.handle(key)
@@ -25,10 +38,10 @@ public func update(_ state: inout State, _ event: Event) -> [Effect] {
     case let .draftAnalyzed(analysis):
         if analysis.text == state.input.text { state.analysis = analysis }
         return []
-    case let .replied(exchange):
-        state.append(exchange.lines)
-        state.decision = exchange.decision
-        if exchange.decision.handoff { state.agentMode = true }
+    case let .replied(lines, reply):
+        state.append(lines)
+        state.decision = reply
+        if reply.handsOff { state.agentMode = true }
         return []
     case let .appended(lines):
         state.append(lines)
@@ -61,6 +74,9 @@ public func update(_ state: inout State, _ event: Event) -> [Effect] {
         return []
     case let .failed(message):
         state.notice = message
+        return []
+    case let .noticeExpired(serial):
+        if serial == state.noticeSerial { state.notice = nil }
         return []
     }
 }

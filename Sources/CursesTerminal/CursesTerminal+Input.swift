@@ -2,24 +2,35 @@ import CNcursesw
 import ChatApp
 
 extension CursesTerminal {
-    /// Waits for input, then takes everything queued: keys become events, runs of typed or
-    /// pasted characters one `.paste` (so a long paste is handled as one edit).
-    public func readEvents() -> [Event] {
+    /// Waits for input for at most `timeout` (nil: until some arrives), then takes everything
+    /// queued: keys become events, runs of typed or pasted characters one `.paste` (so a long
+    /// paste is handled as one edit). Empty when the timeout passed first.
+    public func readEvents(timeout: Duration?) -> [Event] {
         let window = sb_stdscr()
+        let clock = ContinuousClock()
+        let deadline = timeout.map { clock.now + $0 }
         var keys: [Event] = []
         var code: wint_t = 0
-        wtimeout(window, -1)
         while keys.isEmpty {
+            let left = deadline.map { max(0, Self.milliseconds($0 - clock.now)) }
+            wtimeout(window, left.map(Int32.init) ?? -1)
             let status = wget_wch(window, &code)
-            if status != ERR, let event = decode(status: status, code: code) { keys.append(event) }
+            if status != ERR, let event = event(for: KeyDecoder.decode(status: status, code: code)) { keys.append(event) }
+            if keys.isEmpty, let deadline, clock.now >= deadline { return [] }
         }
         wtimeout(window, 0)
         while true {
             let status = wget_wch(window, &code)
             if status == ERR { break }
-            if let event = decode(status: status, code: code) { keys.append(event) }
+            if let event = event(for: KeyDecoder.decode(status: status, code: code)) { keys.append(event) }
         }
         return Self.coalesce(keys)
+    }
+
+    /// Whole milliseconds in `duration`, rounded up (so a wait never ends early).
+    private static func milliseconds(_ duration: Duration) -> Int {
+        let (seconds, attoseconds) = duration.components
+        return Int(seconds) * 1000 + Int((attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
     }
 
     /// Joins runs of characters into pastes; an Enter with more characters after it in the
@@ -46,45 +57,22 @@ extension CursesTerminal {
         return events
     }
 
-    /// The event for one `wget_wch` result, or nil for keys the UI does not use.
-    private func decode(status: Int32, code: wint_t) -> Event? {
-        if status == KEY_CODE_YES {
-            switch Int32(code) {
-            case KEY_RESIZE:
-                let (width, height) = size
-                return .resize(width: width, height: height)
-            case KEY_MOUSE:
-                var mouse = MEVENT()
-                guard getmouse(&mouse) == OK else { return nil }
-                if mouse.bstate & sb_wheel_up() != 0 { return .key(.wheelUp) }
-                if sb_wheel_down() != 0, mouse.bstate & sb_wheel_down() != 0 { return .key(.wheelDown) }
-                return nil
-            case KEY_UP: return .key(.up)
-            case KEY_DOWN: return .key(.down)
-            case KEY_LEFT: return .key(.left)
-            case KEY_RIGHT: return .key(.right)
-            case KEY_HOME: return .key(.home)
-            case KEY_END: return .key(.end)
-            case KEY_PPAGE: return .key(.pageUp)
-            case KEY_NPAGE: return .key(.pageDown)
-            case KEY_BACKSPACE: return .key(.backspace)
-            case KEY_DC: return .key(.delete)
-            case KEY_ENTER: return .key(.enter)
-            case KEY_BTAB: return .key(.backTab)
-            case sb_key_f(1)...sb_key_f(12): return .key(.function(Int(Int32(code) - sb_key_f(0))))
-            default: return nil
-            }
-        }
-        switch code {
-        case 13, 10: return .key(.enter)
-        case 9: return .key(.tab)
-        case 27: return .key(.escape)
-        case 8, 127: return .key(.backspace)
-        case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(code) + 96))))
-        case 0..<32: return nil
-        default:
-            guard let scalar = Unicode.Scalar(code) else { return nil }
-            return .key(.character(Character(scalar)))
+    /// The event for a decoded input: resizes and mouse wheels read the terminal; nil for input the UI does not use.
+    private func event(for input: KeyInput) -> Event? {
+        switch input {
+        case let .key(key):
+            return .key(key)
+        case .resize:
+            let (width, height) = size
+            return .resize(width: width, height: height)
+        case .mouse:
+            var mouse = MEVENT()
+            guard getmouse(&mouse) == OK else { return nil }
+            if mouse.bstate & sb_wheel_up() != 0 { return .key(.wheelUp) }
+            if sb_wheel_down() != 0, mouse.bstate & sb_wheel_down() != 0 { return .key(.wheelDown) }
+            return nil
+        case .ignored:
+            return nil
         }
     }
 }

@@ -1,8 +1,5 @@
-import Foundation
-import GRDB
-
 /// A customer turn waiting for an agent's label, as the review queue lists it.
-public struct ReviewCandidate: Sendable, Equatable, Decodable, FetchableRecord {
+public struct ReviewCandidate: Sendable, Equatable, Decodable {
     /// The customer turn's id.
     public var id: Int64
     /// What the customer wrote.
