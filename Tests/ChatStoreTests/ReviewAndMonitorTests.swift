@@ -33,7 +33,7 @@ import Testing
         let labelled = try log(store, one, "hello", intent: "greet", confidence: 0.3)
         let lost = try log(store, two, "blorp", intent: "greet", confidence: 0.4, fallback: true)
         let quiet = try log(store, two, "anyone?", intent: "greet", confidence: 0.2, quiet: true)
-        try store.logAgentTurn(conversation: two, text: "I'm here.", agent: "Sam", at: StoreFixtures.time)
+        _ = try store.logAgentTurn(conversation: two, text: "I'm here.", agent: "Sam", at: StoreFixtures.time)
         try label(store, labelled, "greet")
 
         let queue = try store.reviewQueue(limit: 10)
