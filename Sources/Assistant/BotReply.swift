@@ -14,8 +14,8 @@ public struct BotReply: Sendable, Equatable {
     public var confidence: Float
     /// The most probable intents, best first.
     public var topIntents: [IntentScore]
-    /// What the bot decided.
-    public var decision: ReplyPolicy.Decision
+    /// What the bot did, as stored with the turn.
+    public var outcome: TurnOutcome
     /// The confidence under which the bot falls back (the policy's threshold).
     public var threshold: Float
     /// The reply text; nil when the bot stayed quiet.
@@ -24,12 +24,14 @@ public struct BotReply: Sendable, Equatable {
     public var templateID: Int64?
     /// Classify + render + commit, in microseconds.
     public var latencyMicros: Int
+    /// The registry version of the model that answered; nil for a model file.
+    public var modelVersion: Int64?
 
     /// Creates a reply.
     public init(
         conversation: Int64, customerTurn: Int64, botTurn: Int64?, intent: String, confidence: Float,
-        topIntents: [IntentScore], decision: ReplyPolicy.Decision, threshold: Float, text: String?, templateID: Int64?,
-        latencyMicros: Int
+        topIntents: [IntentScore], outcome: TurnOutcome, threshold: Float, text: String?, templateID: Int64?,
+        latencyMicros: Int, modelVersion: Int64?
     ) {
         self.conversation = conversation
         self.customerTurn = customerTurn
@@ -37,29 +39,14 @@ public struct BotReply: Sendable, Equatable {
         self.intent = intent
         self.confidence = confidence
         self.topIntents = topIntents
-        self.decision = decision
+        self.outcome = outcome
         self.threshold = threshold
         self.text = text
         self.templateID = templateID
         self.latencyMicros = latencyMicros
-    }
-
-    /// Whether the bot asked the customer to rephrase.
-    public var isFallback: Bool { decision == .fallback }
-    /// Whether the conversation is with a human agent now.
-    public var isHandoff: Bool {
-        switch decision {
-        case .handoff, .quiet: true
-        case .answer, .fallback: false
-        }
+        self.modelVersion = modelVersion
     }
 
     /// `latencyMicros` in milliseconds.
     public var latencyMilliseconds: Double { Double(latencyMicros) / 1000 }
-    /// Whether the bot did not understand: it asked to rephrase, or handed off after asking twice.
-    public var isMisunderstood: Bool { decision == .fallback || decision == .handoff(.repeatedFallback) }
-    /// Whether this reply handed the conversation to a human (not: it was with one already).
-    public var handsOff: Bool {
-        if case .handoff = decision { true } else { false }
-    }
 }

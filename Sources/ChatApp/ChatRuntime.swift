@@ -55,8 +55,9 @@ public final class ChatRuntime {
             case let .classifyDraft(text): return [.draftAnalyzed(backend.analyze(text))]
             case let .sendCustomerMessage(text):
                 let (lines, reply) = try backend.send(customer: text)
-                return [.replied(lines: lines, reply: reply)]
-            case let .sendAgentReply(text): return [.appended(try backend.sendAgentReply(text))]
+                return [.replied(lines: lines, reply: reply), .conversationStored(backend.session.conversation)]
+            case let .sendAgentReply(text):
+                return [.appended(try backend.sendAgentReply(text)), .conversationStored(backend.session.conversation)]
             case .handoff: return [.appended(try backend.handoff())]
             case let .relabel(turn, intent):
                 try backend.relabel(turn: turn, intent: intent)

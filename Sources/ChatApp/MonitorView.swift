@@ -18,7 +18,7 @@ struct MonitorView {
         let latency = m.latencyMilliseconds.count == 3 ? "p50 \(Format.milliseconds(m.latencyMilliseconds[0]))  p90 \(Format.milliseconds(m.latencyMilliseconds[1]))  p99 \(Format.milliseconds(m.latencyMilliseconds[2]))" : "–"
         let figures: [(String, String)] = [
             ("turns", "\(m.customerTurns)"), ("conversations", "\(m.conversations)"),
-            ("fallback rate", Format.percent1(m.fallbackRate)), ("handoff rate", Format.percent1(m.handoffRate)),
+            ("fallback rate", Format.percent1(m.fallbackRate ?? 0)), ("handoff rate", Format.percent1(m.handoffRate ?? 0)),
             ("avg confidence", Format.decimal(m.averageConfidence ?? 0, places: 2)), ("live accuracy", accuracy),
             ("latency", latency),
         ]

@@ -35,13 +35,16 @@ private func apply(_ event: Event, to state: inout State) -> [Effect] {
         }
         state.session = session
         return []
+    case let .conversationStored(id):
+        state.session.conversation = id
+        return []
     case let .draftAnalyzed(analysis):
         if analysis.text == state.input.text { state.analysis = analysis }
         return []
     case let .replied(lines, reply):
         state.append(lines)
         state.decision = reply
-        if reply.handsOff { state.agentMode = true }
+        if reply.outcome.isHandoff { state.agentMode = true }
         return []
     case let .appended(lines):
         state.append(lines)

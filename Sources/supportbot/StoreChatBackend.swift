@@ -28,8 +28,19 @@ final class StoreChatBackend: ChatBackend {
         self.classifier = classifier
         self.modelVersion = modelVersion
         self.settings = settings
-        chat = try ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
-        session = SessionInfo(conversation: "\(chat.conversation)", model: model, agent: settings.agent ?? "agent", intents: try database.intentNames())
+        chat = ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
+        session = SessionInfo(
+            conversation: Self.conversationLabel(nil), model: model, agent: settings.agent ?? ChatSession.unnamedAgent,
+            intents: try database.intentNames()
+        )
+    }
+
+    /// The status line's conversation: its id, or "new" until its first turn is stored.
+    static func conversationLabel(_ id: Int64?) -> String { id.map { "\($0)" } ?? "new" }
+
+    /// The conversation of `chat` as the status line shows it, after a turn may have started it.
+    private func noteConversation() {
+        session.conversation = Self.conversationLabel(chat.conversation)
     }
 
     func analyze(_ draft: String) -> DraftAnalysis {
@@ -38,19 +49,21 @@ final class StoreChatBackend: ChatBackend {
 
     func send(customer text: String) throws -> (lines: [TranscriptLine], reply: BotReply) {
         let reply = try chat.reply(to: text)
+        noteConversation()
         var lines = [TranscriptLine(role: .customer, text: text, turn: reply.customerTurn)]
         if let answer = reply.text {
             lines.append(TranscriptLine(
                 role: .bot, text: answer, turn: reply.customerTurn, intent: reply.intent, confidence: reply.confidence,
-                fallback: reply.isMisunderstood
+                fallback: reply.outcome.isLowConfidence
             ))
         }
-        if reply.handsOff { lines.append(.note(Self.handoffNote)) }
+        if reply.outcome.isHandoff { lines.append(.note(Self.handoffNote)) }
         return (lines, reply)
     }
 
     func sendAgentReply(_ text: String) throws -> [TranscriptLine] {
         try chat.logAgentReply(text)
+        noteConversation()
         return [TranscriptLine(role: .agent, text: text)]
     }
 
@@ -65,17 +78,19 @@ final class StoreChatBackend: ChatBackend {
     }
 
     func newConversation() throws -> SessionInfo {
-        chat = try ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
-        session.conversation = "\(chat.conversation)"
+        chat = ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
+        noteConversation()
         return session
     }
 
     func transcript(before turn: TurnID) throws -> [TranscriptLine] {
-        try database.transcript(of: chat.conversation, before: turn, limit: Self.pageSize).map(Self.line)
+        guard let conversation = chat.conversation else { return [] }
+        return try database.transcript(of: conversation, before: turn, limit: Self.pageSize).map(Self.line)
     }
 
     func transcript(after turn: TurnID) throws -> [TranscriptLine] {
-        try database.transcript(of: chat.conversation, after: turn, limit: Self.pageSize).map(Self.line)
+        guard let conversation = chat.conversation else { return [] }
+        return try database.transcript(of: conversation, after: turn, limit: Self.pageSize).map(Self.line)
     }
 
     /// A stored turn as the transcript line `send` showed for it.

@@ -35,14 +35,22 @@ enum Fixtures {
     )
 
     static let decision = BotReply(
-        conversation: 42, customerTurn: 2, botTurn: 3, intent: "refund", confidence: 0.62, topIntents: [], decision: .answer,
-        threshold: 0.45, text: "很抱歉！", templateID: 3, latencyMicros: 1400
+        conversation: 42, customerTurn: 2, botTurn: 3, intent: "refund", confidence: 0.62, topIntents: [], outcome: .replied,
+        threshold: 0.45, text: "很抱歉！", templateID: 3, latencyMicros: 1400, modelVersion: 3
     )
 
     static let review: [ReviewCandidate] = [
-        ReviewCandidate(id: 3, text: "evil \u{1B}[2J text", intent: "greet", confidence: 0.21, fallback: true),
-        ReviewCandidate(id: 2, text: "我的订单还没到，我要退款 🙁", intent: "refund", confidence: 0.62, fallback: false),
-        ReviewCandidate(id: 1, text: "hi, where is my order #1234?", intent: "order_status", confidence: 0.91, fallback: false),
+        ReviewCandidate(
+            id: 3, conversation: 42, position: 5, text: "evil \u{1B}[2J text", intent: "greet", confidence: 0.21, outcome: .fallback
+        ),
+        ReviewCandidate(
+            id: 2, conversation: 42, position: 3, text: "我的订单还没到，我要退款 🙁", intent: "refund", confidence: 0.62,
+            outcome: .replied
+        ),
+        ReviewCandidate(
+            id: 1, conversation: 42, position: 1, text: "hi, where is my order #1234?", intent: "order_status", confidence: 0.91,
+            outcome: .replied
+        ),
     ]
 
     static func template(_ id: Int64, _ intent: String, _ text: String, language: String = "en") -> ResponseTemplate {
@@ -62,7 +70,8 @@ enum Fixtures {
     /// labels agree (86.7%).
     static let monitor: StoreFigures = {
         var figures = StoreFigures()
-        (figures.customerTurns, figures.conversations, figures.fallbacks, figures.handedOff) = (1234, 210, 154, 15)
+        (figures.customerTurns, figures.conversations, figures.lowConfidence, figures.handedOff) = (1234, 210, 154, 15)
+        (figures.fallbackRate, figures.handoffRate) = (154.0 / 1234, 15.0 / 210)
         figures.averageConfidence = 0.743
         figures.confidenceHistogram = [3, 5, 9, 20, 41, 60, 95, 180, 320, 501]
         figures.intentMix = [
@@ -70,7 +79,7 @@ enum Fixtures {
             .init(intent: "greet", count: 164),
         ]
         figures.latencyMicros = [800, 1900, 4200]
-        (figures.labeled, figures.labeledCorrect) = (150, 130)
+        (figures.labeled, figures.labeledCorrect, figures.liveAccuracy) = (150, 130, 130.0 / 150)
         return figures
     }()
 

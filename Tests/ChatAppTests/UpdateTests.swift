@@ -77,7 +77,7 @@ import Testing
         #expect(state.decision == Fixtures.decision)
         #expect(!state.agentMode)
         var handoff = Fixtures.decision
-        handoff.decision = .handoff(.requested)
+        handoff.outcome = .handoff(.requested)
         send(&state, .replied(lines: [], reply: handoff))
         #expect(state.agentMode)
     }

@@ -74,18 +74,18 @@ public final class TestChatBackend: ChatBackend {
         try record(.send(text))
         let turn = nextTurn
         nextTurn += 1
-        let decision: ReplyPolicy.Decision = confidence < threshold ? .fallback : .answer
-        let answer = decision == .answer ? "echo: \(text)" : SystemReply.fallback.text(language: "en")
+        let outcome: TurnOutcome = confidence < threshold ? .fallback : .replied
+        let answer = outcome == .replied ? "echo: \(text)" : SystemReply.fallback.text(language: "en")
         let reply = BotReply(
             conversation: Int64(session.conversation) ?? 1, customerTurn: turn, botTurn: nil, intent: intent,
-            confidence: confidence, topIntents: [], decision: decision, threshold: threshold, text: answer,
-            templateID: nil, latencyMicros: 1500
+            confidence: confidence, topIntents: [], outcome: outcome, threshold: threshold, text: answer,
+            templateID: nil, latencyMicros: 1500, modelVersion: nil
         )
         let lines = [
             TranscriptLine(role: .customer, text: text, turn: turn),
             TranscriptLine(
                 role: .bot, text: answer, turn: turn, intent: intent, confidence: confidence,
-                fallback: reply.isMisunderstood
+                fallback: reply.outcome.isLowConfidence
             ),
         ]
         return (lines, reply)
