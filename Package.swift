@@ -79,7 +79,9 @@ let package = Package(
             path: "Tests/SupportBotTestSupport",
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "IntentModelTests", dependencies: ["IntentModel"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "IntentModelTests", dependencies: ["IntentModel"], exclude: ["Fixtures"], swiftSettings: swiftSettings
+        ),
         .testTarget(
             name: "AssistantTests",
             dependencies: ["Assistant", "IntentModel", "SupportBotTestSupport"],

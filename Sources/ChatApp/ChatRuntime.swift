@@ -1,8 +1,8 @@
 /// The terminal UI's main loop: read events → update → perform effects → render → draw.
 ///
 /// Effects are performed through `backend`, in order, until no event asks for more; a batch of
-/// queued input costs one draft classification (`Effect.coalesced`). Timers (`.schedule`)
-/// run on `clock`: the loop waits for input only until the next one is due.
+/// queued input costs one draft classification (`Effect.coalesced`). Timers
+/// (`Effect.expireNotice`) run on `clock`: the loop waits for input only until the next is due.
 public final class ChatRuntime {
     private let backend: any ChatBackend
     private let terminal: any Terminal
@@ -22,6 +22,7 @@ public final class ChatRuntime {
     public func run() -> State {
         let (width, height) = terminal.size
         var state = State(width: width, height: height, colors: terminal.colors, session: backend.session)
+        handle(terminal.notice.map { [.notice($0)] } ?? [], in: &state)
         while !state.quitting {
             var screen = Screen(width: state.width, height: state.height)
             render(state, into: &screen)
@@ -74,9 +75,9 @@ public final class ChatRuntime {
                 try backend.deleteTemplate(intent: intent, variant: variant)
                 return [.templatesLoaded(try backend.templates())]
             case .loadMonitor: return [.monitorLoaded(try backend.monitor())]
-            case let .schedule(event, delay):
+            case let .expireNotice(serial, delay):
                 let due = clock.now + delay
-                timers.insert((due, event), at: timers.firstIndex { $0.due > due } ?? timers.count)
+                timers.insert((due, .noticeExpired(serial: serial)), at: timers.firstIndex { $0.due > due } ?? timers.count)
                 return []
             case .quit: return []
             }

@@ -26,8 +26,8 @@ public enum Effect: Sendable, Equatable {
     case deleteTemplate(intent: String, variant: Int64)
     /// Load the monitoring figures (answer: `.monitorLoaded`).
     case loadMonitor
-    /// Deliver `event` once `delay` has passed on the runtime's clock.
-    case schedule(Event, after: Duration)
+    /// Send `.noticeExpired(serial)` once `after` has passed on the runtime's clock.
+    case expireNotice(serial: Int, after: Duration)
     /// Leave the program, restoring the terminal.
     case quit
 }

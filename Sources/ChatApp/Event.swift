@@ -14,8 +14,7 @@ public enum Event: Sendable, Equatable {
     case conversationStored(String)
     /// The draft was classified.
     case draftAnalyzed(DraftAnalysis)
-    /// A customer message was answered: the lines to append (the customer's, the bot's reply, any
-    /// note) and how the bot decided.
+    /// A customer message was answered.
     case replied(lines: [TranscriptLine], reply: BotReply)
     /// Lines to append to the transcript (an agent's reply, a handoff note).
     case appended([TranscriptLine])
@@ -31,8 +30,10 @@ public enum Event: Sendable, Equatable {
     case templatesLoaded([IntentTemplates])
     /// Fresh monitoring figures.
     case monitorLoaded(StoreFigures)
-    /// An effect failed; the message is shown on the status line.
+    /// The runtime has something to say (a notice on the page shown).
+    case notice(String)
+    /// An effect failed; the message is shown as an error notice on the page shown.
     case failed(String)
-    /// The notice numbered `serial` (`State.noticeSerial`) has been shown long enough.
+    /// The time asked for by `Effect.expireNotice` has passed.
     case noticeExpired(serial: Int)
 }

@@ -44,16 +44,12 @@ public struct State: Sendable, Equatable {
     public var monitor: StoreFigures?
     /// Rows scrolled on the Help screen.
     public var helpScroll = 0
-    /// A one-line notice on the status line (an error, a confirmation); it goes after
-    /// `noticeLifetime`.
-    public var notice: String? { didSet { noticeSerial &+= 1 } }
-    /// Counts changes of `notice`, so an expiry timer clears only the notice it was set for.
-    public private(set) var noticeSerial = 0
+    /// The notice shown, if any (see `Notice`).
+    public var notice: Notice?
+    /// The serial number of the last notice raised.
+    public var noticeSerial = 0
     /// Set once the user asked to leave.
     public var quitting = false
-
-    /// How long a notice stays on the status line.
-    public static let noticeLifetime: Duration = .seconds(5)
 
     /// The transcript lines kept in memory; older ones stay in the store.
     public static let transcriptLimit = 1000

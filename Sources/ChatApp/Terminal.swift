@@ -5,6 +5,8 @@ public protocol Terminal: AnyObject {
     var size: (width: Int, height: Int) { get }
     /// Whether colours are drawn (the terminal has them and `NO_COLOR` is unset).
     var colors: Bool { get }
+    /// Something to tell the user at start about how the terminal runs (e.g. no UTF-8 locale).
+    var notice: String? { get }
     /// Shows `screen` as one frame.
     func draw(_ screen: Screen)
     /// Waits for input for at most `timeout` (nil: until some arrives), then takes everything

@@ -2,36 +2,88 @@ import CNcursesw
 import ChatApp
 
 extension CursesTerminal {
-    /// Waits for input for at most `timeout` (nil: until some arrives), then takes everything
-    /// queued: keys become events, runs of typed or pasted characters one `.paste` (so a long
-    /// paste is handled as one edit). Empty when the timeout passed first.
-    public func readEvents(timeout: Duration?) -> [Event] {
+    /// Waits for input (at most `timeout`, else forever), then takes everything queued: keys
+    /// become events, runs of typed or pasted characters one `.paste` (so a long paste is
+    /// handled as one edit). Empty when the time ran out.
+    public func readEvents(timeout: Duration? = nil) -> [Event] {
         let window = sb_stdscr()
-        let clock = ContinuousClock()
-        let deadline = timeout.map { clock.now + $0 }
         var keys: [Event] = []
-        var code: wint_t = 0
+        let milliseconds = timeout.map { Int32(clamping: $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) }
         while keys.isEmpty {
-            let left = deadline.map { max(0, Self.milliseconds($0 - clock.now)) }
-            wtimeout(window, left.map(Int32.init) ?? -1)
-            let status = wget_wch(window, &code)
-            if status != ERR, let event = event(for: KeyDecoder.decode(status: status, code: code)) { keys.append(event) }
-            if keys.isEmpty, let deadline, clock.now >= deadline { return [] }
+            wtimeout(window, milliseconds ?? -1)
+            guard let input = read(window) else {
+                if milliseconds != nil { return [] }
+                continue
+            }
+            keys += events(for: input, window)
         }
         wtimeout(window, 0)
-        while true {
-            let status = wget_wch(window, &code)
-            if status == ERR { break }
-            if let event = event(for: KeyDecoder.decode(status: status, code: code)) { keys.append(event) }
-        }
+        while let input = read(window) { keys += events(for: input, window) }
         return Self.coalesce(keys)
     }
 
-    /// Whole milliseconds in `duration`, rounded up (so a wait never ends early).
-    private static func milliseconds(_ duration: Duration) -> Int {
-        let (seconds, attoseconds) = duration.components
-        return Int(seconds) * 1000 + Int((attoseconds + 999_999_999_999_999) / 1_000_000_000_000_000)
+    /// One `wget_wch` result: a key code (`KEY_CODE_YES`) or a character code.
+    private enum Input {
+        case key(Int32)
+        case character(wint_t)
     }
+
+    /// The next input within the window's timeout, or nil.
+    private func read(_ window: UnsafeMutablePointer<WINDOW>?) -> Input? {
+        guard unicode else { return readBytes(window) }
+        var code: wint_t = 0
+        let status = wget_wch(window, &code)
+        if status == ERR { return nil }
+        return status == KEY_CODE_YES ? .key(Int32(code)) : .character(code)
+    }
+
+    /// Without a UTF-8 locale ncurses drops non-ASCII input, so bytes are read and UTF-8
+    /// sequences put together here (an invalid one becomes U+FFFD): typed text is never lost.
+    private func readBytes(_ window: UnsafeMutablePointer<WINDOW>?) -> Input? {
+        let lead = wgetch(window)
+        if lead == ERR { return nil }
+        if lead > 0xFF { return .key(lead) }
+        let count = lead < 0x80 ? 1 : lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0
+        var bytes = [UInt8(lead)]
+        while bytes.count < count {
+            let next = wgetch(window)
+            guard next != ERR, (0x80...0xBF).contains(next) else { break }
+            bytes.append(UInt8(next))
+        }
+        let scalar = String(decoding: bytes, as: UTF8.self).unicodeScalars.first ?? "\u{FFFD}"
+        return .character(wint_t(scalar.value))
+    }
+
+    /// The events of one input; an ESC reads the rest of its sequence first (waiting up to
+    /// the escape delay for each part), so an unknown sequence is dropped whole.
+    private func events(for input: Input, _ window: UnsafeMutablePointer<WINDOW>?) -> [Event] {
+        guard case .character(27) = input else { return decode(input).map { [$0] } ?? [] }
+        var scalars: [Unicode.Scalar] = []
+        var pending: Input?
+        wtimeout(window, Self.escapeDelay)
+        defer { wtimeout(window, 0) }
+        while true {
+            var parse = EscapeSequence.parse(scalars)
+            if parse == .incomplete {
+                switch read(window) {
+                case let .character(code)? where Unicode.Scalar(code) != nil:
+                    scalars.append(Unicode.Scalar(code)!)
+                    continue
+                case let other:
+                    pending = other
+                    parse = EscapeSequence.timedOut(scalars)
+                }
+            }
+            guard case let .complete(key, length) = parse else { continue }
+            var result = key.map { [Event.key($0)] } ?? []
+            for scalar in scalars[length...] { result += decode(.character(wint_t(scalar.value))).map { [$0] } ?? [] }
+            if let pending { result += events(for: pending, window) }
+            return result
+        }
+    }
+
+    /// Milliseconds to wait for the next part of an escape sequence.
+    static let escapeDelay: Int32 = 25
 
     /// Joins runs of characters into pastes; an Enter with more characters after it in the
     /// same batch is a line break inside a paste, not a send.
@@ -57,9 +109,13 @@ extension CursesTerminal {
         return events
     }
 
-    /// The event for a decoded input: resizes and mouse wheels read the terminal; nil for input the UI does not use.
-    private func event(for input: KeyInput) -> Event? {
-        switch input {
+    /// The event for one input other than ESC, or nil for input the UI does not use.
+    private func decode(_ input: Input) -> Event? {
+        let decoded = switch input {
+        case let .key(code): KeyDecoder.decode(status: KEY_CODE_YES, code: wint_t(bitPattern: code))
+        case let .character(code): KeyDecoder.decode(status: OK, code: code)
+        }
+        switch decoded {
         case let .key(key):
             return .key(key)
         case .resize:

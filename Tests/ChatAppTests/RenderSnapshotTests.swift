@@ -31,7 +31,7 @@ import Testing
         var state = Fixtures.filled(.chat, width: width, height: height)
         state.agentMode = true
         state.input = LineEditor("稍等，我帮您查一下 🙏")
-        state.notice = "take-over: you answer the customer yourself"
+        state.notice = Notice(text: "take-over: you answer the customer yourself", page: .chat, serial: 1)
         try snapshot(state, "takeover")
     }
 
@@ -62,7 +62,7 @@ import Testing
     @Test func chat() throws {
         var state = Fixtures.filled(.chat, width: 80, height: 24)
         state.colors = false
-        state.notice = "turn 2 labeled refund"
+        state.notice = Notice(text: "turn 2 labeled refund", page: .chat, serial: 1)
         var screen = Screen(width: 80, height: 24)
         render(state, into: &screen)
         try assertSnapshot(screen, named: "chat-mono-80x24")

@@ -52,9 +52,9 @@ import Testing
         let shown = terminal.frames.firstIndex { $0.text.contains("database is locked") }
         #expect(shown == 1)
         // The runtime waits exactly until the notice is due, and the next frame is without it.
-        #expect(terminal.timeouts == [nil, State.noticeLifetime, nil])
+        #expect(terminal.timeouts == [nil, Notice.lifetime, nil])
         #expect(terminal.frames.count == 3 && !terminal.frames[2].text.contains("database is locked"))
-        #expect(terminal.clock.now == State.noticeLifetime)
+        #expect(terminal.clock.now == Notice.lifetime)
         #expect(state.notice == nil)
     }
 
@@ -64,11 +64,19 @@ import Testing
             .init(at: .seconds(3), [.paste("/nope"), .key(.enter)]),
         ])
         #expect(terminal.frames[1].text.contains("no bot turn to relabel yet"))
-        // At 5 s the first notice's timer fires; the second notice (set at 3 s) stays until 8 s.
-        let atFive = terminal.frames[3].text
-        #expect(atFive.contains("unknown command /nope"))
-        #expect(terminal.timeouts.prefix(4) == [nil, .seconds(5), .seconds(2), .seconds(3)])
-        #expect(terminal.clock.now == .seconds(8) && state.notice == nil)
+        // At 4 s the first notice's timer fires; the second one (raised at 3 s) stays until 7 s.
+        #expect(terminal.frames[3].text.contains("unknown command /nope"))
+        #expect(terminal.timeouts.prefix(4) == [nil, .seconds(4), .seconds(1), .seconds(3)])
+        #expect(terminal.clock.now == .seconds(7) && state.notice == nil)
+    }
+
+    @Test func theTerminalsStartUpNoticeIsShownFirst() {
+        let clock = TestClock()
+        let terminal = TestTerminal(width: 80, height: 24, notice: "no UTF-8 locale", clock: clock, script: [])
+        let backend = TestChatBackend(session: Fixtures.session)
+        ChatRuntime(backend: backend, terminal: terminal, clock: clock).run()
+        #expect(terminal.frames.first?.text.contains("no UTF-8 locale") == true)
+        #expect(terminal.timeouts.first == Notice.lifetime)
     }
 
     @Test func resizeRedrawsAtTheNewSize() {

@@ -24,6 +24,7 @@ public final class TestTerminal: Terminal {
 
     public private(set) var size: (width: Int, height: Int)
     public let colors: Bool
+    public let notice: String?
     /// The clock the script runs on (the runtime's clock too).
     public let clock: TestClock
     /// Input not read yet, soonest first.
@@ -35,10 +36,11 @@ public final class TestTerminal: Terminal {
     /// Whether the script ran out and the terminal sent F10 to end the run.
     public private(set) var exhausted = false
 
-    /// A terminal of `width` × `height` replaying `script` on `clock`.
-    public init(width: Int, height: Int, colors: Bool = true, clock: TestClock, script: [Input]) {
+    /// A terminal of `width` × `height` (with a start-up `notice`) replaying `script` on `clock`.
+    public init(width: Int, height: Int, colors: Bool = true, notice: String? = nil, clock: TestClock, script: [Input]) {
         size = (width, height)
         self.colors = colors
+        self.notice = notice
         self.clock = clock
         self.script = script.sorted { $0.time < $1.time }
     }
