@@ -43,7 +43,7 @@ struct ClassifyCommand: ParsableCommand {
                     text: text, intent: best[0].intent, confidence: best[0].confidence, answered: answered, top: best
                 )))
             } else {
-                print(best.map { String(format: "%@ %.3f", $0.intent, $0.confidence) }.joined(separator: "  "))
+                Output.print(best.map { String(format: "%@ %.3f", $0.intent, $0.confidence) }.joined(separator: "  "))
             }
             fflush(nil)
         }

@@ -37,7 +37,7 @@ struct EvalCommand: ParsableCommand {
         if json {
             print(JSONLine.string(evaluation.summary(confusions: confusions)))
         } else {
-            print(evaluation.table(confusions: confusions))
+            Output.print(evaluation.table(confusions: confusions))
         }
     }
 }
