@@ -1,3 +1,4 @@
+import Foundation
 /// Parses fastText supervised data: `__label__INTENT text` a line.
 public enum FastTextParser {
     /// The label prefix.

@@ -61,7 +61,7 @@ public struct ModelEvaluation: Sendable, Equatable, Codable {
         }
         accuracy = metrics.accuracy
         macroF1 = metrics.macro.f1
-        oosRecall = metrics.intents.firstIndex(of: IntentDefinition.outOfScope).flatMap { scores[$0].support > 0 ? scores[$0].recall : nil }
+        oosRecall = scored.evaluation.outOfScope?.recall
         perLanguage = scored.evaluation.byLanguage.mapValues(\.accuracy)
     }
 }
@@ -87,12 +87,12 @@ struct ScoredSet {
 
     init(classifier: Classifier, examples: [DatasetExample]) {
         self.examples = examples
-        let rows = classifier.probabilities(for: examples.map(\.text))
-        let best = rows.map { row in row.indices.max { row[$0] < row[$1] } ?? 0 }
-        predictions = zip(rows, best).map { IntentScore(intent: classifier.intents[$1], confidence: $0[$1]) }
         evaluation = Evaluation(
-            intents: classifier.intents, expected: examples.map(\.intent), predicted: best, languages: examples.map(\.language)
+            classifier: classifier, examples: examples.map(\.labeled), languages: examples.map(\.language),
+            threshold: classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold
         )
+        let intents = evaluation.metrics.intents
+        predictions = zip(evaluation.predicted, evaluation.confidences).map { IntentScore(intent: intents[$0], confidence: $1) }
     }
 
     /// Whether example `i` was predicted right.

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Parses Rasa NLU training data (`nlu:` / `- intent:` / `examples: |`), entity annotations

@@ -1,3 +1,4 @@
+import Logging
 import Assistant
 import ChatStore
 import IntentModel

@@ -28,7 +28,7 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
         if lower.hasSuffix(".csv") { return .csv }
         let text = try DatasetLoader.readText(path)
         if FastTextParser.recognizes(text) { return .fasttext }
-        if text.drop { $0.isWhitespace }.first == "{" { return .jsonl }
+        if text.drop(while: \.isWhitespace).first == "{" { return .jsonl }
         return .csv
     }
 

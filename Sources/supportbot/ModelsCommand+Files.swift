@@ -1,3 +1,4 @@
+import ChatStore
 import ArgumentParser
 import Assistant
 import Foundation
