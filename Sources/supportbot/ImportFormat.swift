@@ -13,7 +13,7 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
         if isDirectory {
             let names = (try? FileManager.default.contentsOfDirectory(atPath: path)) ?? []
             if names.contains(where: { $0.hasSuffix(TranscriptExporter.manifestSuffix) }) { return .export }
-            if names.contains(where: { $0.hasSuffix(".yaml") || $0.hasSuffix(".yml") }) || names.contains("test") {
+            if (try? DatasetLoader.intentFiles(in: path)) != nil {
                 throw Failure("\(path): an intents/ directory: load it with supportbot sync --intents \(path)")
             }
             throw Failure("\(path): a folder without an export manifest (*-\(TranscriptExporter.manifestSuffix))")
