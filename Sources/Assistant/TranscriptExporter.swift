@@ -54,15 +54,15 @@ public struct TranscriptExporter: Sendable {
         return String(decoding: try! encoder.encode(manifest), as: UTF8.self) + "\n"
     }
 
-    /// What a classifier trains on, text on one line: customer turns an agent labelled, and
-    /// unlabelled ones the bot answered with their intent. An unlabelled turn the bot fell
-    /// back on (or stayed quiet after a hand-off) has only a guess, so it waits for a label.
+    /// What a classifier trains on, text on one line: customer turns with a current label,
+    /// and unlabelled ones the bot understood (`TurnOutcome.understood`) with their intent. An
+    /// unlabelled turn the bot fell back on (or stayed quiet on) has only a guess, so it waits
+    /// for a label; a discarded turn is junk.
     var trainingRows: [(text: String, intent: String)] {
-        let answered = Set(turns.filter { $0.role == .bot && $0.predictedIntent != nil }.map { "\($0.conversation)/\($0.position - 1)" })
-        return turns.compactMap { turn in
+        turns.compactMap { turn in
             let text = turn.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            guard let intent = turn.intent, !text.isEmpty else { return nil }
-            guard turn.label != nil || answered.contains("\(turn.conversation)/\(turn.position)") else { return nil }
+            guard let intent = turn.intent, !text.isEmpty, !turn.discarded else { return nil }
+            guard turn.label != nil || turn.outcome?.understood == true else { return nil }
             return (text, intent)
         }
     }
@@ -120,16 +120,19 @@ public struct TranscriptExporter: Sendable {
     struct TurnLine: Encodable {
         let conversation: Int64, position: Int, role: TurnRole, text: String
         let predictedIntent: String?, confidence: Float?, label: String?, intent: String?, modelVersion: Int64?, time: Date
+        let outcome: String?, handoffReason: String?, discarded: Bool?
 
         init(_ turn: ExportTurn) {
             (conversation, position, role, text) = (turn.conversation, turn.position, turn.role, turn.text)
             (predictedIntent, confidence, label, intent) = (turn.predictedIntent, turn.confidence, turn.label, turn.intent)
             (modelVersion, time) = (turn.modelVersion, turn.time)
+            (outcome, handoffReason) = (turn.outcome?.name, turn.outcome?.handoffReason?.rawValue)
+            discarded = turn.discarded ? true : nil
         }
 
         enum CodingKeys: String, CodingKey {
-            case conversation, position, role, text, confidence, label, intent, time
-            case predictedIntent = "predicted_intent", modelVersion = "model_version"
+            case conversation, position, role, text, confidence, label, intent, time, outcome, discarded
+            case predictedIntent = "predicted_intent", modelVersion = "model_version", handoffReason = "handoff_reason"
         }
     }
 

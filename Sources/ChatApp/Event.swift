@@ -8,6 +8,8 @@ public enum Event: Sendable, Equatable {
     case resize(width: Int, height: Int)
     /// The session started or changed (a new conversation).
     case sessionStarted(SessionInfo)
+    /// The conversation has this id now (its first turn was stored; "new" before).
+    case conversationStored(String)
     /// The draft was classified.
     case draftAnalyzed(DraftAnalysis)
     /// A customer message was answered.

@@ -22,6 +22,9 @@ public func update(_ state: inout State, _ event: Event) -> [Effect] {
         }
         state.session = session
         return []
+    case let .conversationStored(id):
+        state.session.conversation = id
+        return []
     case let .draftAnalyzed(analysis):
         if analysis.text == state.input.text { state.analysis = analysis }
         return []

@@ -27,8 +27,8 @@ struct ChatRuntime {
         do {
             switch effect {
             case let .classifyDraft(text): return [.draftAnalyzed(backend.analyze(text))]
-            case let .sendCustomerMessage(text): return [.replied(try backend.send(customer: text))]
-            case let .sendAgentReply(text): return [.appended(try backend.sendAgentReply(text))]
+            case let .sendCustomerMessage(text): return [.replied(try backend.send(customer: text)), .conversationStored(backend.session.conversation)]
+            case let .sendAgentReply(text): return [.appended(try backend.sendAgentReply(text)), .conversationStored(backend.session.conversation)]
             case .handoff: return [.appended(try backend.handoff())]
             case let .relabel(turn, intent):
                 try backend.relabel(turn: turn, intent: intent)

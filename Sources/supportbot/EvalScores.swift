@@ -6,7 +6,7 @@ import IntentModel
 /// confidences are worth (calibration, coverage at its threshold, out-of-scope figures).
 struct EvalScores {
     /// The name of the reserved out-of-scope intent.
-    static let outOfScope = "out_of_scope"
+    static let outOfScope = IntentDefinition.outOfScope
 
     let metrics: Metrics
     let byLanguage: [String: Metrics]
@@ -21,15 +21,19 @@ struct EvalScores {
     let outOfScopeByLanguage: [String: OutOfScopeScores]
 
     init(classifier: Classifier, examples: [DatasetExample], confusionLimit: Int) {
-        var intents = classifier.intents
-        for name in Set(examples.map(\.intent)).subtracting(intents).sorted() { intents.append(name) }
-        let index = Dictionary(uniqueKeysWithValues: intents.enumerated().map { ($1, $0) })
         let probabilities = classifier.probabilities(for: examples.map(\.text))
         let predicted = probabilities.map { row in row.indices.max { row[$0] < row[$1] } ?? 0 }
         let confidences = zip(probabilities, predicted).map { row, k in row.isEmpty ? 0 : row[k] }
+        let scores = Evaluation(
+            intents: classifier.intents, expected: examples.map(\.intent), predicted: predicted,
+            languages: examples.map(\.language)
+        )
+        // `scores.metrics.intents` are the model's, then names only the data has.
+        let intents = scores.metrics.intents
+        let index = Dictionary(uniqueKeysWithValues: intents.enumerated().map { ($1, $0) })
         let expected = examples.map { index[$0.intent] ?? 0 }
         let threshold = classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold
-        metrics = Metrics(intents: intents, expected: expected, predicted: predicted)
+        metrics = scores.metrics
         func outOfScopeScores(_ rows: [Int]) -> OutOfScopeScores? {
             index[Self.outOfScope].flatMap { oos in
                 OutOfScopeScores(
@@ -38,15 +42,11 @@ struct EvalScores {
                 )
             }
         }
-        var byLanguage: [String: Metrics] = [:], outOfScopeByLanguage: [String: OutOfScopeScores] = [:]
+        var outOfScopeByLanguage: [String: OutOfScopeScores] = [:]
         for language in Set(examples.compactMap(\.language)) {
-            let rows = examples.indices.filter { examples[$0].language == language }
-            byLanguage[language] = Metrics(
-                intents: intents, expected: rows.map { expected[$0] }, predicted: rows.map { predicted[$0] }
-            )
-            outOfScopeByLanguage[language] = outOfScopeScores(rows)
+            outOfScopeByLanguage[language] = outOfScopeScores(examples.indices.filter { examples[$0].language == language })
         }
-        self.byLanguage = byLanguage
+        byLanguage = scores.byLanguage
         self.outOfScopeByLanguage = outOfScopeByLanguage
         self.confusionLimit = confusionLimit
         (self.expected, self.predicted, self.confidences, self.threshold) = (expected, predicted, confidences, threshold)
