@@ -57,7 +57,9 @@ public enum ConfidenceMetrics {
 
     /// Expected calibration error: Σ over bins of (bin share of examples) · |accuracy − mean confidence|.
     /// 0 for no examples.
-    public static func expectedCalibrationError(confidences: [Float], correct: [Bool], bins: Int = calibrationBins) -> Double {
+    public static func expectedCalibrationError(
+        confidences: [Float], correct: [Bool], bins: Int = calibrationBins
+    ) -> Double {
         let total = Double(confidences.count)
         guard total > 0 else { return 0 }
         return reliability(confidences: confidences, correct: correct, bins: bins).reduce(0) { sum, bin in
