@@ -32,7 +32,9 @@ struct EvalCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        if model.count > 1, report != nil { throw ValidationError("--report takes one model; drop --report to compare several") }
+        if model.count > 1, report != nil {
+            throw ValidationError("--report takes one model; drop --report to compare several")
+        }
         if confusions < 0 { throw ValidationError("--confusions must not be negative") }
     }
 

@@ -7,7 +7,10 @@ extension EvalReport {
         let scores = evaluation.metrics.perIntent
         let rows = evaluation.metrics.intents.indices.map { k in
             let s = scores[k]
-            return [evaluation.metrics.intents[k], Self.figure(s.precision), Self.figure(s.recall), Self.figure(s.f1), "\(s.support)"]
+            return [
+                evaluation.metrics.intents[k], Self.figure(s.precision), Self.figure(s.recall), Self.figure(s.f1),
+                "\(s.support)",
+            ]
         }
         return try Self.csv([["intent", "precision", "recall", "f1", "support"]] + rows)
     }

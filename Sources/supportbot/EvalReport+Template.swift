@@ -36,16 +36,19 @@ extension EvalReport {
     <rect x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" fill="{{fill}}">{{#tip}}<title>{{.}}</title>{{/tip}}</rect>
     {{/rects}}
     {{#lines}}
-    <line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}"{{#dash}} stroke-dasharray="{{.}}"{{/dash}}/>
+    <line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}"\
+    {{#dash}} stroke-dasharray="{{.}}"{{/dash}}/>
     {{/lines}}
     {{#polylines}}
-    <polyline points="{{points}}" fill="none" stroke="{{stroke}}" stroke-width="2">{{#tip}}<title>{{.}}</title>{{/tip}}</polyline>
+    <polyline points="{{points}}" fill="none" stroke="{{stroke}}" stroke-width="2">\
+    {{#tip}}<title>{{.}}</title>{{/tip}}</polyline>
     {{/polylines}}
     {{#circles}}
     <circle cx="{{cx}}" cy="{{cy}}" r="{{r}}" fill="{{fill}}">{{#tip}}<title>{{.}}</title>{{/tip}}</circle>
     {{/circles}}
     {{#labels}}
-    <text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-size="{{size}}"{{#rotate}} transform="{{.}}"{{/rotate}}>{{text}}</text>
+    <text x="{{x}}" y="{{y}}" text-anchor="{{anchor}}" font-size="{{size}}"\
+    {{#rotate}} transform="{{.}}"{{/rotate}}>{{text}}</text>
     {{/labels}}
     </svg>
     </section>
@@ -55,7 +58,8 @@ extension EvalReport {
     <table class="intents">
     <tr><th>intent</th><th>precision</th><th>recall</th><th>F1</th><th>support</th></tr>
     {{#intents}}
-    <tr><td>{{name}}</td><td class="n">{{precision}}</td><td class="n">{{recall}}</td><td class="n">{{f1}}</td><td class="n">{{support}}</td></tr>
+    <tr><td>{{name}}</td><td class="n">{{precision}}</td><td class="n">{{recall}}</td><td class="n">{{f1}}</td>\
+    <td class="n">{{support}}</td></tr>
     {{/intents}}
     </table>
     </body>

@@ -10,7 +10,8 @@ struct EvalReport {
 
     /// The charts, each its own `<svg>`; the out-of-scope chart only when the data has out-of-scope examples.
     var charts: [ReportChart] {
-        [confusionHeatmap, f1Bars, confidenceHistogram, reliabilityDiagram, coverageCurve] + [outOfScopeChart].compactMap { $0 }
+        [confusionHeatmap, f1Bars, confidenceHistogram, reliabilityDiagram, coverageCurve]
+            + [outOfScopeChart].compactMap { $0 }
     }
 
     /// Writes the three files into `directory` (created if missing); returns their paths.
@@ -20,7 +21,9 @@ struct EvalReport {
         } catch {
             throw Failure("\(directory): cannot create the report directory: \(error.localizedDescription)")
         }
-        let files = [("per_intent.csv", try perIntentCSV()), ("confusion.csv", try confusionCSV()), ("report.html", try html())]
+        let files = [
+            ("per_intent.csv", try perIntentCSV()), ("confusion.csv", try confusionCSV()), ("report.html", try html()),
+        ]
         return try files.map { name, content in
             let path = URL(fileURLWithPath: directory).appendingPathComponent(name).path
             do {

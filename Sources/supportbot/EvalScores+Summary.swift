@@ -65,13 +65,18 @@ extension EvalScores {
             accuracy: metrics.accuracy, macro_precision: macro.precision, macro_recall: macro.recall,
             macro_f1: macro.f1, examples: metrics.examples,
             per_intent: Dictionary(uniqueKeysWithValues: present.map { (metrics.intents[$0], scores[$0]) }),
-            per_language: Dictionary(uniqueKeysWithValues: byLanguage.map { language, m in
-                let oos = outOfScopeByLanguage[language]
-                return (language, Summary.Language(
-                    accuracy: m.accuracy, macro_f1: m.macro.f1, examples: m.examples,
-                    in_scope_accuracy: oos?.inScopeAccuracy, oos_recall: oos?.recall, oos_precision: oos?.precision
-                ))
-            }),
+            per_language: Dictionary(
+                uniqueKeysWithValues: byLanguage.map { language, m in
+                    let oos = outOfScopeByLanguage[language]
+                    return (
+                        language,
+                        Summary.Language(
+                            accuracy: m.accuracy, macro_f1: m.macro.f1, examples: m.examples,
+                            in_scope_accuracy: oos?.inScopeAccuracy, oos_recall: oos?.recall,
+                            oos_precision: oos?.precision
+                        )
+                    )
+                }),
             confusions: metrics.topConfusions(confusionLimit),
             ece: expectedCalibrationError, threshold: threshold, coverage: point.coverage,
             answered_accuracy: point.accuracy, in_scope_accuracy: outOfScope?.inScopeAccuracy,

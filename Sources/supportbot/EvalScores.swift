@@ -44,12 +44,15 @@ struct EvalScores {
         }
         var outOfScopeByLanguage: [String: OutOfScopeScores] = [:]
         for language in Set(examples.compactMap(\.language)) {
-            outOfScopeByLanguage[language] = outOfScopeScores(examples.indices.filter { examples[$0].language == language })
+            outOfScopeByLanguage[language] = outOfScopeScores(
+                examples.indices.filter { examples[$0].language == language })
         }
         byLanguage = scores.byLanguage
         self.outOfScopeByLanguage = outOfScopeByLanguage
         self.confusionLimit = confusionLimit
-        (self.expected, self.predicted, self.confidences, self.threshold) = (expected, predicted, confidences, threshold)
+        (self.expected, self.predicted, self.confidences, self.threshold) = (
+            expected, predicted, confidences, threshold
+        )
         outOfScope = outOfScopeScores(Array(examples.indices))
     }
 

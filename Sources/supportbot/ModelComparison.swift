@@ -64,8 +64,10 @@ struct ModelComparison {
     var table: String {
         let width = max(5, rows.map { TextBars.columns($0.model) }.max() ?? 5)
         func figure(_ value: Double?) -> String { value.map { String(format: "%8.4f", $0) } ?? "       –" }
-        var lines = [TextBars.cell("model", columns: width)
-            + "  accuracy  macro-F1       ECE  threshold  in-scope  oos rec.  oos prec.   size MB  latency µs"]
+        var lines = [
+            TextBars.cell("model", columns: width)
+                + "  accuracy  macro-F1       ECE  threshold  in-scope  oos rec.  oos prec.   size MB  latency µs"
+        ]
         for r in rows {
             lines.append(
                 TextBars.cell(r.model, columns: width)
@@ -74,7 +76,8 @@ struct ModelComparison {
                     + String(format: "  %8.2f  %10.1f", Double(r.model_bytes) / 1e6, r.latency_us_median)
             )
         }
-        lines.append("on \(examples) examples; latency: median of \(Self.latencyCalls) single-utterance calls in this process")
+        lines.append(
+            "on \(examples) examples; latency: median of \(Self.latencyCalls) single-utterance calls in this process")
         return lines.joined(separator: "\n")
     }
 }

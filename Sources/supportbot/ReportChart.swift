@@ -39,24 +39,35 @@ struct ReportChart {
 
     /// Data text as XML allows it: controls spelled out visibly, noncharacters replaced.
     static func safe(_ text: String) -> String {
-        String(String.UnicodeScalarView(VisibleText.make(text).unicodeScalars.map {
-            $0.value == 0xFFFE || $0.value == 0xFFFF ? "\u{FFFD}" : $0
-        }))
+        String(
+            String.UnicodeScalarView(
+                VisibleText.make(text).unicodeScalars.map {
+                    $0.value == 0xFFFE || $0.value == 0xFFFF ? "\u{FFFD}" : $0
+                }))
     }
 
     /// A coordinate or size with one decimal.
     static func number(_ value: Double) -> String { String(format: "%.1f", value.isFinite ? value : 0) }
 
     mutating func rect(x: Double, y: Double, w: Double, h: Double, fill: String, tip: String? = nil) {
-        rects.append(Rect(x: Self.number(x), y: Self.number(y), w: Self.number(max(w, 0)), h: Self.number(max(h, 0)), fill: fill, tip: tip.map(Self.safe)))
+        rects.append(
+            Rect(
+                x: Self.number(x), y: Self.number(y), w: Self.number(max(w, 0)), h: Self.number(max(h, 0)), fill: fill,
+                tip: tip.map(Self.safe)))
     }
 
-    mutating func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String = ReportColor.axis, dash: String? = nil) {
-        lines.append(Line(x1: Self.number(x1), y1: Self.number(y1), x2: Self.number(x2), y2: Self.number(y2), stroke: stroke, dash: dash))
+    mutating func line(
+        _ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double, stroke: String = ReportColor.axis, dash: String? = nil
+    ) {
+        lines.append(
+            Line(
+                x1: Self.number(x1), y1: Self.number(y1), x2: Self.number(x2), y2: Self.number(y2), stroke: stroke,
+                dash: dash))
     }
 
     mutating func circle(_ cx: Double, _ cy: Double, r: Double, fill: String, tip: String? = nil) {
-        circles.append(Circle(cx: Self.number(cx), cy: Self.number(cy), r: Self.number(r), fill: fill, tip: tip.map(Self.safe)))
+        circles.append(
+            Circle(cx: Self.number(cx), cy: Self.number(cy), r: Self.number(r), fill: fill, tip: tip.map(Self.safe)))
     }
 
     mutating func polyline(_ points: [(Double, Double)], stroke: String, tip: String? = nil) {
@@ -64,9 +75,14 @@ struct ReportChart {
         polylines.append(Polyline(points: text, stroke: stroke, tip: tip.map(Self.safe)))
     }
 
-    mutating func label(_ text: String, x: Double, y: Double, anchor: String = "start", size: Double = 11, rotate: Double? = nil) {
+    mutating func label(
+        _ text: String, x: Double, y: Double, anchor: String = "start", size: Double = 11, rotate: Double? = nil
+    ) {
         let rotation = rotate.map { "rotate(\(Self.number($0)) \(Self.number(x)) \(Self.number(y)))" }
-        labels.append(Label(x: Self.number(x), y: Self.number(y), text: Self.safe(text), anchor: anchor, size: Self.number(size), rotate: rotation))
+        labels.append(
+            Label(
+                x: Self.number(x), y: Self.number(y), text: Self.safe(text), anchor: anchor, size: Self.number(size),
+                rotate: rotation))
     }
 }
 

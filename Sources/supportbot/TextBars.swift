@@ -5,7 +5,11 @@ import Foundation
 /// terminal and `NO_COLOR` is unset; data text is made visible and padded by display width.
 struct TextBars {
     /// An ANSI foreground colour for a bar.
-    enum Tint: String { case green = "32", yellow = "33", red = "31" }
+    enum Tint: String {
+        case green = "32"
+        case yellow = "33"
+        case red = "31"
+    }
 
     /// Bar length in columns at fraction 1.
     let width: Int
@@ -25,7 +29,8 @@ struct TextBars {
     func bar(_ fraction: Double, tint: Tint? = nil) -> String {
         let f = fraction.isFinite ? min(max(fraction, 0), 1) : 0
         let units = Int((f * Double(width * 8)).rounded())
-        let full = units / 8, part = units % 8
+        let full = units / 8
+        let part = units % 8
         var text = String(repeating: "█", count: full) + Self.eighths[part]
         let used = full + (part > 0 ? 1 : 0)
         if color, let tint, !text.isEmpty { text = "\u{1B}[\(tint.rawValue)m" + text + "\u{1B}[0m" }

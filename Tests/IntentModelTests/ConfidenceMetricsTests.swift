@@ -34,7 +34,8 @@ import Testing
         #expect(points.map(\.threshold) == [Double(Float(0.9)), Double(Float(0.5)), Double(Float(0.2))])
         #expect(points.map(\.coverage) == [0.25, 0.75, 1])
         #expect(points.map(\.accuracy) == [1, 2.0 / 3, 0.5])
-        let at = ConfidenceMetrics.point(at: 0.5, confidences: [0.9, 0.5, 0.5, 0.2], correct: [true, true, false, false])
+        let at = ConfidenceMetrics.point(
+            at: 0.5, confidences: [0.9, 0.5, 0.5, 0.2], correct: [true, true, false, false])
         #expect(at.coverage == 0.75 && at.accuracy == 2.0 / 3)
         #expect(ConfidenceMetrics.point(at: 0.95, confidences: [0.9], correct: [true]).accuracy == 1)
     }
@@ -43,14 +44,17 @@ import Testing
         // Intent 2 is out of scope; threshold 0.5.
         // in-scope: right & confident, right but hesitant (→ oos), wrong & confident, predicted oos.
         // out-of-scope: predicted oos, hesitant other intent (→ oos), confident other intent (missed).
-        let scores = try #require(OutOfScopeScores(
-            expected: [0, 0, 1, 1, 2, 2, 2], predicted: [0, 0, 0, 2, 2, 1, 0],
-            confidences: [0.9, 0.4, 0.8, 0.9, 0.7, 0.3, 0.95], outOfScope: 2, threshold: 0.5
-        ))
+        let scores = try #require(
+            OutOfScopeScores(
+                expected: [0, 0, 1, 1, 2, 2, 2], predicted: [0, 0, 0, 2, 2, 1, 0],
+                confidences: [0.9, 0.4, 0.8, 0.9, 0.7, 0.3, 0.95], outOfScope: 2, threshold: 0.5
+            ))
         #expect(scores.inScopeAccuracy == 0.25)
         #expect(abs(scores.recall - 2.0 / 3) < 1e-12)
         #expect(scores.precision == 0.5)  // flagged: in-scope #2, #4 and oos #5, #6
         #expect(scores.inScopeExamples == 4 && scores.outOfScopeExamples == 3)
-        #expect(OutOfScopeScores(expected: [0, 1], predicted: [0, 1], confidences: [1, 1], outOfScope: 2, threshold: 0.5) == nil)
+        #expect(
+            OutOfScopeScores(expected: [0, 1], predicted: [0, 1], confidences: [1, 1], outOfScope: 2, threshold: 0.5)
+                == nil)
     }
 }

@@ -1,41 +1,49 @@
 import Foundation
+import Testing
+
 #if canImport(FoundationXML)
 import FoundationXML
 #endif
-import Testing
 
 /// `eval --report`, the terminal bars and `eval --model A --model B` end to end on small data.
 @Suite(.serialized) struct EvalReportTests {
     /// Three intents, one with a name full of markup, and out-of-scope examples.
     static let csv = #"""
-    text,intent
-    where is my order,order_status
-    has my order shipped,order_status
-    order status please,order_status
-    is my parcel on its way,order_status
-    i want my money back,refund
-    please refund me,refund
-    refund my purchase,refund
-    can i get my money back,refund
-    hello there,"<b>greet</b> & ""hi"""
-    hi,"<b>greet</b> & ""hi"""
-    good morning,"<b>greet</b> & ""hi"""
-    hey hello,"<b>greet</b> & ""hi"""
-    tell me a joke,out_of_scope
-    what is the weather,out_of_scope
-    who won the match,out_of_scope
-    capital of france,out_of_scope
+        text,intent
+        where is my order,order_status
+        has my order shipped,order_status
+        order status please,order_status
+        is my parcel on its way,order_status
+        i want my money back,refund
+        please refund me,refund
+        refund my purchase,refund
+        can i get my money back,refund
+        hello there,"<b>greet</b> & ""hi"""
+        hi,"<b>greet</b> & ""hi"""
+        good morning,"<b>greet</b> & ""hi"""
+        hey hello,"<b>greet</b> & ""hi"""
+        tell me a joke,out_of_scope
+        what is the weather,out_of_scope
+        who won the match,out_of_scope
+        capital of france,out_of_scope
 
-    """#
+        """#
 
-    static let charts = ["confusion-heatmap", "f1-bars", "confidence-histogram", "reliability", "coverage", "out-of-scope"]
+    static let charts = [
+        "confusion-heatmap", "f1-bars", "confidence-histogram", "reliability", "coverage", "out-of-scope",
+    ]
 
     static func trainedDirectory() throws -> URL {
         let dir = try CLI.temporaryDirectory()
         try csv.write(to: dir.appendingPathComponent("data.csv"), atomically: true, encoding: .utf8)
-        try TrainEvalClassifyTests.tinyConfig.write(to: dir.appendingPathComponent("tiny.json"), atomically: true, encoding: .utf8)
+        try TrainEvalClassifyTests.tinyConfig.write(
+            to: dir.appendingPathComponent("tiny.json"), atomically: true, encoding: .utf8)
         for (name, seed) in [("a.sbm", "1"), ("b.sbm", "2")] {
-            let r = try CLI.run(["train", "--data", "data.csv", "--config", "tiny.json", "--out", name, "--seed", seed, "--workers", "1"], directory: dir)
+            let r = try CLI.run(
+                [
+                    "train", "--data", "data.csv", "--config", "tiny.json", "--out", name, "--seed", seed, "--workers",
+                    "1",
+                ], directory: dir)
             #expect(r.status == 0, "\(r.stderr)")
         }
         return dir
@@ -44,7 +52,8 @@ import Testing
     @Test func reportIsWellFormedXHTMLWithEveryChart() throws {
         let dir = try Self.trainedDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLI.run(["eval", "--model", "a.sbm", "--data", "data.csv", "--report", "out/report", "--json"], directory: dir)
+        let r = try CLI.run(
+            ["eval", "--model", "a.sbm", "--data", "data.csv", "--report", "out/report", "--json"], directory: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let report = dir.appendingPathComponent("out/report")
         let html = try String(contentsOf: report.appendingPathComponent("report.html"), encoding: .utf8)
@@ -82,7 +91,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let inScope = Self.csv.split(separator: "\n").filter { !$0.hasSuffix(",out_of_scope") }.joined(separator: "\n")
         try inScope.write(to: dir.appendingPathComponent("in.csv"), atomically: true, encoding: .utf8)
-        let r = try CLI.run(["eval", "--model", "a.sbm", "--data", "in.csv", "--report", "rep", "--json"], directory: dir)
+        let r = try CLI.run(
+            ["eval", "--model", "a.sbm", "--data", "in.csv", "--report", "rep", "--json"], directory: dir)
         #expect(r.status == 0, "\(r.stderr)")
         let summary = try Self.lastJSON(r.stdout)
         for key in ["in_scope_accuracy", "oos_recall", "oos_precision"] { #expect(summary[key] is NSNull, "\(key)") }
@@ -111,14 +121,16 @@ import Testing
         let lines = text.stdout.split(separator: "\n")
         #expect(lines.first?.hasPrefix("model ") == true)
         #expect(lines.filter { $0.hasPrefix("a.sbm ") || $0.hasPrefix("b.sbm ") }.count == 2)
-        let json = try CLI.run(["eval", "--model", "a.sbm", "--model", "b.sbm", "--data", "data.csv", "--json"], directory: dir)
+        let json = try CLI.run(
+            ["eval", "--model", "a.sbm", "--model", "b.sbm", "--data", "data.csv", "--json"], directory: dir)
         let models = try #require(try Self.lastJSON(json.stdout)["models"] as? [[String: Any]])
         #expect(models.map { $0["model"] as? String } == ["a.sbm", "b.sbm"])
         for m in models {
             #expect(m["ece"] is Double && m["oos_recall"] is Double && m["latency_us_median"] is Double)
             #expect((m["model_bytes"] as? Int ?? 0) > 0)
         }
-        let both = try CLI.run(["eval", "--model", "a.sbm", "--model", "b.sbm", "--data", "data.csv", "--report", "r"], directory: dir)
+        let both = try CLI.run(
+            ["eval", "--model", "a.sbm", "--model", "b.sbm", "--data", "data.csv", "--report", "r"], directory: dir)
         #expect(both.status != 0)
         #expect(both.stderr.contains("--report takes one model"))
     }
