@@ -7,7 +7,7 @@ extension EvalReport {
         let bins = evaluation.reliability
         let area = PlotArea(left: 60, top: 20, width: 360, height: 360)
         var chart = ReportChart(
-            id: "reliability", title: String(format: "Reliability (ECE %.4f)", evaluation.expectedCalibrationError),
+            id: "reliability", title: String(format: "Reliability (ECE %.4f)", evaluation.evaluation.ece),
             caption:
                 "Accuracy of the predictions in each of \(bins.count) confidence bins; "
                 + "the dashed diagonal is perfect calibration. "
@@ -68,15 +68,10 @@ extension EvalReport {
     /// Out-of-scope recall and precision and in-scope accuracy as the threshold moves (CLINC150
     /// protocol), with the model's threshold marked; nil without out-of-scope examples.
     var outOfScopeChart: ReportChart? {
-        guard let scores = evaluation.outOfScope,
-            let oos = evaluation.metrics.intents.firstIndex(of: EvalScores.outOfScope)
-        else { return nil }
+        guard let scores = evaluation.outOfScope else { return nil }
         let curve = (0...Self.outOfScopeSteps).compactMap { step -> (Double, OutOfScopeScores)? in
             let t = Double(step) / Double(Self.outOfScopeSteps)
-            return OutOfScopeScores(
-                expected: evaluation.expected, predicted: evaluation.predicted,
-                confidences: evaluation.confidences, outOfScope: oos, threshold: Float(t)
-            ).map { (t, $0) }
+            return evaluation.outOfScope(at: Float(t)).map { (t, $0) }
         }
         let area = PlotArea(left: 60, top: 30, width: 480, height: 280)
         var chart = ReportChart(

@@ -29,7 +29,10 @@ extension EvalReport {
             Figure(name: "macro-F1", value: String(format: "%.4f", m.macro.f1)),
             Figure(
                 name: "expected calibration error (15 bins)",
-                value: String(format: "%.4f", evaluation.expectedCalibrationError)),
+                value: String(format: "%.4f", evaluation.evaluation.ece)),
+            Figure(
+                name: "ECE before the temperature",
+                value: String(format: "%.4f", evaluation.evaluation.eceUncalibrated)),
             Figure(name: "threshold", value: String(format: "%.3f", evaluation.threshold)),
             Figure(
                 name: "answered at the threshold",

@@ -27,12 +27,12 @@ extension EvalScores {
         let per_intent: [String: Metrics.IntentScores]
         let per_language: [String: Language]
         let confusions: [Metrics.Confusion]
-        let ece: Double, threshold: Float, coverage: Double, answered_accuracy: Double
+        let ece: Double, ece_uncalibrated: Double, threshold: Float, coverage: Double, answered_accuracy: Double
         let in_scope_accuracy: Double?, oos_recall: Double?, oos_precision: Double?
 
         enum CodingKeys: String, CodingKey {
             case accuracy, macro_precision, macro_recall, macro_f1, examples, per_intent, per_language, confusions
-            case ece, threshold, coverage, answered_accuracy, in_scope_accuracy, oos_recall, oos_precision
+            case ece, ece_uncalibrated, threshold, coverage, answered_accuracy, in_scope_accuracy, oos_recall, oos_precision
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -46,6 +46,7 @@ extension EvalScores {
             try c.encode(per_language, forKey: .per_language)
             try c.encode(confusions, forKey: .confusions)
             try c.encode(ece, forKey: .ece)
+            try c.encode(ece_uncalibrated, forKey: .ece_uncalibrated)
             try c.encode(threshold, forKey: .threshold)
             try c.encode(coverage, forKey: .coverage)
             try c.encode(answered_accuracy, forKey: .answered_accuracy)
@@ -78,7 +79,7 @@ extension EvalScores {
                     )
                 }),
             confusions: metrics.topConfusions(confusionLimit),
-            ece: expectedCalibrationError, threshold: threshold, coverage: point.coverage,
+            ece: evaluation.ece, ece_uncalibrated: evaluation.eceUncalibrated, threshold: threshold, coverage: point.coverage,
             answered_accuracy: point.accuracy, in_scope_accuracy: outOfScope?.inScopeAccuracy,
             oos_recall: outOfScope?.recall, oos_precision: outOfScope?.precision
         )

@@ -74,7 +74,10 @@ extension EvalScores {
             )
         }
         let point = atThreshold
-        lines.append(String(format: "ECE %.4f (%d bins)", expectedCalibrationError, ConfidenceMetrics.calibrationBins))
+        lines.append(
+            String(
+                format: "ECE %.4f over %d bins (%.4f before the temperature)", evaluation.ece, reliability.count,
+                evaluation.eceUncalibrated))
         lines.append(
             String(
                 format: "threshold %.3f: answers %.1f%% of examples, %.4f of them right", threshold,

@@ -2,80 +2,63 @@ import Assistant
 import Foundation
 import IntentModel
 
-/// A model's scores on a set of examples: overall and per language, plus what its
-/// confidences are worth (calibration, coverage at its threshold, out-of-scope figures).
+/// What `eval` shows of a model on a set of examples: IntentModel's `Evaluation` (argmax
+/// scores, calibrated confidences, the CLINC150 figures at the model's threshold) plus the
+/// examples' expected intents and languages, for per-language and per-threshold figures.
 struct EvalScores {
     /// The name of the reserved out-of-scope intent.
-    static let outOfScope = IntentDefinition.outOfScope
+    static let outOfScope = OutOfScopeScores.intent
 
-    let metrics: Metrics
-    let byLanguage: [String: Metrics]
+    let evaluation: Evaluation
+    /// Per example: the expected intent and the language (nil where the format does not say).
+    let expected: [String], languages: [String?]
     let confusionLimit: Int
-    /// Per example: expected and top predicted intent index (into `metrics.intents`), top confidence.
-    let expected: [Int], predicted: [Int], confidences: [Float]
-    /// The threshold the model's reply policy answers at.
-    let threshold: Float
-    /// CLINC150 figures; nil unless the data has both in-scope and out-of-scope examples.
-    let outOfScope: OutOfScopeScores?
-    /// The same per language, for the languages that have both.
+    /// The out-of-scope figures per language, for the languages with out-of-scope examples.
     let outOfScopeByLanguage: [String: OutOfScopeScores]
 
     init(classifier: Classifier, examples: [DatasetExample], confusionLimit: Int) {
-        let probabilities = classifier.probabilities(for: examples.map(\.text))
-        let predicted = probabilities.map { row in row.indices.max { row[$0] < row[$1] } ?? 0 }
-        let confidences = zip(probabilities, predicted).map { row, k in row.isEmpty ? 0 : row[k] }
-        let scores = Evaluation(
-            intents: classifier.intents, expected: examples.map(\.intent), predicted: predicted,
-            languages: examples.map(\.language)
+        evaluation = Evaluation(
+            classifier: classifier, examples: examples.map { LabeledText(text: $0.text, intent: $0.intent) },
+            languages: examples.map(\.language), threshold: classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold
         )
-        // `scores.metrics.intents` are the model's, then names only the data has.
-        let intents = scores.metrics.intents
-        let index = Dictionary(uniqueKeysWithValues: intents.enumerated().map { ($1, $0) })
-        let expected = examples.map { index[$0.intent] ?? 0 }
-        let threshold = classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold
-        metrics = scores.metrics
-        func outOfScopeScores(_ rows: [Int]) -> OutOfScopeScores? {
-            index[Self.outOfScope].flatMap { oos in
-                OutOfScopeScores(
-                    expected: rows.map { expected[$0] }, predicted: rows.map { predicted[$0] },
-                    confidences: rows.map { confidences[$0] }, outOfScope: oos, threshold: threshold
-                )
-            }
-        }
-        var outOfScopeByLanguage: [String: OutOfScopeScores] = [:]
-        for language in Set(examples.compactMap(\.language)) {
-            outOfScopeByLanguage[language] = outOfScopeScores(
-                examples.indices.filter { examples[$0].language == language })
-        }
-        byLanguage = scores.byLanguage
-        self.outOfScopeByLanguage = outOfScopeByLanguage
+        expected = examples.map(\.intent)
+        languages = examples.map(\.language)
         self.confusionLimit = confusionLimit
-        (self.expected, self.predicted, self.confidences, self.threshold) = (
-            expected, predicted, confidences, threshold
+        let predicted = evaluation.predicted.map { evaluation.metrics.intents[$0] }
+        var byLanguage: [String: OutOfScopeScores] = [:]
+        for language in Set(languages.compactMap { $0 }) {
+            let rows = languages.indices.filter { languages[$0] == language }
+            byLanguage[language] = OutOfScopeScores(
+                expected: rows.map { expected[$0] }, predicted: rows.map { predicted[$0] },
+                confidences: rows.map { evaluation.confidences[$0] }, threshold: evaluation.threshold
+            )
+        }
+        outOfScopeByLanguage = byLanguage
+    }
+
+    var metrics: Metrics { evaluation.metrics }
+    var byLanguage: [String: Metrics] { evaluation.byLanguage }
+    var confidences: [Float] { evaluation.confidences }
+    var correct: [Bool] { evaluation.correct }
+    var threshold: Float { evaluation.threshold }
+    var outOfScope: OutOfScopeScores? { evaluation.outOfScope }
+
+    /// The out-of-scope figures had the threshold been `threshold`.
+    func outOfScope(at threshold: Float) -> OutOfScopeScores? {
+        OutOfScopeScores(
+            expected: expected, predicted: evaluation.predicted.map { metrics.intents[$0] },
+            confidences: confidences, threshold: threshold
         )
-        outOfScope = outOfScopeScores(Array(examples.indices))
     }
 
-    /// Per example: whether the top intent was the expected one.
-    var correct: [Bool] { zip(expected, predicted).map { $0 == $1 } }
-
-    /// Expected calibration error of the top confidences (15 bins).
-    var expectedCalibrationError: Double {
-        ConfidenceMetrics.expectedCalibrationError(confidences: confidences, correct: correct)
-    }
-
-    /// The reliability diagram's bins (15).
-    var reliability: [ConfidenceMetrics.Bin] {
-        ConfidenceMetrics.reliability(confidences: confidences, correct: correct)
-    }
+    /// The reliability diagram's bins (15) of the calibrated confidences.
+    var reliability: [Calibration.Bin] { Calibration.reliability(confidences: confidences, correct: correct) }
 
     /// Accuracy and coverage of answered examples as the threshold moves.
-    var coverage: [ConfidenceMetrics.CoveragePoint] {
-        ConfidenceMetrics.coverage(confidences: confidences, correct: correct)
-    }
+    var coverage: [Calibration.CoveragePoint] { Calibration.coverage(confidences: confidences, correct: correct) }
 
     /// Coverage and accuracy at the model's own threshold.
-    var atThreshold: ConfidenceMetrics.CoveragePoint {
-        ConfidenceMetrics.point(at: threshold, confidences: confidences, correct: correct)
+    var atThreshold: Calibration.CoveragePoint {
+        Calibration.coverage(at: threshold, confidences: confidences, correct: correct)
     }
 }

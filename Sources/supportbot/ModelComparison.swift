@@ -50,7 +50,7 @@ struct ModelComparison {
             let latency = LatencyProbe.median(LatencyProbe.samples(classifier, texts: texts, calls: Self.latencyCalls))
             return Row(
                 model: path, accuracy: evaluation.metrics.accuracy, macro_f1: evaluation.metrics.macro.f1,
-                ece: evaluation.expectedCalibrationError, threshold: evaluation.threshold,
+                ece: evaluation.evaluation.ece, threshold: evaluation.threshold,
                 in_scope_accuracy: evaluation.outOfScope?.inScopeAccuracy, oos_recall: evaluation.outOfScope?.recall,
                 oos_precision: evaluation.outOfScope?.precision, model_bytes: bytes, latency_us_median: latency
             )

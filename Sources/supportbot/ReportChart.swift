@@ -1,4 +1,4 @@
-import ChatApp
+import Assistant
 import Foundation
 
 /// One SVG chart of the HTML evaluation report, as the shapes the template draws.

@@ -1,3 +1,4 @@
+import Assistant
 import ChatApp
 import Foundation
 
@@ -39,10 +40,10 @@ struct TextBars {
 
     /// `text` from data, made safe for a terminal and padded to `columns` display columns.
     static func cell(_ text: String, columns: Int) -> String {
-        let visible = VisibleText.make(text)
+        let visible = Assistant.VisibleText.make(text)
         return visible + String(repeating: " ", count: max(0, columns - TextWidth.of(visible)))
     }
 
     /// The display width of data text once made visible.
-    static func columns(_ text: String) -> Int { TextWidth.of(VisibleText.make(text)) }
+    static func columns(_ text: String) -> Int { TextWidth.of(Assistant.VisibleText.make(text)) }
 }
