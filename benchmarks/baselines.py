@@ -326,6 +326,7 @@ def write_fasttext_file(path, texts, labels, classes):
             handle.write(f"__label__{classes[label]} {fasttext_line(text)}\n")
 
 
+FASTTEXT_ATTEMPTS = 3
 FASTTEXT_TUNED_ARGS = ("lr", "dim", "ws", "epoch", "minCount", "wordNgrams", "loss", "bucket", "minn", "maxn")
 
 
@@ -347,10 +348,20 @@ def run_fasttext_autotune(data, autotune_seconds, threads):
         write_fasttext_file(all_path, data["train_texts"], data["train_labels"], classes)
 
         start = time.perf_counter()
-        tuned = fasttext.train_supervised(
-            input=fit_path, autotuneValidationFile=val_path, autotuneDuration=autotune_seconds,
-            thread=threads, verbose=0,
-        )
+        tuned = None
+        # fastText's autotune retrains its best arguments at the end, and at a high learning
+        # rate that retraining can diverge ("Encountered NaN"); such an attempt is run again.
+        for attempt in range(1, FASTTEXT_ATTEMPTS + 1):
+            try:
+                tuned = fasttext.train_supervised(
+                    input=fit_path, autotuneValidationFile=val_path, autotuneDuration=autotune_seconds,
+                    thread=threads, verbose=0,
+                )
+                break
+            except RuntimeError as error:
+                print(f"[baselines] fasttext autotune attempt {attempt}: {error}", file=sys.stderr, flush=True)
+        if tuned is None:
+            raise RuntimeError(f"fastText autotune diverged {FASTTEXT_ATTEMPTS} times")
         args = tuned.f.getArgs()
         chosen = {name: getattr(args, name) for name in FASTTEXT_TUNED_ARGS}
         chosen["loss"] = str(chosen["loss"]).split(".")[-1]

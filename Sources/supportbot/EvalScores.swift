@@ -17,13 +17,11 @@ struct EvalScores {
     let outOfScopeByLanguage: [String: OutOfScopeScores]
 
     init(classifier: Classifier, examples: [DatasetExample], confusionLimit: Int) {
-        evaluation = Evaluation(
+        let evaluation = Evaluation(
             classifier: classifier, examples: examples.map { LabeledText(text: $0.text, intent: $0.intent) },
             languages: examples.map(\.language), threshold: classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold
         )
-        expected = examples.map(\.intent)
-        languages = examples.map(\.language)
-        self.confusionLimit = confusionLimit
+        let expected = examples.map(\.intent), languages = examples.map(\.language)
         let predicted = evaluation.predicted.map { evaluation.metrics.intents[$0] }
         var byLanguage: [String: OutOfScopeScores] = [:]
         for language in Set(languages.compactMap { $0 }) {
@@ -33,6 +31,8 @@ struct EvalScores {
                 confidences: rows.map { evaluation.confidences[$0] }, threshold: evaluation.threshold
             )
         }
+        (self.evaluation, self.expected, self.languages) = (evaluation, expected, languages)
+        self.confusionLimit = confusionLimit
         outOfScopeByLanguage = byLanguage
     }
 
