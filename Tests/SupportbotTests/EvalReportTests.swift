@@ -64,8 +64,7 @@ import FoundationXML
         #expect(!namespaces.reduce(html) { $0.replacingOccurrences(of: $1, with: "") }.contains("http"))
 
         let document = try XMLDocument(data: Data(html.utf8), options: [])
-        let svgs = try document.nodes(forXPath: "//*[local-name()='svg']")
-        let ids = Set(svgs.compactMap { ($0 as? XMLElement)?.attribute(forName: "id")?.stringValue })
+        let ids = Set(try document.nodes(forXPath: "//*[local-name()='svg']/@id").compactMap(\.stringValue))
         #expect(ids == Set(Self.charts.map { "\($0)-chart" }))
         // The markup in the intent name is text, not elements.
         let texts = try document.nodes(forXPath: "//*[local-name()='td']").compactMap(\.stringValue)
