@@ -110,7 +110,7 @@ public final class ChatSession {
         let time = now()
         let customer = ConversationTurn(
             role: .customer, text: text, intent: top.intent, confidence: top.confidence, topIntents: prediction.ranked,
-            outcome: outcome, modelVersion: modelVersion, time: time
+            outcome: outcome, language: language, slots: ConversationSlots.filled(by: text), modelVersion: modelVersion, time: time
         )
         let bot = replyText.map {
             ConversationTurn(
@@ -126,7 +126,7 @@ public final class ChatSession {
         if outcome.isHandoff { isHandedOff = true }
         return BotReply(
             conversation: logged.conversation, customerTurn: logged.customerTurn, botTurn: logged.botTurn, intent: top.intent,
-            confidence: top.confidence, topIntents: Array(prediction.ranked.prefix(settings.topCount)), outcome: outcome,
+            confidence: top.confidence, topIntents: Array(prediction.ranked.prefix(settings.topCount)), outcome: outcome, threshold: policy.threshold,
             text: replyText, templateID: template?.id, latencyMicros: Self.micros(clock.now - start), modelVersion: modelVersion
         )
     }
@@ -179,6 +179,15 @@ public final class ChatSession {
     public func record(_ kind: LabelKind, turn: Int64, intent: String? = nil, annotator: String? = nil) throws {
         let who = annotator ?? settings.agent ?? ChatSession.unnamedAgent
         try store.recordLabel(TurnLabel(turn: turn, kind: kind, intent: intent, annotator: who, time: now()))
+    }
+
+    /// The slots the customer has filled in this conversation (order number, e-mail, name),
+    /// which replies use until `forgetSlots`.
+    public var rememberedSlots: [String: String] { slots.remembered }
+
+    /// Forgets what the customer told (the agent's name stays): later replies ask again.
+    public func forgetSlots() {
+        slots = ConversationSlots(agentName: settings.agent)
     }
 
     /// The annotator recorded when no agent is named.
