@@ -1,5 +1,6 @@
 import CSV
 import Foundation
+import IntentModel
 
 extension EvalReport {
     /// `per_intent.csv`: one row per intent (header `intent,precision,recall,f1,support`).

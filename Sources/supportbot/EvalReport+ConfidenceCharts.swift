@@ -43,7 +43,7 @@ extension EvalReport {
             caption: String(
                 format:
                     "Answering only at confidence ≥ t. At the model's threshold %.3f it answers %.1f%% of the examples, "
-                        + "%.4f of them right.",
+                    + "%.4f of them right.",
                 mark.threshold, 100 * mark.coverage, mark.accuracy),
             width: 580, height: 380
         )
@@ -79,7 +79,7 @@ extension EvalReport {
             caption: String(
                 format:
                     "A prediction is out of scope when it is %@ or below the threshold. At %.3f: recall %.4f, "
-                        + "precision %.4f, in-scope accuracy %.4f (%d out-of-scope, %d in-scope examples).",
+                    + "precision %.4f, in-scope accuracy %.4f (%d out-of-scope, %d in-scope examples).",
                 EvalScores.outOfScope, evaluation.threshold, scores.recall, scores.precision, scores.inScopeAccuracy,
                 scores.outOfScopeExamples, scores.inScopeExamples),
             width: 580, height: 370

@@ -32,7 +32,8 @@ extension EvalScores {
 
         enum CodingKeys: String, CodingKey {
             case accuracy, macro_precision, macro_recall, macro_f1, examples, per_intent, per_language, confusions
-            case ece, ece_uncalibrated, threshold, coverage, answered_accuracy, in_scope_accuracy, oos_recall, oos_precision
+            case ece, ece_uncalibrated, threshold, coverage, answered_accuracy, in_scope_accuracy, oos_recall,
+                oos_precision
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -79,7 +80,8 @@ extension EvalScores {
                     )
                 }),
             confusions: metrics.topConfusions(confusionLimit),
-            ece: evaluation.ece, ece_uncalibrated: evaluation.eceUncalibrated, threshold: threshold, coverage: point.coverage,
+            ece: evaluation.ece, ece_uncalibrated: evaluation.eceUncalibrated, threshold: threshold,
+            coverage: point.coverage,
             answered_accuracy: point.accuracy, in_scope_accuracy: outOfScope?.inScopeAccuracy,
             oos_recall: outOfScope?.recall, oos_precision: outOfScope?.precision
         )

@@ -19,9 +19,11 @@ struct EvalScores {
     init(classifier: Classifier, examples: [DatasetExample], confusionLimit: Int) {
         let evaluation = Evaluation(
             classifier: classifier, examples: examples.map { LabeledText(text: $0.text, intent: $0.intent) },
-            languages: examples.map(\.language), threshold: classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold
+            languages: examples.map(\.language),
+            threshold: classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold
         )
-        let expected = examples.map(\.intent), languages = examples.map(\.language)
+        let expected = examples.map(\.intent)
+        let languages = examples.map(\.language)
         let predicted = evaluation.predicted.map { evaluation.metrics.intents[$0] }
         var byLanguage: [String: OutOfScopeScores] = [:]
         for language in Set(languages.compactMap { $0 }) {

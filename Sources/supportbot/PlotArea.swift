@@ -1,3 +1,5 @@
+import Foundation
+
 /// The rectangle of a chart where data is drawn, mapping data ranges to SVG pixels
 /// (y grows downwards in SVG, upwards in the data).
 struct PlotArea {
