@@ -110,7 +110,8 @@ public final class ChatSession {
         let time = now()
         let customer = ConversationTurn(
             role: .customer, text: text, intent: top.intent, confidence: top.confidence, topIntents: prediction.ranked,
-            outcome: outcome, modelVersion: modelVersion, time: time
+            outcome: outcome, modelVersion: modelVersion, time: time,
+            tokenCount: prediction.tokens.count, unknownTokens: prediction.unknown.filter { $0 }.count
         )
         let bot = replyText.map {
             ConversationTurn(
