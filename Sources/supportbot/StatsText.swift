@@ -14,7 +14,7 @@ struct StatsText {
             lines.append("intents (turns, share, fallback share, live precision from \(StatsFigures.precisionMinimum) labels):")
             for intent in f.intents {
                 let share = Statistics.ratio(intent.turns, f.customerTurns)
-                lines.append("  " + VisibleText.make(intent.intent).padding(toLength: max(24, intent.intent.count), withPad: " ", startingAt: 0)
+                lines.append("  " + Assistant.VisibleText.make(intent.intent).padding(toLength: max(24, intent.intent.count), withPad: " ", startingAt: 0)
                     + " \(intent.turns)  \(percent(share))  \(percent(intent.fallbackShare))  \(percent(intent.livePrecision))")
             }
         }
@@ -50,14 +50,14 @@ struct StatsText {
         var parts = [filter.since.map { "from \(Self.instant($0))" }, filter.until.map { "until \(Self.instant($0))" }].compactMap { $0 }
         if parts.isEmpty { parts = ["all"] }
         if let version = filter.version { parts.append("model \(version)") }
-        if let agent = filter.agent { parts.append("agent \(VisibleText.make(agent))") }
+        if let agent = filter.agent { parts.append("agent \(Assistant.VisibleText.make(agent))") }
         return parts.joined(separator: ", ")
     }
 
     private var driftRows: [String] {
         guard let drift = report.drift else { return [row("drift", "– (no earlier period with turns)")] }
         let flags = drift.flags.isEmpty ? "no flag" : "FLAGGED: " + drift.flags.map(\.rawValue).joined(separator: ", ")
-        let moved = drift.moved.map { "\(VisibleText.make($0.intent)) \(percent($0.before))→\(percent($0.after))" }.joined(separator: ", ")
+        let moved = drift.moved.map { "\(Assistant.VisibleText.make($0.intent)) \(percent($0.before))→\(percent($0.after))" }.joined(separator: ", ")
         return [
             row("drift", flags),
             row("  intent mix", drift.intentMixDistance.map { String(format: "JS distance %.3f", $0) } ?? "–"),
@@ -77,10 +77,10 @@ struct StatsText {
             ("confidence", \.confidenceMean), ("latency p95", { $0.latency.map { Double($0.p95) } }),
             ("live accuracy", \.liveAccuracy), ("unknown tokens", \.unknownTokenRate),
         ]
-        var lines = ["by \(grouping.rawValue): \(VisibleText.make(first.key)) … \(VisibleText.make(last.key)) (\(points.count))"]
+        var lines = ["by \(grouping.rawValue): \(Assistant.VisibleText.make(first.key)) … \(Assistant.VisibleText.make(last.key)) (\(points.count))"]
         lines += figures.map { name, value in row("  " + name, Sparkline.make(points.map { value($0.figures) })) }
         if grouping == .model || grouping == .agent {
-            lines += points.map { row("  " + VisibleText.make($0.key), "\($0.figures.customerTurns) turns, fallback \(percent($0.figures.fallbackRate))") }
+            lines += points.map { row("  " + Assistant.VisibleText.make($0.key), "\($0.figures.customerTurns) turns, fallback \(percent($0.figures.fallbackRate))") }
         }
         return lines
     }

@@ -1,4 +1,4 @@
-import ChatApp
+import Assistant
 import Foundation
 
 /// A UTC day `YYYY-MM-DD` or hour `YYYY-MM-DDTHH` given on the command line.
