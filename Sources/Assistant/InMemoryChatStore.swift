@@ -21,6 +21,7 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
     private var handoffList: [(conversation: Int64, reason: HandoffReason, time: Date)] = []
     private var handBackList: [(conversation: Int64, agent: String?, time: Date)] = []
     private var models: [(model: NewModel, active: Bool)] = []
+    private var thresholds: [Int64: Float] = [:]
 
     /// A store holding `intents` and their responses as file templates.
     public init(intents: [IntentDefinition] = []) {
@@ -158,5 +159,12 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
             models.append((model, activate))
             return Int64(models.count)
         }
+    }
+
+    public func threshold(forModel version: Int64) throws -> Float? { locked { thresholds[version] } }
+
+    /// Sets the fallback threshold of model `version`, as `threshold --set` does.
+    public func setThreshold(_ threshold: Float, forModel version: Int64) {
+        locked { thresholds[version] = threshold }
     }
 }

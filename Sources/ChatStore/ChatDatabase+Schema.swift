@@ -76,6 +76,7 @@ extension ChatDatabase {
         migrator.registerMigration("settings", migrate: migrateSettings)
         migrator.registerMigration("turn-token-counts", migrate: migrateTurnTokenCounts)
         migrator.registerMigration("stats-indexes", migrate: migrateStatsIndexes)
+        migrator.registerMigration("model-threshold", migrate: migrateModelThreshold)
         return migrator
     }
 }
