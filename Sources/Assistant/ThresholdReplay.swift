@@ -4,17 +4,20 @@ import IntentModel
 /// model: how many would have fallen back and, on the labelled ones, how accurate the answers
 /// given would have been; and the threshold training's rule (`ThresholdChooser`) picks.
 public struct ThresholdReplay: Sendable, Equatable {
-    /// One replayed turn: the model's top confidence and, when labelled, whether the top intent is the label.
+    /// One replayed turn: the model's top intent and its confidence, and the turn's label.
     public struct Turn: Sendable, Equatable {
-        /// Top-intent confidence.
+        /// The top intent.
+        public var predicted: String
+        /// Its confidence.
         public var confidence: Float
-        /// Whether the top intent is the turn's label; nil when unlabelled.
-        public var correct: Bool?
+        /// The intent of the turn's current label; nil when unlabelled.
+        public var label: String?
 
         /// Creates a turn.
-        public init(confidence: Float, correct: Bool?) {
+        public init(predicted: String, confidence: Float, label: String?) {
+            self.predicted = predicted
             self.confidence = confidence
-            self.correct = correct
+            self.label = label
         }
     }
 
@@ -39,7 +42,7 @@ public struct ThresholdReplay: Sendable, Equatable {
     }
 
     /// The thresholds replayed: 0.00, 0.05 … 0.90.
-    public static let thresholds: [Float] = (0...18).map { Float($0) * 0.05 }
+    public static let thresholds: [Float] = (0...18).map { Float($0) / 20 }
 
     /// One row per threshold.
     public var rows: [Row]
@@ -50,16 +53,17 @@ public struct ThresholdReplay: Sendable, Equatable {
 
     /// Replays `turns`.
     public init(_ turns: [Turn]) {
-        let labelled = turns.filter { $0.correct != nil }
+        let labelled = turns.filter { $0.label != nil }
         rows = Self.thresholds.map { threshold in
             let answered = labelled.filter { $0.confidence >= threshold }
             return Row(
                 threshold: threshold, fallbackRate: Statistics.ratio(turns.count { $0.confidence < threshold }, turns.count),
-                answered: answered.count, accuracy: Statistics.ratio(answered.count { $0.correct == true }, answered.count)
+                answered: answered.count, accuracy: Statistics.ratio(answered.count { $0.label == $0.predicted }, answered.count)
             )
         }
         self.labelled = labelled.count
-        recommended = labelled.isEmpty ? nil
-            : ThresholdChooser.choose(confidences: labelled.map(\.confidence), correct: labelled.map { $0.correct == true })
+        recommended = labelled.isEmpty ? nil : ThresholdChooser.choose(
+            expected: labelled.map { $0.label! }, predicted: labelled.map(\.predicted), confidences: labelled.map(\.confidence)
+        )
     }
 }

@@ -69,7 +69,7 @@ struct ThresholdCommand: ParsableCommand {
         }
         let turns = logged.map { turn in
             let top = classifier.predict(turn.text).top
-            return ThresholdReplay.Turn(confidence: top.confidence, correct: turn.label.map { $0 == top.intent })
+            return ThresholdReplay.Turn(predicted: top.intent, confidence: top.confidence, label: turn.label)
         }
         let result = ThresholdReplay(turns)
         print("model v\(version): \(turns.count) customer turns replayed, \(result.labelled) labelled")
