@@ -1,4 +1,5 @@
 import Foundation
+import Assistant
 
 /// A store kept in memory: the session's storage protocols without SQLite, for tests and demos.
 public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Sendable {
@@ -64,6 +65,9 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
 
     public func logExchange(_ exchange: Exchange) throws -> LoggedExchange {
         try locked {
+            if let id = exchange.bot?.templateID, !templateList.contains(where: { $0.id == id }) {
+                throw StoreError.unknownTemplate(id)
+            }
             let conversation = try resolve(exchange.conversation, at: exchange.customer.time)
             let customer = try append(exchange.customer, to: conversation)
             let bot = try exchange.bot.map { try append($0, to: conversation) }
@@ -81,7 +85,7 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
             guard id >= 1, id <= conversationList.count else { throw StoreError.unknownConversation(id) }
             return id
         case let .new(agent, handedOff):
-            conversationList.append(Conversation(agent: agent, started: time, handedOff: handedOff))
+            conversationList.append(Conversation(agent: agent, started: handedOff ?? time, handedOff: handedOff))
             if let handedOff { handoffList.append((Int64(conversationList.count), .agent, handedOff)) }
             return Int64(conversationList.count)
         }
