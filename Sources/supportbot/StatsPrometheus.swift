@@ -1,3 +1,4 @@
+import Foundation
 import Assistant
 
 /// `stats --format prometheus`: the figures in the Prometheus text exposition format (for
