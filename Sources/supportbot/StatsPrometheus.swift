@@ -1,5 +1,6 @@
 import Foundation
 import Assistant
+import Foundation
 
 /// `stats --format prometheus`: the figures in the Prometheus text exposition format (for
 /// node_exporter's textfile collector). A figure without a value is left out.
