@@ -1,4 +1,3 @@
-import Foundation
 import Assistant
 import Foundation
 

@@ -74,7 +74,6 @@ struct SQLiteContractStore: ContractStore {
     }
 
     func logExchange(_ exchange: Exchange) throws -> LoggedExchange { try database.logExchange(exchange) }
-    func threshold(forModel version: Int64) throws -> Float? { try database.threshold(forModel: version) }
     func logAgentTurn(conversation: ConversationRef, text: String, agent: String?, at time: Date) throws -> LoggedTurn {
         try database.logAgentTurn(conversation: conversation, text: text, agent: agent, at: time)
     }
