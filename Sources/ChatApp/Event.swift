@@ -28,6 +28,10 @@ public enum Event: Sendable, Equatable {
     case templatesLoaded([TemplateItem])
     /// Fresh monitoring figures.
     case monitorLoaded(MonitorFigures)
-    /// An effect failed; the message is shown on the status line.
+    /// The runtime has something to say (a notice on the page shown).
+    case notice(String)
+    /// An effect failed; the message is shown as an error notice on the page shown.
     case failed(String)
+    /// The time asked for by `Effect.expireNotice` has passed.
+    case noticeExpired(serial: Int)
 }

@@ -44,7 +44,7 @@ extension Classifier {
             }
             logits.update(from: p + network.layout.denseB.offset, count: C)
             BLAS.vecMat(x: features, a: p + network.layout.denseW.offset, k: D, n: C, beta: 1, y: logits)
-            softmaxInPlace(logits, count: C)
+            Self.calibratedSoftmax(logits, count: C, temperature: temperature)
         }
         return Array(UnsafeBufferPointer(start: logits, count: C))
     }

@@ -92,20 +92,34 @@ public struct Trainer: Sendable {
         return (stopping, epochsRun)
     }
 
-    /// `classifier` with its validation figures and fallback threshold recorded, when there
-    /// is a validation split.
+    /// `classifier` calibrated on the validation split, with its validation figures and
+    /// fallback threshold recorded, when there is a validation split: the temperature
+    /// minimises the validation NLL, the threshold follows `ThresholdChooser` on the
+    /// calibrated probabilities.
     private func validated(_ classifier: Classifier, on data: TrainingData) throws(ModelError) -> Classifier {
         guard !data.validation.isEmpty else { return classifier }
-        let probabilities = classifier.probabilities(for: data.validation.map(\.text))
-        let predicted = probabilities.map { row in row.indices.max { row[$0] < row[$1] }! }
+        let texts = data.validation.map(\.text)
         let expected = data.validationLabels.map(Int.init)
-        let metrics = Metrics(intents: data.intents, expected: expected, predicted: predicted)
+        let logits = classifier.logits(for: texts)
         var metadata = classifier.metadata
+        let temperature = Calibration.fitTemperature(
+            logits: logits.flatMap { $0 }, classes: data.intents.count, labels: expected
+        )
+        metadata.temperature = temperature
+        let raw = logits.map { Classifier.softmax($0, temperature: 1) }
+        let probabilities = logits.map { Classifier.softmax($0, temperature: temperature) }
+        let predicted = probabilities.map { row in row.indices.max { row[$0] < row[$1] }! }
+        let correct = zip(predicted, expected).map { $0 == $1 }
+        let metrics = Metrics(intents: data.intents, expected: expected, predicted: predicted)
         metadata.validationAccuracy = metrics.accuracy
         metadata.validationMacroF1 = metrics.macro.f1
+        metadata.validationECEUncalibrated = Calibration.expectedCalibrationError(
+            confidences: zip(raw, predicted).map { $0[$1] }, correct: correct
+        )
+        let confidences = zip(probabilities, predicted).map { $0[$1] }
+        metadata.validationECE = Calibration.expectedCalibrationError(confidences: confidences, correct: correct)
         metadata.threshold = ThresholdChooser.choose(
-            confidences: zip(probabilities, predicted).map { $0[$1] },
-            correct: zip(predicted, expected).map { $0 == $1 }
+            expected: data.validation.map(\.intent), predicted: predicted.map { data.intents[$0] }, confidences: confidences
         )
         return try Classifier(
             config: config, vocabulary: data.vocabulary, intents: data.intents, metadata: metadata,

@@ -54,7 +54,7 @@ struct ChatCommand: ParsableCommand {
                 reporter: ProgressReporter(quiet: isatty(STDERR_FILENO) != 1)
             )
         }
-        let terminal = !plain && TerminalChat.isAvailable
+        let terminal = !plain && TerminalChat.isAvailable && TerminalChat.canDrive()
         let settings = ChatSession.Settings(
             agent: terminal ? AgentName.resolve(agent) : agent, threshold: threshold,
             seed: seed ?? .random(in: 0...UInt64.max)

@@ -42,7 +42,7 @@ struct PlainChat {
             if json {
                 print(JSONLine.string(Line(reply: reply, text: line)))
             } else if let text = reply.text {
-                print(text)
+                Output.print(text)
             }
             fflush(nil)
         }

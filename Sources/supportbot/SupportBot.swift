@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 
 /// The `supportbot` command: train, evaluate and run the customer-service chatbot.
@@ -14,9 +15,20 @@ struct SupportBot: ParsableCommand {
         defaultSubcommand: ChatCommand.self
     )
 
-    /// Sends log lines to the log file (opened with the store) before any command runs.
+    /// Sends log lines to the log file (opened with the store) before any command runs; an
+    /// error's message is printed made visible (it may quote stored or given text).
     static func main() {
         LoggingSystem.bootstrap(FileLogHandler.init)
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { Output.print(message) } else { Output.error(message) }
+            }
+            Foundation.exit(code.rawValue)
+        }
     }
 }

@@ -44,7 +44,7 @@ let tinyData: [LabeledText] = [
         #expect(a != c)
     }
 
-    @Test("validation split: early stopping metadata and a threshold in range")
+    @Test("validation split: early stopping metadata, a temperature, calibration figures and a threshold")
     func validationMetadata() throws {
         var config = tinyConfig(.default, epochs: 4)
         config.validationFraction = 0.25
@@ -52,7 +52,10 @@ let tinyData: [LabeledText] = [
         #expect(model.metadata.validationExamples == 3)
         #expect(model.metadata.trainingExamples == 9)
         let threshold = try #require(model.metadata.threshold)
-        #expect((0.1...0.9).contains(threshold))
+        #expect((0...1).contains(threshold))
+        let temperature = try #require(model.metadata.temperature)
+        #expect(temperature > 0.05 && temperature < 20 && model.temperature == temperature)
+        #expect(model.metadata.validationECE != nil && model.metadata.validationECEUncalibrated != nil)
         #expect(model.metadata.validationAccuracy != nil)
         #expect((1...4).contains(model.metadata.bestEpoch))
     }
@@ -78,8 +81,4 @@ let tinyData: [LabeledText] = [
         #expect(model.predict("").ranked.count == 3)
     }
 
-    @Test func thresholdChooserSeparatesConfidentFromHesitant() {
-        let t = ThresholdChooser.choose(confidences: [0.9, 0.8, 0.7, 0.3, 0.2], correct: [true, true, true, false, false])
-        #expect(t > 0.3 && t <= 0.7)
-    }
 }
