@@ -64,7 +64,7 @@ import Testing
         #expect(throws: ModelError.self) { try Self.model.pruningVocabulary(to: 1) }
     }
 
-    @Test("n-gram pruning zeroes the buckets of smallest norm")
+    @Test("n-gram pruning zeroes the buckets of smallest norm, and the int8 file leaves them out")
     func ngramPruning() throws {
         let buckets = Self.model.config.ngramBuckets
         #expect(Self.model.liveNgramBuckets == buckets)
@@ -77,6 +77,9 @@ import Testing
         let keptMin = (0..<buckets).filter { norm(pruned, $0) > 0 }.map { norm(Self.model, $0) }.min()!
         let droppedMax = (0..<buckets).filter { norm(pruned, $0) == 0 }.map { norm(Self.model, $0) }.max()!
         #expect(droppedMax <= keptMin)
+        let full = Checkpoint.encode(Self.model, quantized: true).count
+        #expect(Checkpoint.encode(pruned, quantized: true).count < full - buckets / 2 * E)
+        #expect(try Checkpoint.decode(Checkpoint.encode(pruned, quantized: true)).liveNgramBuckets == buckets / 4)
     }
 
     @Test("int8 answers agree with float on the training texts")
