@@ -29,7 +29,8 @@ public final class ChatSession {
 
     /// The conversation's id; nil until its first turn is stored.
     public private(set) var conversation: Int64?
-    /// The reply policy in force (the threshold follows the model unless the settings fix it).
+    /// The reply policy in force (the threshold follows the model — or the newest one set for its
+    /// registry version, read at each line — unless the settings fix it).
     public private(set) var policy: ReplyPolicy
     /// Whether an agent holds the conversation (the bot stays quiet).
     public private(set) var isHandedOff = false
@@ -88,6 +89,9 @@ public final class ChatSession {
         newSlots.absorb(text)
         let language = LanguageDetector.language(of: text)
         let action = isHandedOff ? nil : try store.action(for: top.intent)
+        if settings.threshold == nil, let version = modelVersion, let set = try store.threshold(forModel: version) {
+            policy.threshold = set
+        }
         var outcome = policy.decide(confidence: top.confidence, action: action, previousWasFallback: previousWasFallback, handedOff: isHandedOff)
         var replyText: String?, template: ResponseTemplate?
         switch outcome {
@@ -110,7 +114,8 @@ public final class ChatSession {
         let time = now()
         let customer = ConversationTurn(
             role: .customer, text: text, intent: top.intent, confidence: top.confidence, topIntents: prediction.ranked,
-            outcome: outcome, modelVersion: modelVersion, time: time
+            outcome: outcome, language: language, slots: ConversationSlots.filled(by: text), modelVersion: modelVersion, time: time,
+            tokenCount: prediction.tokens.count, unknownTokens: prediction.unknown.filter { $0 }.count
         )
         let bot = replyText.map {
             ConversationTurn(
@@ -126,7 +131,7 @@ public final class ChatSession {
         if outcome.isHandoff { isHandedOff = true }
         return BotReply(
             conversation: logged.conversation, customerTurn: logged.customerTurn, botTurn: logged.botTurn, intent: top.intent,
-            confidence: top.confidence, topIntents: Array(prediction.ranked.prefix(settings.topCount)), outcome: outcome,
+            confidence: top.confidence, topIntents: Array(prediction.ranked.prefix(settings.topCount)), outcome: outcome, threshold: policy.threshold,
             text: replyText, templateID: template?.id, latencyMicros: Self.micros(clock.now - start), modelVersion: modelVersion
         )
     }
@@ -179,6 +184,15 @@ public final class ChatSession {
     public func record(_ kind: LabelKind, turn: Int64, intent: String? = nil, annotator: String? = nil) throws {
         let who = annotator ?? settings.agent ?? ChatSession.unnamedAgent
         try store.recordLabel(TurnLabel(turn: turn, kind: kind, intent: intent, annotator: who, time: now()))
+    }
+
+    /// The slots the customer has filled in this conversation (order number, e-mail, name),
+    /// which replies use until `forgetSlots`.
+    public var rememberedSlots: [String: String] { slots.remembered }
+
+    /// Forgets what the customer told (the agent's name stays): later replies ask again.
+    public func forgetSlots() {
+        slots = ConversationSlots(agentName: settings.agent)
     }
 
     /// The annotator recorded when no agent is named.

@@ -25,6 +25,10 @@ public struct ConversationTurn: Sendable, Equatable {
     public var topIntents: [IntentScore]
     /// What the bot did with the line (customer turns).
     public var outcome: TurnOutcome?
+    /// The language detected in the line (customer turns).
+    public var language: String?
+    /// The slots the line filled, by name (customer turns).
+    public var slots: [String: String]
     /// The template the reply was rendered from (bot turns).
     public var templateID: Int64?
     /// Classify + render time in microseconds (bot turns).
@@ -33,11 +37,14 @@ public struct ConversationTurn: Sendable, Equatable {
     public var modelVersion: Int64?
     /// When it was written.
     public var time: Date
+    /// Tokens the model read, and those its vocabulary lacked (customer turns).
+    public var tokenCount: Int?, unknownTokens: Int?
 
     /// Creates a turn.
     public init(
         role: TurnRole, text: String, intent: String? = nil, confidence: Float? = nil, topIntents: [IntentScore] = [],
-        outcome: TurnOutcome? = nil, templateID: Int64? = nil, latencyMicros: Int? = nil, modelVersion: Int64? = nil, time: Date
+        outcome: TurnOutcome? = nil, language: String? = nil, slots: [String: String] = [:], templateID: Int64? = nil,
+        latencyMicros: Int? = nil, modelVersion: Int64? = nil, time: Date, tokenCount: Int? = nil, unknownTokens: Int? = nil
     ) {
         self.role = role
         self.text = text
@@ -45,10 +52,14 @@ public struct ConversationTurn: Sendable, Equatable {
         self.confidence = confidence
         self.topIntents = topIntents
         self.outcome = outcome
+        self.language = language
+        self.slots = slots
         self.templateID = templateID
         self.latencyMicros = latencyMicros
         self.modelVersion = modelVersion
         self.time = time
+        self.tokenCount = tokenCount
+        self.unknownTokens = unknownTokens
     }
 }
 

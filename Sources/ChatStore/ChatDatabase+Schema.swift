@@ -74,6 +74,11 @@ extension ChatDatabase {
         migrator.registerMigration("label-events", migrate: migrateLabelEvents)
         migrator.registerMigration("example-provenance", migrate: migrateExampleProvenance)
         migrator.registerMigration("settings", migrate: migrateSettings)
+        migrator.registerMigration("turn-explanation", migrate: migrateTurnExplanation)
+        migrator.registerMigration("turn-search", migrate: migrateTurnSearch)
+        migrator.registerMigration("turn-token-counts", migrate: migrateTurnTokenCounts)
+        migrator.registerMigration("stats-indexes", migrate: migrateStatsIndexes)
+        migrator.registerMigration("model-threshold", migrate: migrateModelThreshold)
         return migrator
     }
 }

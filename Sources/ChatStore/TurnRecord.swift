@@ -18,10 +18,16 @@ struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord
     var outcome: String?
     /// `HandoffReason` of a `handoff` outcome.
     var handoffReason: String?
+    /// The language detected (customer turns; migration `turn-explanation`).
+    var language: String?
+    /// The slots the line filled, a JSON object (customer turns; migration `turn-explanation`).
+    var slots: [String: String]?
     var templateId: Int64?
     var latencyMicros: Int?
     var modelVersion: Int64?
     var createdAt: Date
+    /// Tokens the model read, and those its vocabulary lacked (customer turns; nil before `turn-token-counts`).
+    var tokenCount: Int?, unknownTokens: Int?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -36,23 +42,34 @@ struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord
         topIntents = turn.topIntents.isEmpty ? nil : turn.topIntents
         outcome = turn.outcome?.name
         handoffReason = turn.outcome?.handoffReason?.rawValue
+        language = turn.language
+        slots = turn.role == .customer ? turn.slots : nil
         templateId = turn.templateID
         latencyMicros = turn.latencyMicros
         modelVersion = turn.modelVersion
         createdAt = turn.time
+        tokenCount = turn.tokenCount
+        unknownTokens = turn.unknownTokens
     }
 
     /// The value the assistant uses.
     var stored: StoredTurn {
         StoredTurn(id: id ?? 0, conversation: conversationId, position: position, turn: ConversationTurn(
             role: role, text: text, intent: intent, confidence: confidence, topIntents: topIntents ?? [],
-            outcome: outcome.flatMap { TurnOutcome(name: $0, reason: handoffReason) }, templateID: templateId, latencyMicros: latencyMicros, modelVersion: modelVersion, time: createdAt
+            outcome: outcome.flatMap { TurnOutcome(name: $0, reason: handoffReason) }, language: language, slots: slots ?? [:],
+            templateID: templateId, latencyMicros: latencyMicros, modelVersion: modelVersion, time: createdAt,
+            tokenCount: tokenCount, unknownTokens: unknownTokens
         ))
     }
 
     /// `TurnOutcome.isLowConfidence` of the turn aliased `alias`, in SQL.
     static func isLowConfidence(_ alias: String) -> SQL {
         SQL(sql: "(\(alias).outcome = 'fallback' OR (\(alias).outcome = 'handoff' AND \(alias).handoffReason = 'repeated_fallback'))")
+    }
+
+    /// `TurnOutcome.understood` of the customer turn aliased `alias`, in SQL: the bot answered its intent.
+    static func wasAnswered(_ alias: String) -> SQL {
+        SQL(sql: "(\(alias).outcome = 'replied' OR (\(alias).outcome = 'handoff' AND \(alias).handoffReason = 'requested'))")
     }
 
     enum Columns {

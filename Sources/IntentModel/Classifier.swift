@@ -57,9 +57,13 @@ public final class Classifier: @unchecked Sendable {
     public func predict(tokens: [String]) -> Prediction {
         let tokens = Array(tokens.prefix(config.maxTokens))
         let probs = probabilities(tokens: tokens)
-        let ranked = probs.indices
-            .sorted { probs[$0] != probs[$1] ? probs[$0] > probs[$1] : $0 < $1 }
-            .map { IntentScore(intent: intents[$0], confidence: probs[$0]) }
+        // Most probable first, ties by index: for probabilities ≥ 0 the bit patterns order as
+        // the values, so one integer sort of (inverted bits, index) keys ranks them.
+        let keys = probs.indices.map { UInt64(UInt32.max - probs[$0].bitPattern) << 32 | UInt64($0) }.sorted()
+        let ranked = keys.map { key in
+            let k = Int(key & 0xFFFF_FFFF)
+            return IntentScore(intent: intents[k], confidence: probs[k])
+        }
         return Prediction(tokens: tokens, unknown: tokens.map { !vocabulary.contains($0) }, ranked: ranked)
     }
 

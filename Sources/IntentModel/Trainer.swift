@@ -62,7 +62,41 @@ public struct Trainer: Sendable {
             config: config, vocabulary: data.vocabulary, intents: data.intents, metadata: metadata,
             parameters: stopping.best ?? run.parameters
         )
-        return try validated(classifier, on: data)
+        let calibrated = try validated(classifier, on: data)
+        guard config.refit == true, !data.validation.isEmpty else { return calibrated }
+        return try refit(
+            examples, epochs: stopping.bestEpoch, after: epochsRun, metadata: calibrated.metadata,
+            generator: &rng, progress: progress
+        )
+    }
+
+    /// A fresh model trained on every example for `epochs` epochs (the count early stopping
+    /// chose), reported as epochs `done + 1…`; its calibration, threshold and validation
+    /// figures are those of the first pass (`metadata`).
+    private func refit(
+        _ examples: [LabeledText], epochs: Int, after done: Int, metadata: ModelMetadata,
+        generator rng: inout SeededGenerator, progress: (TrainingProgress) -> Void
+    ) throws(ModelError) -> Classifier {
+        var everything = config
+        everything.validationFraction = 0
+        let data = TrainingData(examples, config: everything, generator: &rng)
+        let network = Network(config: config, vocabularySize: data.vocabulary.count, classes: data.intents.count)
+        var run = TrainingRun(config: config, network: network, workers: workers, generator: &rng)
+        let count = Double(data.encoded.count)
+        for epoch in (done + 1)...(done + epochs) {
+            let total = run.epoch(epoch, data.encoded, labels: data.labels, generator: &rng, progress: progress)
+            progress(.epoch(EpochReport(
+                epoch: epoch, epochs: done + epochs, loss: total.lossSum / count,
+                accuracy: Double(total.correct) / count, isBest: true
+            )))
+        }
+        var metadata = metadata
+        metadata.trainingExamples = data.train.count
+        metadata.epochsRun = done + epochs
+        return try Classifier(
+            config: config, vocabulary: data.vocabulary, intents: data.intents, metadata: metadata,
+            parameters: run.parameters
+        )
     }
 
     /// The epoch loop with early stopping; returns the stopping state and the epochs run.

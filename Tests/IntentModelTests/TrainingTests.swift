@@ -60,6 +60,26 @@ let tinyData: [LabeledText] = [
         #expect((1...4).contains(model.metadata.bestEpoch))
     }
 
+    @Test("refit: a second model on all the data for the epochs early stopping chose, first-pass calibration kept")
+    func refitOnAllData() throws {
+        var config = tinyConfig(.default, epochs: 4)
+        config.validationFraction = 0.25
+        var reports: [EpochReport] = []
+        let first = try Trainer(config: config, seed: 3).train(tinyData)
+        config.refit = true
+        let model = try Trainer(config: config, seed: 3).train(tinyData) { event in
+            if case .epoch(let report) = event { reports.append(report) }
+        }
+        #expect(model.metadata.trainingExamples == tinyData.count)
+        #expect(model.metadata.validationExamples == 3)
+        #expect(model.metadata.epochsRun == first.metadata.epochsRun + first.metadata.bestEpoch)
+        #expect(reports.map(\.epoch) == Array(1...model.metadata.epochsRun))
+        #expect(model.metadata.temperature == first.metadata.temperature)
+        #expect(model.metadata.threshold == first.metadata.threshold)
+        #expect(model.parameters != first.parameters)
+        #expect(Checkpoint.encode(model) == Checkpoint.encode(try Trainer(config: config, seed: 3).train(tinyData)))
+    }
+
     @Test func emptyDatasetIsAnError() {
         #expect(throws: ModelError.emptyDataset) { try Trainer(config: tinyConfig()).train([]) }
     }
