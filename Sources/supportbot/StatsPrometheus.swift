@@ -1,4 +1,5 @@
 import Assistant
+import Foundation
 
 /// `stats --format prometheus`: the figures in the Prometheus text exposition format (for
 /// node_exporter's textfile collector). A figure without a value is left out.

@@ -86,6 +86,7 @@ struct SQLiteContractStore: ContractStore {
     func templates(for intent: String) throws -> [ResponseTemplate] { try database.templates(for: intent) }
     func action(for intent: String) throws -> IntentDefinition.Action? { try database.action(for: intent) }
     func recordLabel(_ label: TurnLabel) throws { try database.recordLabel(label) }
+    func threshold(forModel version: Int64) throws -> Float? { try database.threshold(forModel: version) }
     func activeModel() throws -> StoredModel? { try database.activeModel() }
     func addModel(_ model: NewModel, activate: Bool) throws -> Int64 { try database.addModel(model, activate: activate) }
 }
