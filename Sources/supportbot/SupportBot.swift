@@ -9,9 +9,10 @@ struct SupportBot: ParsableCommand {
         commandName: "supportbot",
         abstract: "A terminal customer-service chatbot with an intent classifier trained from scratch.",
         subcommands: [
-            ChatCommand.self, TrainCommand.self, EvalCommand.self, ClassifyCommand.self, ValidateCommand.self,
-            SyncCommand.self, TemplatesCommand.self, ExportCommand.self, BenchmarkCommand.self, ModelsCommand.self,
-            SettingsCommand.self, ReviewCommand.self, LabelCommand.self, ImportCommand.self,
+            ChatCommand.self, TrainCommand.self, EvalCommand.self, ClassifyCommand.self, QuantizeCommand.self,
+            ValidateCommand.self, SyncCommand.self, TemplatesCommand.self, ExportCommand.self, BenchmarkCommand.self,
+            StatsCommand.self, ThresholdCommand.self, ModelsCommand.self, SettingsCommand.self, ReviewCommand.self,
+            LabelCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )
