@@ -29,7 +29,8 @@ public final class ChatSession {
 
     /// The conversation's id; nil until its first turn is stored.
     public private(set) var conversation: Int64?
-    /// The reply policy in force (the threshold follows the model unless the settings fix it).
+    /// The reply policy in force (the threshold follows the model — or the newest one set for its
+    /// registry version, read at each line — unless the settings fix it).
     public private(set) var policy: ReplyPolicy
     /// Whether an agent holds the conversation (the bot stays quiet).
     public private(set) var isHandedOff = false
@@ -88,6 +89,9 @@ public final class ChatSession {
         newSlots.absorb(text)
         let language = LanguageDetector.language(of: text)
         let action = isHandedOff ? nil : try store.action(for: top.intent)
+        if settings.threshold == nil, let version = modelVersion, let set = try store.threshold(forModel: version) {
+            policy.threshold = set
+        }
         var outcome = policy.decide(confidence: top.confidence, action: action, previousWasFallback: previousWasFallback, handedOff: isHandedOff)
         var replyText: String?, template: ResponseTemplate?
         switch outcome {
@@ -110,7 +114,8 @@ public final class ChatSession {
         let time = now()
         let customer = ConversationTurn(
             role: .customer, text: text, intent: top.intent, confidence: top.confidence, topIntents: prediction.ranked,
-            outcome: outcome, language: language, slots: ConversationSlots.filled(by: text), modelVersion: modelVersion, time: time
+            outcome: outcome, language: language, slots: ConversationSlots.filled(by: text), modelVersion: modelVersion, time: time,
+            tokenCount: prediction.tokens.count, unknownTokens: prediction.unknown.filter { $0 }.count
         )
         let bot = replyText.map {
             ConversationTurn(

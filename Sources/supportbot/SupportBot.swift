@@ -10,7 +10,7 @@ struct SupportBot: ParsableCommand {
         abstract: "A terminal customer-service chatbot with an intent classifier trained from scratch.",
         subcommands: [
             ChatCommand.self, TrainCommand.self, EvalCommand.self, ClassifyCommand.self, ValidateCommand.self,
-            SyncCommand.self, TemplatesCommand.self, ExportCommand.self, BenchmarkCommand.self,
+            SyncCommand.self, TemplatesCommand.self, ExportCommand.self, BenchmarkCommand.self, StatsCommand.self, ThresholdCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )
