@@ -186,6 +186,19 @@ public final class ChatSession {
         try store.recordLabel(TurnLabel(turn: turn, kind: kind, intent: intent, annotator: who, time: now()))
     }
 
+    /// Goes on with stored conversation `id` instead (the agent reopened it): the next turns
+    /// are logged there, an agent holds it when `handedOff`, and the slots and the fallback
+    /// streak are taken up from its `history` (its turns, in order).
+    public func resume(_ id: Int64, handedOff: Bool, history: [ConversationTurn]) {
+        conversation = id
+        pendingHandoff = nil
+        isHandedOff = handedOff
+        slots = ConversationSlots(agentName: settings.agent)
+        for turn in history where turn.role == .customer { slots.merge(turn.slots) }
+        previousWasFallback = history.last { $0.role == .customer }?.outcome == .fallback
+        previousTemplate = [:]
+    }
+
     /// The slots the customer has filled in this conversation (order number, e-mail, name),
     /// which replies use until `forgetSlots`.
     public var rememberedSlots: [String: String] { slots.remembered }
