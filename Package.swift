@@ -57,7 +57,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "IntentModelTests", dependencies: ["IntentModel"]),
-        .testTarget(name: "AssistantTests", dependencies: ["Assistant", "IntentModel"]),
+        .testTarget(name: "AssistantTests", dependencies: ["Assistant", "IntentModel", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore", "Assistant", "IntentModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ChatAppTests", dependencies: ["ChatApp", "IntentModel"], exclude: ["__Snapshots__"]),
         // GRDB lets the end-to-end tests inspect the store the binary wrote, and lock it.
