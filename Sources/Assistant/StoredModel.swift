@@ -50,3 +50,11 @@ public struct NewModel: Sendable {
         self.created = created
     }
 }
+
+extension NewModel {
+    /// Decodes the checkpoint as a store would load it and runs the classifier's in-memory
+    /// smoke test; a model failing either is never made active.
+    public func checkServes() throws(ModelError) {
+        try Checkpoint.decode(checkpoint).smokeTest()
+    }
+}

@@ -12,8 +12,11 @@ extension ChatDatabase: ModelRegistry {
         }
     }
 
+    /// Stores `model`; with `activate`, only after it passes `NewModel.checkServes` (before
+    /// the write, so a failing model changes nothing).
     public func addModel(_ model: NewModel, activate: Bool) throws -> Int64 {
-        try writer.write { db in
+        if activate { try model.checkServes() }
+        return try writer.write { db in
             if activate { try ModelRecord.all().active().updateAll(db, ModelRecord.Columns.isActive.set(to: false)) }
             var record = ModelRecord(
                 createdAt: model.created, configName: model.config.name, config: model.config, metadata: model.metadata,

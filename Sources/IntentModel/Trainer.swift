@@ -131,6 +131,7 @@ public struct Trainer: Sendable {
                 epoch: epoch, epochs: config.epochs, loss: lossSum / Double(encoded.count),
                 accuracy: Double(correct) / Double(encoded.count), isBest: true
             )
+            guard report.loss.isFinite else { throw .diverged(epoch: epoch, loss: report.loss) }
             if !validationEncoded.isEmpty {
                 let (loss, accuracy) = evaluate(network, parameters, validationEncoded, validationLabels)
                 report.validationLoss = loss

@@ -60,6 +60,7 @@ struct TrainCommand: ParsableCommand {
             destination = out
         } else {
             let model = NewModel(classifier: classifier, created: Date(), quantized: quantize)
+            do { try model.checkServes() } catch { throw Failure("training failed: \(error)") }
             let version = try ModelTraining.wrapping(store) { try database!.addModel(model, activate: true) }
             AppLog.logger.info("stored model", metadata: ["version": "\(version)", "examples": "\(examples.count)"])
             destination = "\(store.path) (model \(version), active)"
