@@ -62,6 +62,7 @@ public final class ChatSession {
     /// Answers one customer line and logs it with the reply; the session changes only once
     /// both are stored.
     public func reply(to text: String) throws -> BotReply {
+        try StoredText.check(text)
         let clock = ContinuousClock(), start = clock.now
         let prediction = classifier.predict(text)
         let top = prediction.top
@@ -123,7 +124,8 @@ public final class ChatSession {
     /// Logs a human agent's reply in this conversation and returns the turn's id.
     @discardableResult
     public func logAgentReply(_ text: String) throws -> Int64 {
-        try store.logAgentTurn(conversation: conversation, text: text, agent: settings.agent, at: now())
+        try StoredText.check(text)
+        return try store.logAgentTurn(conversation: conversation, text: text, agent: settings.agent, at: now())
     }
 
     /// Hands the conversation to a human agent now: the store marks it, and the bot stays quiet from here on.

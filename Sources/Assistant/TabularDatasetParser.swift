@@ -9,7 +9,7 @@ public enum TabularDatasetParser {
     /// Examples from CSV text with a header holding `text` and a label column.
     public static func parseCSV(_ content: String, file: String) throws(DatasetError) -> Dataset {
         let reader: CSVReader
-        do { reader = try CSVReader(string: content, hasHeaderRow: true) } catch {
+        do { reader = try CSVReader(string: withoutByteOrderMark(content), hasHeaderRow: true) } catch {
             throw DatasetError(file: file, line: 1, "not readable as CSV: \(error)")
         }
         let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -42,7 +42,7 @@ public enum TabularDatasetParser {
     /// Examples from JSONL text: one `{"text": …, "intent": …}` object per non-blank line.
     public static func parseJSONL(_ content: String, file: String) throws(DatasetError) -> Dataset {
         var examples: [DatasetExample] = []
-        for (index, line) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in withoutByteOrderMark(content).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
@@ -61,5 +61,10 @@ public enum TabularDatasetParser {
         }
         guard !examples.isEmpty else { throw DatasetError(file: file, "no examples") }
         return Dataset(train: examples)
+    }
+
+    /// `content` without the UTF-8 byte order mark Excel and Notepad write first.
+    static func withoutByteOrderMark(_ content: String) -> String {
+        content.unicodeScalars.first == "\u{FEFF}" ? String(content.unicodeScalars.dropFirst()) : content
     }
 }

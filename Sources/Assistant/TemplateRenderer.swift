@@ -27,6 +27,7 @@ public enum TemplateRenderer {
 
     /// Checks that `text` parses and only uses slots the assistant fills.
     public static func validate(_ text: String) throws(InvalidTemplate) {
+        do { try StoredText.check(text) } catch { throw InvalidTemplate(message: error.description) }
         guard (try? MustacheTemplate(string: text)) != nil else { throw InvalidTemplate(message: "not a valid Mustache template: \(text)") }
         let unknown = slots(in: text).subtracting(ConversationSlots.names)
         if !unknown.isEmpty {

@@ -17,6 +17,12 @@ struct SupportBot: ParsableCommand {
     /// Sends log lines to the log file (opened with the store) before any command runs.
     static func main() {
         LoggingSystem.bootstrap(FileLogHandler.init)
-        main(nil)
+        do {
+            var command = try parseAsRoot(nil)
+            try command.run()
+        } catch {
+            if error is Failure { AppLog.logger.error("failed: \(error)") }
+            exit(withError: error)
+        }
     }
 }
