@@ -56,7 +56,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .testTarget(name: "IntentModelTests", dependencies: ["IntentModel"]),
+        .testTarget(name: "IntentModelTests", dependencies: ["IntentModel"], exclude: ["Fixtures"]),
         .testTarget(name: "AssistantTests", dependencies: ["Assistant", "IntentModel", .product(name: "Yams", package: "Yams")]),
         .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore", "Assistant", "IntentModel", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "ChatAppTests", dependencies: ["ChatApp", "IntentModel"], exclude: ["__Snapshots__"]),

@@ -14,22 +14,14 @@ public struct BotReply: Sendable, Equatable {
     public var confidence: Float
     /// The most probable intents, best first.
     public var topIntents: [IntentScore]
-    /// What the bot decided.
-    public var decision: ReplyPolicy.Decision
+    /// What the bot did, as stored with the turn.
+    public var outcome: TurnOutcome
     /// The reply text; nil when the bot stayed quiet.
     public var text: String?
     /// The template the reply came from; nil for a built-in reply.
     public var templateID: Int64?
     /// Classify + render + commit, in microseconds.
     public var latencyMicros: Int
-
-    /// Whether the bot asked the customer to rephrase.
-    public var isFallback: Bool { decision == .fallback }
-    /// Whether the conversation is with a human agent now.
-    public var isHandoff: Bool {
-        switch decision {
-        case .handoff, .quiet: true
-        case .answer, .fallback: false
-        }
-    }
+    /// The registry version of the model that answered; nil for a model file.
+    public var modelVersion: Int64?
 }

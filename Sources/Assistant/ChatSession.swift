@@ -1,8 +1,9 @@
 import Foundation
 import IntentModel
 
-/// One conversation with the bot: classifies each customer line, applies the reply policy,
-/// renders a template and logs the customer turn and the reply together.
+/// One conversation with the bot: classifies each customer line, decides the outcome,
+/// renders a template and logs the customer turn and the reply together. The conversation
+/// is stored with its first turn.
 ///
 /// Not thread-safe: one session belongs to one conversation on one thread.
 public final class ChatSession {
@@ -12,7 +13,7 @@ public final class ChatSession {
         public var agent: String?
         /// Fallback threshold; nil uses the model's, else `ReplyPolicy.defaultThreshold`.
         public var threshold: Float?
-        /// How many intents a reply keeps in `topIntents`.
+        /// How many intents a reply keeps in `topIntents` (the stored turn keeps the whole ranking).
         public var topCount: Int
         /// Seed of the template choice.
         public var seed: UInt64
@@ -26,15 +27,16 @@ public final class ChatSession {
         }
     }
 
-    /// The conversation's id.
-    public let conversation: Int64
-    /// The reply policy in force.
-    public let policy: ReplyPolicy
-    /// Whether the conversation has been handed to an agent.
+    /// The conversation's id; nil until its first turn is stored.
+    public private(set) var conversation: Int64?
+    /// The reply policy in force (the threshold follows the model unless the settings fix it).
+    public private(set) var policy: ReplyPolicy
+    /// Whether an agent holds the conversation (the bot stays quiet).
     public private(set) var isHandedOff = false
+    /// The registry version of the model answering; nil for a model file.
+    public private(set) var modelVersion: Int64?
 
-    private let classifier: Classifier
-    private let modelVersion: Int64?
+    private var classifier: Classifier
     private let store: any SessionStore
     private let settings: Settings
     private let now: @Sendable () -> Date
@@ -42,21 +44,38 @@ public final class ChatSession {
     private var generator: SeededGenerator
     private var previousTemplate: [String: Int64] = [:]
     private var previousWasFallback = false
+    /// When an agent took over before the first turn (recorded with it).
+    private var pendingHandoff: Date?
 
-    /// Starts a conversation in `store`, answered by `classifier` (registry version `modelVersion`).
+    /// A conversation in `store`, answered by `classifier` (registry version `modelVersion`).
     public init(
         classifier: Classifier, modelVersion: Int64?, store: any SessionStore, settings: Settings = Settings(),
         now: @escaping @Sendable () -> Date = Date.init
-    ) throws {
+    ) {
         self.classifier = classifier
         self.modelVersion = modelVersion
         self.store = store
         self.settings = settings
         self.now = now
-        policy = ReplyPolicy(threshold: settings.threshold ?? classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold)
+        policy = Self.policy(for: classifier, settings: settings)
         slots = ConversationSlots(agentName: settings.agent)
         generator = SeededGenerator(seed: settings.seed)
-        conversation = try store.startConversation(agent: settings.agent, at: now())
+    }
+
+    private static func policy(for classifier: Classifier, settings: Settings) -> ReplyPolicy {
+        ReplyPolicy(threshold: settings.threshold ?? classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold)
+    }
+
+    /// Answers the next lines with `classifier` (registry version `version`), e.g. a newly promoted model.
+    public func use(_ classifier: Classifier, version: Int64?) {
+        self.classifier = classifier
+        modelVersion = version
+        policy = Self.policy(for: classifier, settings: settings)
+    }
+
+    /// Where the next turn goes.
+    private var target: ConversationRef {
+        conversation.map(ConversationRef.existing) ?? .new(agent: settings.agent, handedOff: pendingHandoff)
     }
 
     /// Answers one customer line and logs it with the reply; the session changes only once
@@ -70,11 +89,10 @@ public final class ChatSession {
         newSlots.absorb(text)
         let language = LanguageDetector.language(of: text)
         let action = isHandedOff ? nil : try store.action(for: top.intent)
-        var decision = policy.decide(confidence: top.confidence, action: action, previousWasFallback: previousWasFallback, handedOff: isHandedOff)
-
+        var outcome = policy.decide(confidence: top.confidence, action: action, previousWasFallback: previousWasFallback, handedOff: isHandedOff)
         var replyText: String?, template: ResponseTemplate?
-        switch decision {
-        case .answer, .handoff(.requested):
+        switch outcome {
+        case .replied, .handoff(.requested):
             let choice = TemplateChooser.choose(
                 from: try store.templates(for: top.intent), language: language, slots: newSlots.values,
                 avoiding: previousTemplate[top.intent], using: &generator
@@ -83,62 +101,90 @@ public final class ChatSession {
                 (replyText, template) = (choice.text, choice.template)
             } else {
                 // Nothing the bot could say for this intent: a person will.
-                decision = .handoff(.requested)
+                outcome = .handoff(.requested)
                 replyText = SystemReply.handoff.text(language: language)
             }
-        case .fallback:
-            replyText = SystemReply.fallback.text(language: language)
-        case .handoff(.repeatedFallback):
-            replyText = SystemReply.handoff.text(language: language)
-        case .quiet:
-            break
+        case .fallback: replyText = SystemReply.fallback.text(language: language)
+        case .handoff: replyText = SystemReply.handoff.text(language: language)
+        case .quiet: break
         }
-
-        let understood = decision == .answer || decision == .handoff(.requested)
         let time = now()
-        let topIntents = Array(prediction.ranked.prefix(settings.topCount))
         let customer = ConversationTurn(
-            role: .customer, text: text, intent: top.intent, confidence: top.confidence, topIntents: topIntents,
-            modelVersion: modelVersion, time: time
+            role: .customer, text: text, intent: top.intent, confidence: top.confidence, topIntents: prediction.ranked,
+            outcome: outcome, modelVersion: modelVersion, time: time
         )
         let bot = replyText.map {
             ConversationTurn(
-                role: .bot, text: $0, intent: understood ? top.intent : nil,
+                role: .bot, text: $0, intent: outcome.understood ? top.intent : nil,
                 templateID: template?.id, latencyMicros: Self.micros(clock.now - start), modelVersion: modelVersion, time: time
             )
         }
-        let handsOff = !isHandedOff && decision != .answer && decision != .fallback
-        let logged = try store.logExchange(Exchange(conversation: conversation, customer: customer, bot: bot, handsOff: handsOff))
-
+        let logged = try store.logExchange(Exchange(conversation: target, customer: customer, bot: bot))
+        didLog(logged.conversation)
         slots = newSlots
         if let template { previousTemplate[top.intent] = template.id }
-        previousWasFallback = decision == .fallback
-        if handsOff { isHandedOff = true }
+        previousWasFallback = outcome == .fallback
+        if outcome.isHandoff { isHandedOff = true }
         return BotReply(
-            conversation: conversation, customerTurn: logged.customerTurn, botTurn: logged.botTurn, intent: top.intent,
-            confidence: top.confidence, topIntents: topIntents, decision: decision, text: replyText,
-            templateID: template?.id, latencyMicros: Self.micros(clock.now - start)
+            conversation: logged.conversation, customerTurn: logged.customerTurn, botTurn: logged.botTurn, intent: top.intent,
+            confidence: top.confidence, topIntents: Array(prediction.ranked.prefix(settings.topCount)), outcome: outcome,
+            text: replyText, templateID: template?.id, latencyMicros: Self.micros(clock.now - start), modelVersion: modelVersion
         )
+    }
+
+    /// Notes the conversation a logged turn went to.
+    private func didLog(_ id: Int64) {
+        conversation = id
+        pendingHandoff = nil
     }
 
     /// Logs a human agent's reply in this conversation and returns the turn's id.
     @discardableResult
     public func logAgentReply(_ text: String) throws -> Int64 {
         try StoredText.check(text)
-        return try store.logAgentTurn(conversation: conversation, text: text, agent: settings.agent, at: now())
+        let logged = try store.logAgentTurn(conversation: target, text: text, agent: settings.agent, at: now())
+        didLog(logged.conversation)
+        return logged.turn
     }
 
-    /// Hands the conversation to a human agent now: the store marks it, and the bot stays quiet from here on.
+    /// An agent takes the conversation over now: the store records it, and the bot stays quiet
+    /// until `handBack`.
     public func handOff() throws {
         guard !isHandedOff else { return }
-        try store.markHandedOff(conversation: conversation, at: now())
+        if let conversation {
+            try store.recordHandoff(conversation: conversation, reason: .agent, agent: settings.agent, at: now())
+        } else {
+            pendingHandoff = now()
+        }
         isHandedOff = true
+    }
+
+    /// The agent (default: the session's) gives the conversation back to the bot: the store
+    /// records the hand-back, and the next customer line is answered.
+    public func handBack(agent: String? = nil) throws {
+        guard isHandedOff else { return }
+        if let conversation {
+            try store.recordHandBack(conversation: conversation, agent: agent ?? settings.agent, at: now())
+        }
+        pendingHandoff = nil
+        isHandedOff = false
+        previousWasFallback = false
     }
 
     /// Records that customer turn `turn` meant `intent`, as judged by `annotator` (default: the agent).
     public func relabel(turn: Int64, as intent: String, annotator: String? = nil) throws {
-        try store.recordLabel(TurnLabel(turn: turn, intent: intent, annotator: annotator ?? settings.agent ?? "agent", time: now()))
+        try record(.label, turn: turn, intent: intent, annotator: annotator)
     }
+
+    /// Records a label event of `kind` on customer turn `turn` (`intent` for `.label`), by
+    /// `annotator` (default: the agent).
+    public func record(_ kind: LabelKind, turn: Int64, intent: String? = nil, annotator: String? = nil) throws {
+        let who = annotator ?? settings.agent ?? ChatSession.unnamedAgent
+        try store.recordLabel(TurnLabel(turn: turn, kind: kind, intent: intent, annotator: who, time: now()))
+    }
+
+    /// The annotator recorded when no agent is named.
+    public static let unnamedAgent = "agent"
 
     private static func micros(_ duration: Duration) -> Int {
         Int(duration.components.seconds) * 1_000_000 + Int(duration.components.attoseconds / 1_000_000_000_000)

@@ -1,15 +1,16 @@
 import Foundation
 
-/// Records conversations and their turns.
+/// Records conversations and their turns. A conversation exists from its first turn.
 public protocol TurnLog: Sendable {
-    /// Starts a conversation and returns its id.
-    func startConversation(agent: String?, at time: Date) throws -> Int64
-    /// Logs a customer turn and the bot's reply in one transaction, marking a hand-off.
+    /// Logs a customer turn and the bot's reply in one transaction; a hand-off outcome hands
+    /// the conversation to an agent.
     func logExchange(_ exchange: Exchange) throws -> LoggedExchange
-    /// Logs a human agent's reply and returns the turn's id.
-    func logAgentTurn(conversation: Int64, text: String, agent: String?, at time: Date) throws -> Int64
-    /// Marks the conversation handed off to a human agent (an earlier hand-off stands).
-    func markHandedOff(conversation: Int64, at time: Date) throws
+    /// Logs a human agent's reply.
+    func logAgentTurn(conversation: ConversationRef, text: String, agent: String?, at time: Date) throws -> LoggedTurn
+    /// Hands the conversation to a human agent for `reason` (a hand-off in force stands).
+    func recordHandoff(conversation: Int64, reason: HandoffReason, agent: String?, at time: Date) throws
+    /// Gives a handed-off conversation back to the bot: recorded as an event by `agent`.
+    func recordHandBack(conversation: Int64, agent: String?, at time: Date) throws
 }
 
 /// Supplies what the bot needs to answer an intent.
@@ -20,9 +21,10 @@ public protocol TemplateSource: Sendable {
     func action(for intent: String) throws -> IntentDefinition.Action?
 }
 
-/// Records annotators' labels.
+/// Records annotators' label events.
 public protocol LabelLog: Sendable {
-    /// Records a label for a customer turn (it also becomes a training example).
+    /// Records a label event for a customer turn; the turn's current label becomes (or stops
+    /// being) an example.
     func recordLabel(_ label: TurnLabel) throws
 }
 

@@ -21,8 +21,10 @@ public struct ConversationTurn: Sendable, Equatable {
     public var intent: String?
     /// The model's probability for `intent` (customer turns).
     public var confidence: Float?
-    /// The most probable intents (customer turns).
+    /// The model's ranking of the intents, best first (customer turns).
     public var topIntents: [IntentScore]
+    /// What the bot did with the line (customer turns).
+    public var outcome: TurnOutcome?
     /// The template the reply was rendered from (bot turns).
     public var templateID: Int64?
     /// Classify + render time in microseconds (bot turns).
@@ -35,13 +37,14 @@ public struct ConversationTurn: Sendable, Equatable {
     /// Creates a turn.
     public init(
         role: TurnRole, text: String, intent: String? = nil, confidence: Float? = nil, topIntents: [IntentScore] = [],
-        templateID: Int64? = nil, latencyMicros: Int? = nil, modelVersion: Int64? = nil, time: Date
+        outcome: TurnOutcome? = nil, templateID: Int64? = nil, latencyMicros: Int? = nil, modelVersion: Int64? = nil, time: Date
     ) {
         self.role = role
         self.text = text
         self.intent = intent
         self.confidence = confidence
         self.topIntents = topIntents
+        self.outcome = outcome
         self.templateID = templateID
         self.latencyMicros = latencyMicros
         self.modelVersion = modelVersion

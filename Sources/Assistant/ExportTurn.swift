@@ -15,8 +15,12 @@ public struct ExportTurn: Sendable, Equatable {
     public var predictedIntent: String?
     /// The model's probability for the prediction.
     public var confidence: Float?
-    /// The newest label an agent gave the turn, if any.
+    /// The intent of the turn's current label, if it has one.
     public var label: String?
+    /// Whether an agent discarded the turn (junk: not a training row).
+    public var discarded: Bool
+    /// What the bot did with a customer turn.
+    public var outcome: TurnOutcome?
     /// The registry version of the model that classified it.
     public var modelVersion: Int64?
     /// When it was written.
@@ -25,7 +29,7 @@ public struct ExportTurn: Sendable, Equatable {
     /// Creates an export turn.
     public init(
         conversation: Int64, position: Int, role: TurnRole, text: String, predictedIntent: String?, confidence: Float?,
-        label: String?, modelVersion: Int64?, time: Date
+        label: String?, discarded: Bool = false, outcome: TurnOutcome? = nil, modelVersion: Int64?, time: Date
     ) {
         self.conversation = conversation
         self.position = position
@@ -34,6 +38,8 @@ public struct ExportTurn: Sendable, Equatable {
         self.predictedIntent = predictedIntent
         self.confidence = confidence
         self.label = label
+        self.discarded = discarded
+        self.outcome = outcome
         self.modelVersion = modelVersion
         self.time = time
     }

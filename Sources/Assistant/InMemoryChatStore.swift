@@ -8,7 +8,7 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
         public var agent: String?
         /// When it started.
         public var started: Date
-        /// When it was handed to an agent.
+        /// When it was handed to an agent; nil while the bot answers.
         public var handedOff: Date?
     }
 
@@ -18,6 +18,8 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
     private var conversationList: [Conversation] = []
     private var turnList: [StoredTurn] = []
     private var labelList: [TurnLabel] = []
+    private var handoffList: [(conversation: Int64, reason: HandoffReason, time: Date)] = []
+    private var handBackList: [(conversation: Int64, agent: String?, time: Date)] = []
     private var models: [(model: NewModel, active: Bool)] = []
 
     /// A store holding `intents` and their responses as file templates.
@@ -43,8 +45,12 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
     public var conversations: [Conversation] { locked { conversationList } }
     /// Every turn, in the order logged.
     public var turns: [StoredTurn] { locked { turnList } }
-    /// Every label, in the order recorded.
+    /// Every label event, in the order recorded.
     public var labels: [TurnLabel] { locked { labelList } }
+    /// Every hand-off, in the order recorded.
+    public var handoffs: [(conversation: Int64, reason: HandoffReason, time: Date)] { locked { handoffList } }
+    /// Every hand-back, in the order recorded.
+    public var handBacks: [(conversation: Int64, agent: String?, time: Date)] { locked { handBackList } }
 
     /// Replaces the text of template `id`, as an edit in the store does.
     public func editTemplate(_ id: Int64, text: String) throws {
@@ -55,41 +61,63 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
         }
     }
 
-    public func startConversation(agent: String?, at time: Date) throws -> Int64 {
-        locked {
-            conversationList.append(Conversation(agent: agent, started: time))
+    public func logExchange(_ exchange: Exchange) throws -> LoggedExchange {
+        try locked {
+            let conversation = try resolve(exchange.conversation, at: exchange.customer.time)
+            let customer = try append(exchange.customer, to: conversation)
+            let bot = try exchange.bot.map { try append($0, to: conversation) }
+            if let reason = exchange.customer.outcome?.handoffReason {
+                markHandedOffLocked(conversation, reason: reason, at: exchange.customer.time)
+            }
+            return LoggedExchange(conversation: conversation, customerTurn: customer, botTurn: bot)
+        }
+    }
+
+    /// The id of the conversation `ref` names, starting it if new; the caller holds the lock.
+    private func resolve(_ ref: ConversationRef, at time: Date) throws -> Int64 {
+        switch ref {
+        case let .existing(id):
+            guard id >= 1, id <= conversationList.count else { throw StoreError.unknownConversation(id) }
+            return id
+        case let .new(agent, handedOff):
+            conversationList.append(Conversation(agent: agent, started: time, handedOff: handedOff))
+            if let handedOff { handoffList.append((Int64(conversationList.count), .agent, handedOff)) }
             return Int64(conversationList.count)
         }
     }
 
-    public func logExchange(_ exchange: Exchange) throws -> LoggedExchange {
+    public func recordHandoff(conversation: Int64, reason: HandoffReason, agent: String?, at time: Date) throws {
         try locked {
-            let customer = try append(exchange.customer, to: exchange.conversation)
-            let bot = try exchange.bot.map { try append($0, to: exchange.conversation) }
-            if exchange.handsOff { markHandedOffLocked(exchange.conversation, at: exchange.customer.time) }
-            return LoggedExchange(customerTurn: customer, botTurn: bot)
+            _ = try resolve(.existing(conversation), at: time)
+            markHandedOffLocked(conversation, reason: reason, at: time)
         }
     }
 
-    public func markHandedOff(conversation: Int64, at time: Date) throws {
+    public func recordHandBack(conversation: Int64, agent: String?, at time: Date) throws {
         try locked {
-            guard conversation >= 1, conversation <= conversationList.count else { throw StoreError.unknownConversation(conversation) }
-            markHandedOffLocked(conversation, at: time)
+            _ = try resolve(.existing(conversation), at: time)
+            guard conversationList[Int(conversation) - 1].handedOff != nil else { return }
+            conversationList[Int(conversation) - 1].handedOff = nil
+            handBackList.append((conversation, agent, time))
         }
     }
 
-    /// Sets the hand-off time unless there is one; the caller holds the lock.
-    private func markHandedOffLocked(_ conversation: Int64, at time: Date) {
-        if conversationList[Int(conversation) - 1].handedOff == nil { conversationList[Int(conversation) - 1].handedOff = time }
+    /// Hands the conversation off unless it is already; the caller holds the lock.
+    private func markHandedOffLocked(_ conversation: Int64, reason: HandoffReason, at time: Date) {
+        guard conversationList[Int(conversation) - 1].handedOff == nil else { return }
+        conversationList[Int(conversation) - 1].handedOff = time
+        handoffList.append((conversation, reason, time))
     }
 
-    public func logAgentTurn(conversation: Int64, text: String, agent: String?, at time: Date) throws -> Int64 {
-        try locked { try append(ConversationTurn(role: .agent, text: text, time: time), to: conversation) }
+    public func logAgentTurn(conversation: ConversationRef, text: String, agent: String?, at time: Date) throws -> LoggedTurn {
+        try locked {
+            let id = try resolve(conversation, at: time)
+            return LoggedTurn(conversation: id, turn: try append(ConversationTurn(role: .agent, text: text, time: time), to: id))
+        }
     }
 
     /// Appends a turn; the caller holds the lock.
     private func append(_ turn: ConversationTurn, to conversation: Int64) throws -> Int64 {
-        guard conversation >= 1, conversation <= conversationList.count else { throw StoreError.unknownConversation(conversation) }
         let position = turnList.filter { $0.conversation == conversation }.count + 1
         let id = Int64(turnList.count + 1)
         turnList.append(StoredTurn(id: id, conversation: conversation, position: position, turn: turn))
@@ -108,7 +136,10 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
         try locked {
             guard let turn = turnList.first(where: { $0.id == label.turn }) else { throw StoreError.unknownTurn(label.turn) }
             guard turn.turn.role == .customer else { throw StoreError.notACustomerTurn(label.turn) }
-            guard intentActions[label.intent] != nil else { throw StoreError.unknownIntent(label.intent) }
+            if label.kind.namesIntent {
+                guard let intent = label.intent else { throw StoreError.missingIntent(label.turn) }
+                guard intent == IntentDefinition.outOfScope || intentActions[intent] != nil else { throw StoreError.unknownIntent(intent) }
+            }
             labelList.append(label)
         }
     }

@@ -10,6 +10,16 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownTemplate(Int64)
     /// No conversation has this id.
     case unknownConversation(Int64)
+    /// The turn has no label event left to undo.
+    case nothingToUndo(Int64)
+    /// A label event names no intent where its kind needs one.
+    case missingIntent(Int64)
+    /// A setting's value breaks its rule (key, why).
+    case invalidSetting(String, String)
+    /// Intents the store does not have.
+    case unknownIntents([String])
+    /// No setting has this key.
+    case unknownSetting(String)
 
     public var description: String {
         switch self {
@@ -18,6 +28,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .unknownIntent(name): "unknown intent '\(name)'"
         case let .unknownTemplate(id): "no template \(id)"
         case let .unknownConversation(id): "no conversation \(id)"
+        case let .nothingToUndo(id): "turn \(id) has no label to undo"
+        case let .missingIntent(id): "a label of turn \(id) needs an intent"
+        case let .invalidSetting(key, why): "\(key): \(why)"
+        case let .unknownIntents(names): "unknown intents: \(names.joined(separator: ", ")) (add them to intents/ and sync, or use --create-intents)"
+        case let .unknownSetting(key): "unknown setting '\(key)' (known: \(StoreSetting.all.map(\.key).joined(separator: ", ")))"
         }
     }
 }

@@ -25,9 +25,13 @@ public enum TemplateRenderer {
         return names
     }
 
-    /// Checks that `text` parses and only uses slots the assistant fills.
+    /// Checks that `text` is plain text (no control characters: a reply reaches terminals),
+    /// parses, and only uses slots the assistant fills.
     public static func validate(_ text: String) throws(InvalidTemplate) {
         do { try StoredText.check(text) } catch { throw InvalidTemplate(message: error.description) }
+        if let control = VisibleText.firstControl(in: text) {
+            throw InvalidTemplate(message: "a template cannot contain control characters: \(control.spelled) at character \(control.column)")
+        }
         guard (try? MustacheTemplate(string: text)) != nil else { throw InvalidTemplate(message: "not a valid Mustache template: \(text)") }
         let unknown = slots(in: text).subtracting(ConversationSlots.names)
         if !unknown.isEmpty {

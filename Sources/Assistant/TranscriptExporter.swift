@@ -59,25 +59,16 @@ public struct TranscriptExporter: Sendable {
         return String(decoding: try! encoder.encode(manifest), as: UTF8.self) + "\n"
     }
 
-    /// What a classifier trains on, text on one line (`ExportText.line`): customer turns an
-    /// agent labelled, and unlabelled ones the bot answered with their intent. An unlabelled
-    /// turn the bot fell back on (or stayed quiet after a hand-off) has only a guess, so it
-    /// waits for a label.
+    /// What a classifier trains on, text on one line (`ExportText.line`): customer turns with
+    /// a current label, and unlabelled ones the bot understood (`TurnOutcome.understood`) with
+    /// their intent. An unlabelled turn the bot fell back on (or stayed quiet on) has only a
+    /// guess, so it waits for a label; a discarded turn is junk.
     static func trainingRows(_ turns: [ExportTurn]) -> [(text: String, intent: String)] {
-        let answered = Set(turns.filter { $0.role == .bot && $0.predictedIntent != nil }.map {
-            TurnKey(conversation: $0.conversation, position: $0.position - 1)
-        })
-        return turns.compactMap { turn in
-            guard let intent = turn.intent,
-                  turn.label != nil || answered.contains(TurnKey(conversation: turn.conversation, position: turn.position)) else { return nil }
+        turns.compactMap { turn in
+            guard let intent = turn.intent, !turn.discarded, turn.label != nil || turn.outcome?.understood == true else { return nil }
             let text = ExportText.line(turn.text)
             return text.isEmpty ? nil : (text, intent)
         }
-    }
-
-    /// A turn's place.
-    private struct TurnKey: Hashable {
-        let conversation: Int64, position: Int
     }
 
     /// `turns.jsonl`: every turn, one JSON object a line, keys sorted, absent values left out.
@@ -92,9 +83,12 @@ public struct TranscriptExporter: Sendable {
         var fields: [String] = []
         if let confidence = turn.confidence { fields.append("\"confidence\":\(confidence)") }
         fields.append("\"conversation\":\(turn.conversation)")
+        if turn.discarded { fields.append("\"discarded\":true") }
+        if let reason = turn.outcome?.handoffReason { fields.append("\"handoff_reason\":" + ExportText.jsonString(reason.rawValue)) }
         if let intent = turn.intent { fields.append("\"intent\":" + ExportText.jsonString(intent)) }
         if let label = turn.label { fields.append("\"label\":" + ExportText.jsonString(label)) }
         if let version = turn.modelVersion { fields.append("\"model_version\":\(version)") }
+        if let outcome = turn.outcome { fields.append("\"outcome\":" + ExportText.jsonString(outcome.name)) }
         fields.append("\"position\":\(turn.position)")
         if let predicted = turn.predictedIntent { fields.append("\"predicted_intent\":" + ExportText.jsonString(predicted)) }
         fields.append("\"role\":" + ExportText.jsonString(turn.role.rawValue))

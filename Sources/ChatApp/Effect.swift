@@ -26,6 +26,8 @@ public enum Effect: Sendable, Equatable {
     case deleteTemplate(intent: String, variant: VariantID)
     /// Load the monitoring figures (answer: `.monitorLoaded`).
     case loadMonitor
+    /// Send `.noticeExpired(serial)` once `after` has passed on the runtime's clock.
+    case expireNotice(serial: Int, after: Duration)
     /// Leave the program, restoring the terminal.
     case quit
 }

@@ -8,6 +8,8 @@ public enum Event: Sendable, Equatable {
     case resize(width: Int, height: Int)
     /// The session started or changed (a new conversation).
     case sessionStarted(SessionInfo)
+    /// The conversation has this id now (its first turn was stored; "new" before).
+    case conversationStored(String)
     /// The draft was classified.
     case draftAnalyzed(DraftAnalysis)
     /// A customer message was answered.
@@ -26,6 +28,10 @@ public enum Event: Sendable, Equatable {
     case templatesLoaded([TemplateItem])
     /// Fresh monitoring figures.
     case monitorLoaded(MonitorFigures)
-    /// An effect failed; the message is shown on the status line.
+    /// The runtime has something to say (a notice on the page shown).
+    case notice(String)
+    /// An effect failed; the message is shown as an error notice on the page shown.
     case failed(String)
+    /// The time asked for by `Effect.expireNotice` has passed.
+    case noticeExpired(serial: Int)
 }

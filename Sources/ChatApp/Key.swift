@@ -4,6 +4,8 @@ public enum Key: Sendable, Equatable {
     case character(Character)
     /// Ctrl with a letter (lower case): `.control("r")` is Ctrl-R.
     case control(Character)
+    /// Alt (Meta) with a character, sent as ESC and the character: `.alt("b")` is Alt-b.
+    case alt(Character)
     /// A function key, F1 = 1.
     case function(Int)
     /// Enter / Return.

@@ -46,9 +46,31 @@ public struct LineEditor: Sendable, Equatable {
             while start > 0, characters[start - 1] != " " { start -= 1 }
             characters.removeSubrange(start..<cursor)
             cursor = start
+        case .alt("b"): cursor = wordStart(before: cursor)
+        case .alt("f"): cursor = wordEnd(after: cursor)
+        case .alt("d"): characters.removeSubrange(cursor..<wordEnd(after: cursor))
         case let .character(c): insert(String(c))
         default: return false
         }
         return true
+    }
+
+    /// Whether `c` is part of a word for Alt-b / Alt-f (letters, digits, CJK characters).
+    private static func isWord(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+
+    /// The start of the word before `index` (readline's Alt-b): back over non-word characters, then the word.
+    private func wordStart(before index: Int) -> Int {
+        var i = index
+        while i > 0, !Self.isWord(characters[i - 1]) { i -= 1 }
+        while i > 0, Self.isWord(characters[i - 1]) { i -= 1 }
+        return i
+    }
+
+    /// The end of the word after `index` (readline's Alt-f): over non-word characters, then the word.
+    private func wordEnd(after index: Int) -> Int {
+        var i = index
+        while i < characters.count, !Self.isWord(characters[i]) { i += 1 }
+        while i < characters.count, Self.isWord(characters[i]) { i += 1 }
+        return i
     }
 }

@@ -22,8 +22,9 @@ public struct Rect: Sendable, Equatable {
     /// The row after the last.
     public var bottom: Int { top + height }
 
-    /// A screen's body: every row between the tab bar and the status line.
-    static func body(width: Int, height: Int) -> Rect {
-        Rect(left: 0, top: 1, width: width, height: height - 2)
+    /// A screen's body: every row between the tab bar and the status line, less the row
+    /// above the status line when a notice takes it (and the body keeps a row).
+    static func body(width: Int, height: Int, notice: Bool = false) -> Rect {
+        Rect(left: 0, top: 1, width: width, height: height - 2 - (notice && height >= 4 ? 1 : 0))
     }
 }

@@ -26,10 +26,7 @@ extension State {
             if let last = transcript.lastIndex(where: { $0.turn != nil }) { focus = .transcript(selected: last) }
             return []
         case .control("r"):
-            if let line = lastBotTurnLine { openPicker(forLine: line) } else { notice = "no bot turn to relabel yet" }
-            return []
-        case .escape:
-            notice = nil
+            if let line = lastBotTurnLine { openPicker(forLine: line) } else { say("no bot turn to relabel yet") }
             return []
         default:
             let before = input.text
@@ -55,7 +52,6 @@ extension State {
         history.record(input.text)
         input = LineEditor()
         analysis = nil
-        notice = nil
         if text.hasPrefix("/") { return command(text) }
         return [agentMode ? .sendAgentReply(text) : .sendCustomerMessage(text)]
     }
@@ -83,7 +79,7 @@ extension State {
     /// Switches take-over mode; the live panel rests while the agent writes.
     mutating func toggleAgentMode() {
         agentMode.toggle()
-        notice = agentMode ? "take-over: you answer the customer yourself" : "the bot answers again"
+        say(agentMode ? "take-over: you answer the customer yourself" : "the bot answers again")
         if agentMode { analysis = nil }
     }
 }

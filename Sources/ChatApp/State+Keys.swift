@@ -77,19 +77,36 @@ extension State {
         review.items.removeAll { $0.turn == turn }
         review.total = max(0, review.total - (queued - review.items.count))
         review.selected = min(review.selected, max(0, review.items.count - 1))
-        notice = "turn \(turn) labeled \(intent)"
+        let predicted = transcript.last { $0.turn == turn && $0.role == .bot }?.intent
+        say(predicted == intent ? "turn \(turn): \(intent) confirmed" : "turn \(turn) labeled \(intent)")
     }
 
     /// Opens the relabel picker on the turn of transcript line `index`.
     mutating func openPicker(forLine index: Int) {
         guard transcript.indices.contains(index), let turn = transcript[index].turn else {
-            notice = "no turn to relabel yet"
+            say("no turn to relabel yet")
             return
         }
         let text = transcript.last { $0.turn == turn && $0.role == .customer }?.text ?? transcript[index].text
         let bot = transcript.last { $0.turn == turn && $0.role == .bot }
         let current = bot?.label ?? bot?.intent
-        picker = IntentPicker(turn: turn, text: text, intents: session.intents, current: current)
+        show(IntentPicker(turn: turn, text: text, intents: session.intents, current: current))
+    }
+
+    /// Opens `picker` when the terminal is large enough to show it: an open picker takes the
+    /// keys, so it is never open unseen (a resize too small closes it, `closeHiddenPicker`).
+    mutating func show(_ picker: IntentPicker) {
+        guard PickerView.frame(width: width, height: height, intents: picker.intents.count) != nil else {
+            say("the terminal is too small for the relabel picker", isError: true)
+            return
+        }
+        self.picker = picker
+    }
+
+    /// Closes the picker when the terminal became too small to show it.
+    mutating func closeHiddenPicker() {
+        guard let p = picker, PickerView.frame(width: width, height: height, intents: p.intents.count) == nil else { return }
+        picker = nil
     }
 
     /// The index of the last bot line that can be relabeled.

@@ -19,7 +19,7 @@ extension State {
             case .enter:
                 return [.relabel(turn: item.turn, intent: item.intent)]
             case .character("p"), .control("r"), .right:
-                picker = IntentPicker(turn: item.turn, text: item.text, intents: session.intents, current: item.intent)
+                show(IntentPicker(turn: item.turn, text: item.text, intents: session.intents, current: item.intent))
             case .character("s"):
                 review.items.remove(at: review.selected)
                 review.selected = min(review.selected, max(0, review.items.count - 1))

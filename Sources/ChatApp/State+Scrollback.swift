@@ -3,7 +3,7 @@ extension State {
     mutating func scrollUp(_ rows: Int) -> [Effect] {
         scroll += rows
         guard earlierInStore, let anchor = transcript.first(where: \.isStoredCustomerTurn)?.turn else { return [] }
-        let top = max(0, transcriptRows(transcript) - ChatView.layout(in: .body(width: width, height: height)).transcript.height)
+        let top = max(0, transcriptRows(transcript) - ChatView.layout(in: body).transcript.height)
         guard scroll >= top else { return [] }
         scroll = top
         guard !awaitingPage else { return [] }
@@ -63,7 +63,7 @@ extension State {
 
     /// How many rows `lines` take in the Chat screen's transcript.
     func transcriptRows(_ lines: some Sequence<TranscriptLine>) -> Int {
-        TranscriptView.rowCount(of: lines, width: ChatView.layout(in: .body(width: width, height: height)).transcript.width)
+        TranscriptView.rowCount(of: lines, width: ChatView.layout(in: body).transcript.width)
     }
 
     /// Moves the selected transcript line to its new index, or back to the input when it is gone.

@@ -36,7 +36,7 @@ extension State {
             return [.newConversation]
         case "/relabel":
             guard let line = lastBotTurnLine, let turn = transcript[line].turn else {
-                notice = "no bot turn to relabel yet"
+                say("no bot turn to relabel yet")
                 return []
             }
             if session.intents.contains(argument) { return [.relabel(turn: turn, intent: argument)] }
@@ -47,7 +47,7 @@ extension State {
             }
             return []
         default:
-            notice = "unknown command \(words[0]); /help lists them"
+            say("unknown command \(words[0]); /help lists them", isError: true)
             return []
         }
     }

@@ -42,10 +42,9 @@ extension State {
             guard templates.inVariants, let intent = templates.intent, variants.indices.contains(templates.selectedVariant) else { return [] }
             guard confirming else {
                 templates.confirmingDelete = true
-                notice = "press d again to delete this variant"
+                say("press d again to delete this variant")
                 return []
             }
-            notice = nil
             return [.deleteTemplate(intent: intent.intent, variant: variants[templates.selectedVariant].id)]
         case .character("r"):
             return [.loadTemplates]
@@ -63,9 +62,13 @@ extension State {
             templates.editor = nil
             return []
         case .enter:
+            // The editor stays open until the save succeeds (`.templatesLoaded`): a refused
+            // text stays to be corrected, with the error as a notice.
             let text = editor.text.trimmingSpaces
-            templates.editor = nil
-            guard !text.isEmpty else { return [] }
+            guard !text.isEmpty else {
+                templates.editor = nil
+                return []
+            }
             return [.saveTemplate(intent: intent.intent, variant: templates.editing, text: text)]
         default:
             _ = editor.handle(key)

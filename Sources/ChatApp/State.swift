@@ -42,8 +42,10 @@ public struct State: Sendable, Equatable {
     public var monitor: MonitorFigures?
     /// Rows scrolled on the Help screen.
     public var helpScroll = 0
-    /// A one-line notice on the status line (an error, a confirmation).
-    public var notice: String?
+    /// The notice shown, if any (see `Notice`).
+    public var notice: Notice?
+    /// The serial number of the last notice raised.
+    public var noticeSerial = 0
     /// Set once the user asked to leave.
     public var quitting = false
 

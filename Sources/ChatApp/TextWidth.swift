@@ -1,14 +1,19 @@
 /// Terminal display widths of graphemes and strings (East Asian wide = 2, marks = 0).
 public enum TextWidth {
-    /// Columns a grapheme cluster takes: 0 (nothing visible), 1, or 2.
+    /// Columns a grapheme cluster takes: 0 (nothing visible), 1, or 2. An emoji cluster is two
+    /// wide when anything in it asks for emoji presentation: VS16, a skin-tone modifier, a ZWJ
+    /// joining an emoji, or a second regional indicator (a flag).
     public static func of(_ character: Character) -> Int {
         let scalars = character.unicodeScalars
         guard let first = scalars.first else { return 0 }
         let base = of(first)
         if base == 0 { return 0 }
-        if base == 1, first.properties.isEmoji, scalars.contains("\u{FE0F}") { return 2 }
-        if first.properties.isEmoji, (0x1F1E6...0x1F1FF).contains(first.value) { return scalars.count > 1 ? 2 : 1 }
-        return base
+        if (0x1F1E6...0x1F1FF).contains(first.value) { return scalars.count > 1 ? 2 : 1 }
+        guard first.properties.isEmoji, scalars.count > 1 else { return base }
+        let rest = scalars.dropFirst()
+        let presented = rest.contains { $0 == "\u{FE0F}" || $0.properties.isEmojiModifier }
+            || (rest.contains("\u{200D}") && rest.contains { $0.properties.isEmoji && $0 != "\u{200D}" })
+        return presented ? 2 : base
     }
 
     /// Columns a string takes on one line.

@@ -20,6 +20,7 @@ struct Theme {
     var unknown: Style { pick(Style(foreground: .red, underline: true), Style(underline: true)) }
     var warning: Style { pick(Style(foreground: .yellow, bold: true), Style(bold: true)) }
     var notice: Style { pick(Style(foreground: .black, background: .yellow), Style(reverse: true)) }
+    var error: Style { pick(Style(foreground: .white, background: .red, bold: true), Style(bold: true, reverse: true)) }
     var border: Style { pick(Style(foreground: .blue), .plain) }
 
     /// The style of a transcript line's text.

@@ -73,7 +73,7 @@ struct TranscriptView {
         var texts = TextLayout.wrap(line.text, width: room)
         var note = ""
         if line.role == .bot, let intent = line.intent {
-            note = " [" + (line.fallback ? "fallback " : "") + intent + (line.confidence.map { " " + Format.percent($0) } ?? "") + (line.label.map { " → " + $0 } ?? "") + "]"
+            note = " [" + (line.fallback ? "fallback " : "") + intent + (line.confidence.map { " " + Format.percent($0) } ?? "") + (line.label.map { $0 == intent ? " ✓" : " → " + $0 } ?? "") + "]"
             note = TextLayout.truncate(note, to: room)
         }
         var notes = Array(repeating: "", count: texts.count)

@@ -1,66 +1,93 @@
 /// Applies one event to the state and returns the work the runtime must do; no I/O happens here.
+/// A key or paste ends the notice shown; a new notice asks the runtime to expire it in time.
 public func update(_ state: inout State, _ event: Event) -> [Effect] {
+    let serial = state.noticeSerial
     switch event {
-    case let .key(key):
-        return state.handle(key)
-    case let .paste(text):
-        return state.paste(text)
-    case let .resize(width, height):
-        state.width = max(1, width)
-        state.height = max(1, height)
-        return []
-    case let .sessionStarted(session):
-        if session.conversation != state.session.conversation {
-            state.transcript = []
-            state.scroll = 0
-            state.earlierInStore = false
-            state.laterInStore = false
-            state.awaitingPage = false
-            state.decision = nil
-            state.agentMode = false
-            state.focus = .input
+    case .key, .paste: state.notice = nil
+    default: break
+    }
+    var effects = state.apply(event)
+    if state.noticeSerial != serial, let notice = state.notice {
+        effects.append(.expireNotice(serial: notice.serial, after: Notice.lifetime))
+    }
+    return effects
+}
+
+extension State {
+    /// The event's own change to the state.
+    fileprivate mutating func apply(_ event: Event) -> [Effect] {
+        switch event {
+        case let .key(key):
+            return handle(key)
+        case let .paste(text):
+            return paste(text)
+        case let .resize(columns, rows):
+            width = max(1, columns)
+            height = max(1, rows)
+            closeHiddenPicker()
+            return []
+        case let .sessionStarted(started):
+            if started.conversation != session.conversation {
+                transcript = []
+                scroll = 0
+                earlierInStore = false
+                laterInStore = false
+                awaitingPage = false
+                decision = nil
+                agentMode = false
+                focus = .input
+            }
+            session = started
+            return []
+        case let .conversationStored(id):
+            session.conversation = id
+            return []
+        case let .draftAnalyzed(draft):
+            if draft.text == input.text { analysis = draft }
+            return []
+        case let .replied(exchange):
+            append(exchange.lines)
+            decision = exchange.decision
+            if exchange.decision.handoff { agentMode = true }
+            return []
+        case let .appended(lines):
+            append(lines)
+            return []
+        case let .relabeled(turn, intent):
+            applyLabel(turn: turn, intent: intent)
+            return []
+        case let .earlierLoaded(lines):
+            prependEarlier(lines)
+            return []
+        case let .laterLoaded(lines):
+            appendLater(lines)
+            return []
+        case let .reviewLoaded(items, total):
+            review.items = items
+            review.total = total
+            review.selected = min(review.selected, max(0, items.count - 1))
+            review.loaded = true
+            return []
+        case let .templatesLoaded(items):
+            templates.items = items
+            templates.selectedIntent = min(templates.selectedIntent, max(0, items.count - 1))
+            let variants = templates.intent?.variants.count ?? 0
+            templates.selectedVariant = min(templates.selectedVariant, max(0, variants - 1))
+            templates.editor = nil
+            templates.confirmingDelete = false
+            return []
+        case let .monitorLoaded(figures):
+            monitor = figures
+            return []
+        case let .notice(message):
+            say(message)
+            return []
+        case let .failed(message):
+            say(message, isError: true)
+            return []
+        case let .noticeExpired(serial):
+            if notice?.serial == serial { notice = nil }
+            return []
         }
-        state.session = session
-        return []
-    case let .draftAnalyzed(analysis):
-        if analysis.text == state.input.text { state.analysis = analysis }
-        return []
-    case let .replied(exchange):
-        state.append(exchange.lines)
-        state.decision = exchange.decision
-        if exchange.decision.handoff { state.agentMode = true }
-        return []
-    case let .appended(lines):
-        state.append(lines)
-        return []
-    case let .relabeled(turn, intent):
-        state.applyLabel(turn: turn, intent: intent)
-        return []
-    case let .earlierLoaded(lines):
-        state.prependEarlier(lines)
-        return []
-    case let .laterLoaded(lines):
-        state.appendLater(lines)
-        return []
-    case let .reviewLoaded(items, total):
-        state.review.items = items
-        state.review.total = total
-        state.review.selected = min(state.review.selected, max(0, items.count - 1))
-        state.review.loaded = true
-        return []
-    case let .templatesLoaded(items):
-        state.templates.items = items
-        state.templates.selectedIntent = min(state.templates.selectedIntent, max(0, items.count - 1))
-        let variants = state.templates.intent?.variants.count ?? 0
-        state.templates.selectedVariant = min(state.templates.selectedVariant, max(0, variants - 1))
-        state.templates.editor = nil
-        state.templates.confirmingDelete = false
-        return []
-    case let .monitorLoaded(figures):
-        state.monitor = figures
-        return []
-    case let .failed(message):
-        state.notice = message
-        return []
     }
 }

@@ -27,10 +27,24 @@ extension ChatDatabase: ModelRegistry {
         }
     }
 
-    /// Every training example in the store: from files, imports and relabels.
+    /// The store's training examples — from files, imports and labels — leaving out every
+    /// text the evaluation set holds (under `ExampleText.normalized`), whatever its origin.
     public func trainingExamples() throws -> [LabeledText] {
         try writer.read { db in
-            try ExampleRecord.order(Column("id")).fetchAll(db).map { LabeledText(text: $0.text, intent: $0.intent) }
+            let held = Set(try ExampleRecord.filter(ExampleRecord.Columns.kind == ExampleRecord.Kind.test.rawValue).fetchAll(db)
+                .map { ExampleText.normalized($0.text) })
+            return try ExampleRecord.filter(ExampleRecord.Columns.kind == ExampleRecord.Kind.train.rawValue).order(Column("id")).fetchAll(db)
+                .filter { !held.contains(ExampleText.normalized($0.text)) }
+                .map { LabeledText(text: $0.text, intent: $0.intent) }
+        }
+    }
+
+    /// The fixed evaluation set: the intents' test split and the labelled turns in the `eval_share`.
+    public func evaluationExamples() throws -> [DatasetExample] {
+        try writer.read { db in
+            try ExampleRecord.filter(ExampleRecord.Columns.kind == ExampleRecord.Kind.test.rawValue).order(Column("id")).fetchAll(db).map {
+                DatasetExample(text: $0.text, intent: $0.intent, language: $0.language, source: SourceLocation(file: $0.source ?? $0.origin.rawValue, line: 0))
+            }
         }
     }
 }

@@ -11,8 +11,16 @@ extension ChatDatabase {
         public var started: Date
         /// The agent running it.
         public var agent: String?
-        /// When it was handed to an agent.
+        /// When the hand-off in force began; nil while the bot answers.
         public var handedOff: Date?
+
+        /// Creates a conversation value.
+        public init(id: Int64, started: Date, agent: String?, handedOff: Date?) {
+            self.id = id
+            self.started = started
+            self.agent = agent
+            self.handedOff = handedOff
+        }
     }
 
     /// Every conversation, oldest first.
@@ -24,31 +32,41 @@ extension ChatDatabase {
         }
     }
 
+    /// A hand-off or hand-back of a conversation.
+    public struct ConversationEvent: Sendable, Equatable {
+        /// `handoff` or `handback`.
+        public var kind: String
+        /// A hand-off's `HandoffReason`.
+        public var reason: String?
+        /// The agent who took the conversation or gave it back; nil when the bot handed off.
+        public var agent: String?
+        /// When.
+        public var time: Date
+    }
+
+    /// The hand-offs and hand-backs of `conversation`, oldest first.
+    public func conversationEvents(of conversation: Int64) throws -> [ConversationEvent] {
+        try writer.read { db in
+            try ConversationEventRecord.filter(Column("conversationId") == conversation).order(Column("id")).fetchAll(db).map {
+                ConversationEvent(kind: $0.kind.rawValue, reason: $0.reason, agent: $0.agent, time: $0.createdAt)
+            }
+        }
+    }
+
     /// The turns of `conversation`, in order.
     public func turns(in conversation: Int64) throws -> [StoredTurn] {
         try writer.read { db in try TurnRecord.all().inConversation(conversation).fetchAll(db).map(\.stored) }
-    }
-
-    /// The intent each relabelled turn has now (its newest label).
-    public func currentLabels() throws -> [Int64: String] {
-        try writer.read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT turnId, intent FROM labelEvent l
-                WHERE id = (SELECT MAX(id) FROM labelEvent WHERE turnId = l.turnId)
-                """)
-            return Dictionary(uniqueKeysWithValues: rows.map { ($0["turnId"] as Int64, $0["intent"] as String) })
-        }
     }
 }
 
 extension ChatDatabase {
     /// The newest `limit` turns of `conversation` before turn `anchor`, oldest first.
     public func transcript(of conversation: Int64, before anchor: Int64, limit: Int) throws -> [TranscriptTurn] {
-        try writer.read { db in try TranscriptTurn.page(of: conversation, from: anchor, earlier: true, limit: limit).fetchAll(db).reversed() }
+        try writer.read { db in try TranscriptTurn.page(of: conversation, from: anchor, .before, limit: limit).fetchAll(db).reversed() }
     }
 
     /// The oldest `limit` turns of `conversation` after turn `anchor`, oldest first.
     public func transcript(of conversation: Int64, after anchor: Int64, limit: Int) throws -> [TranscriptTurn] {
-        try writer.read { db in try TranscriptTurn.page(of: conversation, from: anchor, earlier: false, limit: limit).fetchAll(db) }
+        try writer.read { db in try TranscriptTurn.page(of: conversation, from: anchor, .after, limit: limit).fetchAll(db) }
     }
 }

@@ -1,3 +1,4 @@
+import Assistant
 import Foundation
 import GRDB
 
@@ -7,9 +8,31 @@ extension ChatDatabase {
         try writer.read { db in try TurnRecord.all().needingReview().limit(limit).asRequest(of: ReviewCandidate.self).fetchAll(db) }
     }
 
-    /// How many customer turns have no label yet.
+    /// How many customer turns need a label.
     public func reviewCount() throws -> Int {
         try writer.read { db in try TurnRecord.all().needingReview().fetchCount(db) }
+    }
+
+    /// The review item of customer turn `turn`, labelled or not (nil for no such customer turn).
+    public func reviewCandidate(turn: Int64) throws -> ReviewCandidate? {
+        try writer.read { db in
+            try TurnRecord.all().aliased(TableAlias(name: "customer")).filter(literal: "customer.id = \(turn)")
+                .classifiedCustomerTurns().asRequest(of: ReviewCandidate.self).fetchOne(db)
+        }
+    }
+
+    /// Up to `count` turns before and after turn `turn` in its conversation, in order, with
+    /// the turn itself: the context Review shows.
+    public func reviewContext(of turn: Int64, count: Int = 2) throws -> [TranscriptTurn] {
+        try writer.read { db in
+            guard let conversation = try Int64.fetchOne(db, sql: "SELECT conversationId FROM turn WHERE id = ?", arguments: [turn]) else {
+                throw StoreError.unknownTurn(turn)
+            }
+            let before = try TranscriptTurn.page(of: conversation, from: turn, .before, limit: count).fetchAll(db).reversed()
+            let this = try TranscriptTurn.page(of: conversation, from: turn, .at, limit: 1).fetchAll(db)
+            let after = try TranscriptTurn.page(of: conversation, from: turn, .after, limit: count).fetchAll(db)
+            return before + this + after
+        }
     }
 
     /// Every intent's name, sorted.
@@ -19,18 +42,21 @@ extension ChatDatabase {
 }
 
 extension QueryInterfaceRequest<TurnRecord> {
-    /// A customer turn's reply was a fallback: the bot turn right after it names no intent.
-    static let fallbackReply: SQL = """
-        EXISTS (SELECT 1 FROM turn reply WHERE reply.conversationId = customer.conversationId
-                AND reply.position = customer.position + 1 AND reply.role = 'bot' AND reply.intent IS NULL)
-        """
+    /// Customer turns (alias `customer`) the model classified, selected as `ReviewCandidate` columns.
+    func classifiedCustomerTurns() -> QueryInterfaceRequest<TurnRecord> {
+        filter(literal: "customer.role = 'customer' AND customer.intent IS NOT NULL AND customer.confidence IS NOT NULL")
+            .select(literal: """
+                customer.id, customer.conversationId, customer.position, customer.text, customer.intent, customer.confidence,
+                customer.outcome, customer.handoffReason, customer.topIntents
+                """)
+    }
 
-    /// Classified customer turns without a label: fallbacks first, then lowest confidence, then oldest.
+    /// Classified customer turns without a current label (a discard or skip is one): low
+    /// confidence first, then lowest confidence, then oldest.
     func needingReview() -> QueryInterfaceRequest<TurnRecord> {
         aliased(TableAlias(name: "customer"))
-            .filter(literal: "customer.role = 'customer' AND customer.intent IS NOT NULL AND customer.confidence IS NOT NULL")
-            .filter(literal: "NOT EXISTS (SELECT 1 FROM labelEvent label WHERE label.turnId = customer.id)")
-            .select(literal: "customer.id, customer.text, customer.intent, customer.confidence, \(Self.fallbackReply) AS fallback")
-            .order(literal: "fallback DESC, customer.confidence, customer.id")
+            .classifiedCustomerTurns()
+            .filter(literal: "NOT EXISTS (SELECT 1 FROM currentLabel label WHERE label.turnId = customer.id)")
+            .order(literal: "\(TurnRecord.isLowConfidence("customer")) DESC, customer.confidence, customer.id")
     }
 }

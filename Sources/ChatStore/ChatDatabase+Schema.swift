@@ -70,6 +70,10 @@ extension ChatDatabase {
                 t.column("createdAt", .datetime).notNull()
             }
         }
+        migrator.registerMigration("turn-outcome", migrate: migrateTurnOutcome)
+        migrator.registerMigration("label-events", migrate: migrateLabelEvents)
+        migrator.registerMigration("example-provenance", migrate: migrateExampleProvenance)
+        migrator.registerMigration("settings", migrate: migrateSettings)
         return migrator
     }
 }

@@ -2,56 +2,79 @@ import Assistant
 import Foundation
 import GRDB
 
-extension ChatDatabase: TurnLog, TemplateSource, LabelLog {
-    public func startConversation(agent: String?, at time: Date) throws -> Int64 {
-        try writer.write { db in
-            var conversation = ConversationRecord(startedAt: time, agent: agent)
-            try conversation.insert(db)
-            return conversation.id!
-        }
-    }
-
+extension ChatDatabase: TurnLog, TemplateSource {
     public func logExchange(_ exchange: Exchange) throws -> LoggedExchange {
         try writer.write { db in
-            var position = try nextPosition(in: exchange.conversation, db)
-            var customer = TurnRecord(exchange.customer, conversation: exchange.conversation, position: position)
+            let conversation = try resolve(exchange.conversation, at: exchange.customer.time, db)
+            var position = try nextPosition(in: conversation, db)
+            var customer = TurnRecord(exchange.customer, conversation: conversation, position: position)
             try customer.insert(db)
             var botID: Int64?
             if let bot = exchange.bot {
                 position += 1
-                var record = TurnRecord(bot, conversation: exchange.conversation, position: position)
+                var record = TurnRecord(bot, conversation: conversation, position: position)
                 try record.insert(db)
                 botID = record.id
             }
-            if exchange.handsOff { try markHandedOff(exchange.conversation, at: exchange.customer.time, db) }
-            return LoggedExchange(customerTurn: customer.id!, botTurn: botID)
+            if let reason = exchange.customer.outcome?.handoffReason {
+                try handOff(conversation, reason: reason, agent: nil, at: exchange.customer.time, db)
+            }
+            return LoggedExchange(conversation: conversation, customerTurn: customer.id!, botTurn: botID)
         }
     }
 
-    public func markHandedOff(conversation: Int64, at time: Date) throws {
+    public func logAgentTurn(conversation: ConversationRef, text: String, agent: String?, at time: Date) throws -> LoggedTurn {
+        try writer.write { db in
+            let id = try resolve(conversation, at: time, db)
+            var turn = TurnRecord(ConversationTurn(role: .agent, text: text, time: time), conversation: id, position: try nextPosition(in: id, db))
+            try turn.insert(db)
+            return LoggedTurn(conversation: id, turn: turn.id!)
+        }
+    }
+
+    public func recordHandoff(conversation: Int64, reason: HandoffReason, agent: String?, at time: Date) throws {
         try writer.write { db in
             guard try ConversationRecord.exists(db, key: conversation) else { throw StoreError.unknownConversation(conversation) }
-            try markHandedOff(conversation, at: time, db)
+            try handOff(conversation, reason: reason, agent: agent, at: time, db)
         }
     }
 
-    /// Sets the conversation's hand-off time unless it has one.
-    private func markHandedOff(_ conversation: Int64, at time: Date, _ db: Database) throws {
-        try db.execute(sql: "UPDATE conversation SET handedOffAt = ? WHERE id = ? AND handedOffAt IS NULL", arguments: [time, conversation])
-    }
-
-    public func logAgentTurn(conversation: Int64, text: String, agent: String?, at time: Date) throws -> Int64 {
+    public func recordHandBack(conversation: Int64, agent: String?, at time: Date) throws {
         try writer.write { db in
-            var turn = TurnRecord(ConversationTurn(role: .agent, text: text, time: time), conversation: conversation, position: try nextPosition(in: conversation, db))
-            try turn.insert(db)
-            return turn.id!
+            guard var record = try ConversationRecord.fetchOne(db, key: conversation) else { throw StoreError.unknownConversation(conversation) }
+            guard record.handedOffAt != nil else { return }
+            record.handedOffAt = nil
+            try record.update(db)
+            var event = ConversationEventRecord(conversationId: conversation, kind: .handback, agent: agent, createdAt: time)
+            try event.insert(db)
         }
+    }
+
+    /// The id of the conversation `ref` names, inserting a new one (with its agent's take-over) first.
+    private func resolve(_ ref: ConversationRef, at time: Date, _ db: Database) throws -> Int64 {
+        switch ref {
+        case let .existing(id):
+            guard try ConversationRecord.exists(db, key: id) else { throw StoreError.unknownConversation(id) }
+            return id
+        case let .new(agent, handedOff):
+            var conversation = ConversationRecord(startedAt: handedOff ?? time, agent: agent)
+            try conversation.insert(db)
+            if let handedOff { try handOff(conversation.id!, reason: .agent, agent: agent, at: handedOff, db) }
+            return conversation.id!
+        }
+    }
+
+    /// Hands the conversation off and records the event, unless a hand-off is in force.
+    private func handOff(_ conversation: Int64, reason: HandoffReason, agent: String?, at time: Date, _ db: Database) throws {
+        try db.execute(sql: "UPDATE conversation SET handedOffAt = ? WHERE id = ? AND handedOffAt IS NULL", arguments: [time, conversation])
+        guard db.changesCount > 0 else { return }
+        var event = ConversationEventRecord(conversationId: conversation, kind: .handoff, reason: reason.rawValue, agent: agent, createdAt: time)
+        try event.insert(db)
     }
 
     /// The position after the conversation's last turn.
     private func nextPosition(in conversation: Int64, _ db: Database) throws -> Int {
-        guard try ConversationRecord.exists(db, key: conversation) else { throw StoreError.unknownConversation(conversation) }
-        return try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM turn WHERE conversationId = ?", arguments: [conversation])!
+        try Int.fetchOne(db, sql: "SELECT COALESCE(MAX(position), 0) + 1 FROM turn WHERE conversationId = ?", arguments: [conversation])!
     }
 
     public func templates(for intent: String) throws -> [ResponseTemplate] {
@@ -61,28 +84,6 @@ extension ChatDatabase: TurnLog, TemplateSource, LabelLog {
     public func action(for intent: String) throws -> IntentDefinition.Action? {
         try writer.read { db in
             try IntentRecord.fetchOne(db, key: intent)?.action.flatMap(IntentDefinition.Action.init(rawValue:))
-        }
-    }
-
-    /// Records the label and makes the turn a training example of the labelled intent (a
-    /// newer label of the same turn moves the example).
-    public func recordLabel(_ label: TurnLabel) throws {
-        try writer.write { db in
-            guard let turn = try TurnRecord.fetchOne(db, key: label.turn) else { throw StoreError.unknownTurn(label.turn) }
-            guard turn.role == .customer else { throw StoreError.notACustomerTurn(label.turn) }
-            guard try IntentRecord.exists(db, key: label.intent) else { throw StoreError.unknownIntent(label.intent) }
-            var event = LabelEventRecord(turnId: label.turn, intent: label.intent, annotator: label.annotator, createdAt: label.time)
-            try event.insert(db)
-            if var example = try ExampleRecord.all().relabeling(turn: label.turn).fetchOne(db) {
-                example.intent = label.intent
-                try example.update(db)
-            } else {
-                var example = ExampleRecord(
-                    intent: label.intent, text: turn.text, language: LanguageDetector.language(of: turn.text), origin: .relabel,
-                    turnId: label.turn, createdAt: label.time
-                )
-                try example.insert(db)
-            }
         }
     }
 }

@@ -18,7 +18,7 @@ extension ChatDatabase {
             }
             let gone = try TemplateRecord.all().fromFiles().filter(!dataset.intents.keys.contains(TemplateRecord.Columns.intent)).deleteAll(db)
             summary.templatesRemoved += gone
-            try syncExamples(dataset.train, at: time, db, &summary)
+            try syncExamples(dataset.train.map { ($0, .train) } + dataset.test.map { ($0, .test) }, at: time, db, &summary)
             return summary
         }
     }
@@ -62,13 +62,17 @@ extension ChatDatabase {
         summary.templatesRemoved += unmatched.count
     }
 
-    private func syncExamples(_ examples: [DatasetExample], at time: Date, _ db: Database, _ summary: inout SyncSummary) throws {
-        struct Key: Hashable { let intent: String, language: String?, text: String }
+    /// Makes the file examples follow the files: training examples from the intents, and the
+    /// `test/` split as the evaluation set (kind `test`, never trained on).
+    private func syncExamples(
+        _ examples: [(DatasetExample, ExampleRecord.Kind)], at time: Date, _ db: Database, _ summary: inout SyncSummary
+    ) throws {
+        struct Key: Hashable { let intent: String, language: String?, text: String, kind: ExampleRecord.Kind }
         var stored = Dictionary(grouping: try ExampleRecord.all().fromFiles().fetchAll(db)) {
-            Key(intent: $0.intent, language: $0.language, text: $0.text)
+            Key(intent: $0.intent, language: $0.language, text: $0.text, kind: $0.kind)
         }
-        for example in examples {
-            let key = Key(intent: example.intent, language: example.language, text: example.text)
+        for (example, kind) in examples {
+            let key = Key(intent: example.intent, language: example.language, text: example.text, kind: kind)
             let source = example.source.description
             if var record = stored[key]?.popLast() {
                 guard record.source != source else { continue }
@@ -77,7 +81,8 @@ extension ChatDatabase {
                 summary.examplesUpdated += 1
             } else {
                 var record = ExampleRecord(
-                    intent: example.intent, text: example.text, language: example.language, origin: .file, source: source, createdAt: time
+                    intent: example.intent, text: example.text, language: example.language, origin: .file, kind: kind, source: source,
+                    createdAt: time
                 )
                 try record.insert(db)
                 summary.examplesAdded += 1

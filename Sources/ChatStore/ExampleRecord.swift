@@ -8,14 +8,25 @@ struct ExampleRecord: Codable, Equatable, FetchableRecord, MutablePersistableRec
         case file, `import`, relabel
     }
 
+    /// What an example is for.
+    enum Kind: String, Codable, DatabaseValueConvertible {
+        /// Trained on.
+        case train
+        /// The fixed evaluation set: never trained on.
+        case test
+    }
+
     static let databaseTableName = "example"
     var id: Int64?
     var intent: String
     var text: String
     var language: String?
     var origin: Origin
-    /// `file:line` for file examples.
+    var kind: Kind = .train
+    /// `file:line` for file and imported examples.
     var source: String?
+    /// The source an imported example came from (`import --source`).
+    var sourceName: String?
     /// The relabelled turn, for relabel examples.
     var turnId: Int64?
     var createdAt: Date
@@ -25,6 +36,7 @@ struct ExampleRecord: Codable, Equatable, FetchableRecord, MutablePersistableRec
     enum Columns {
         static let origin = Column(CodingKeys.origin)
         static let turnId = Column(CodingKeys.turnId)
+        static let kind = Column(CodingKeys.kind)
     }
 }
 

@@ -2,7 +2,7 @@ import Assistant
 import Foundation
 import GRDB
 
-/// A turn read for an export: the turn's columns and its newest label.
+/// A turn read for an export: the turn's columns and its current label.
 struct ExportTurnRecord: Decodable, FetchableRecord {
     var conversationId: Int64
     var position: Int
@@ -11,6 +11,9 @@ struct ExportTurnRecord: Decodable, FetchableRecord {
     var intent: String?
     var confidence: Float?
     var label: String?
+    var labelKind: LabelKind?
+    var outcome: String?
+    var handoffReason: String?
     var modelVersion: Int64?
     var createdAt: Date
 
@@ -18,7 +21,8 @@ struct ExportTurnRecord: Decodable, FetchableRecord {
     var exportTurn: ExportTurn {
         ExportTurn(
             conversation: conversationId, position: position, role: role, text: text, predictedIntent: intent,
-            confidence: confidence, label: label, modelVersion: modelVersion, time: createdAt
+            confidence: confidence, label: label, discarded: labelKind == .discard,
+            outcome: outcome.flatMap { TurnOutcome(name: $0, reason: handoffReason) }, modelVersion: modelVersion, time: createdAt
         )
     }
 
@@ -27,8 +31,8 @@ struct ExportTurnRecord: Decodable, FetchableRecord {
     static func exported(conversation: Int64?, since: Date?) -> SQLRequest<ExportTurnRecord> {
         """
         SELECT t.conversationId, t.position, t.role, t.text, t.intent, t.confidence, t.modelVersion, t.createdAt,
-               (SELECT l.intent FROM labelEvent l WHERE l.turnId = t.id ORDER BY l.id DESC LIMIT 1) AS label
-        FROM turn t JOIN conversation c ON c.id = t.conversationId
+               t.outcome, t.handoffReason, l.intent AS label, l.kind AS labelKind
+        FROM turn t JOIN conversation c ON c.id = t.conversationId LEFT JOIN currentLabel l ON l.turnId = t.id
         WHERE (\(conversation) IS NULL OR c.id = \(conversation)) AND (\(since) IS NULL OR c.startedAt >= \(since))
         ORDER BY t.conversationId, t.position
         """

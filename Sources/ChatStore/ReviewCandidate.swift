@@ -1,25 +1,52 @@
+import Assistant
 import Foundation
 import GRDB
+import IntentModel
 
 /// A customer turn waiting for an agent's label, as the review queue lists it.
-public struct ReviewCandidate: Sendable, Equatable, Decodable, FetchableRecord {
-    /// The customer turn's id.
+public struct ReviewCandidate: Sendable, Equatable, FetchableRecord {
+    /// The customer turn's store-wide id (what `label` takes).
     public var id: Int64
+    /// Its conversation.
+    public var conversation: Int64
+    /// Its 1-based position in the conversation (what agents are shown).
+    public var position: Int
     /// What the customer wrote.
     public var text: String
     /// The intent the model predicted.
     public var intent: String
     /// The model's confidence in it.
     public var confidence: Float
-    /// Whether the bot answered with a fallback (it did not understand).
-    public var fallback: Bool
+    /// What the bot did with it.
+    public var outcome: TurnOutcome?
+    /// The model's ranking of the intents for it, best first (as stored with the turn).
+    public var ranking: [IntentScore]
 
     /// Creates a candidate.
-    public init(id: Int64, text: String, intent: String, confidence: Float, fallback: Bool) {
+    public init(
+        id: Int64, conversation: Int64, position: Int, text: String, intent: String, confidence: Float,
+        outcome: TurnOutcome?, ranking: [IntentScore] = []
+    ) {
         self.id = id
+        self.conversation = conversation
+        self.position = position
         self.text = text
         self.intent = intent
         self.confidence = confidence
-        self.fallback = fallback
+        self.outcome = outcome
+        self.ranking = ranking
+    }
+
+    /// Whether the model was not confident enough (`TurnOutcome.isLowConfidence`).
+    public var fallback: Bool { outcome?.isLowConfidence ?? false }
+
+    public init(row: Row) throws {
+        let ranking: String? = row["topIntents"]
+        self.init(
+            id: row["id"], conversation: row["conversationId"], position: row["position"], text: row["text"],
+            intent: row["intent"], confidence: row["confidence"],
+            outcome: (row["outcome"] as String?).flatMap { TurnOutcome(name: $0, reason: row["handoffReason"]) },
+            ranking: try ranking.map { try JSONDecoder().decode([IntentScore].self, from: Data($0.utf8)) } ?? []
+        )
     }
 }

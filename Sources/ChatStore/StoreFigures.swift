@@ -14,14 +14,18 @@ public struct StoreFigures: Sendable, Equatable {
         }
     }
 
-    /// Classified customer turns.
+    /// Customer turns the model predicted.
     public var customerTurns = 0
-    /// Conversations.
+    /// Conversations (each has at least one turn).
     public var conversations = 0
-    /// Conversations handed to a human agent.
+    /// Conversations ever handed to a human agent.
     public var handedOff = 0
-    /// Customer turns the bot did not understand (its reply names no intent).
-    public var fallbacks = 0
+    /// Low-confidence customer turns (`TurnOutcome.isLowConfidence`).
+    public var lowConfidence = 0
+    /// Low-confidence turns over customer turns the model predicted; nil before any turn.
+    public var fallbackRate: Double?
+    /// Conversations ever handed off over conversations; nil before any conversation.
+    public var handoffRate: Double?
     /// Mean confidence of the predicted intents; nil before any turn.
     public var averageConfidence: Double?
     /// Customer turns per confidence decile, [0, 0.1) first.
@@ -30,10 +34,12 @@ public struct StoreFigures: Sendable, Equatable {
     public var intentMix: [IntentTurns] = []
     /// Reply latency percentiles p50, p90, p99 in microseconds (zeros before any reply).
     public var latencyMicros = [0, 0, 0]
-    /// Customer turns with a label.
+    /// Customer turns whose current label names an intent (discarded and skipped turns do not count).
     public var labeled = 0
-    /// Labelled turns whose newest label is the predicted intent.
+    /// Labelled turns whose current label is the predicted intent.
     public var labeledCorrect = 0
+    /// `labeledCorrect` over `labeled`; nil before any label.
+    public var liveAccuracy: Double?
 
     /// Empty figures.
     public init() {}

@@ -14,6 +14,10 @@ struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord
     var intent: String?
     var confidence: Float?
     var topIntents: [IntentScore]?
+    /// `TurnOutcome.name` (customer turns).
+    var outcome: String?
+    /// `HandoffReason` of a `handoff` outcome.
+    var handoffReason: String?
     var templateId: Int64?
     var latencyMicros: Int?
     var modelVersion: Int64?
@@ -30,6 +34,8 @@ struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord
         intent = turn.intent
         confidence = turn.confidence
         topIntents = turn.topIntents.isEmpty ? nil : turn.topIntents
+        outcome = turn.outcome?.name
+        handoffReason = turn.outcome?.handoffReason?.rawValue
         templateId = turn.templateID
         latencyMicros = turn.latencyMicros
         modelVersion = turn.modelVersion
@@ -40,8 +46,13 @@ struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord
     var stored: StoredTurn {
         StoredTurn(id: id ?? 0, conversation: conversationId, position: position, turn: ConversationTurn(
             role: role, text: text, intent: intent, confidence: confidence, topIntents: topIntents ?? [],
-            templateID: templateId, latencyMicros: latencyMicros, modelVersion: modelVersion, time: createdAt
+            outcome: outcome.flatMap { TurnOutcome(name: $0, reason: handoffReason) }, templateID: templateId, latencyMicros: latencyMicros, modelVersion: modelVersion, time: createdAt
         ))
+    }
+
+    /// `TurnOutcome.isLowConfidence` of the turn aliased `alias`, in SQL.
+    static func isLowConfidence(_ alias: String) -> SQL {
+        SQL(sql: "(\(alias).outcome = 'fallback' OR (\(alias).outcome = 'handoff' AND \(alias).handoffReason = 'repeated_fallback'))")
     }
 
     enum Columns {

@@ -1,4 +1,9 @@
 import CNcursesw
+#if canImport(Glibc)
+import Glibc
+#else
+import Darwin
+#endif
 import ChatApp
 
 /// The ncurses terminal: the only code that calls ncurses. It draws `Screen`s and reads keys
@@ -6,18 +11,34 @@ import ChatApp
 public final class CursesTerminal {
     /// Whether colours are drawn (the terminal has them and `NO_COLOR` is unset).
     public let colors: Bool
+    /// Whether the locale is UTF-8; without one, frames are drawn in ASCII (`ASCIIFallback`).
+    public let unicode: Bool
+    /// A one-line notice about how the terminal runs (no UTF-8 locale), for the status line.
+    public let notice: String?
     private var pairs: [ColorPair: Int16] = [:]
     private var stopped = false
 
+    /// The UTF-8 locales tried, in order, when the environment's locale is not UTF-8.
+    static let fallbackLocales = ["C.UTF-8", "en_US.UTF-8"]
+
+    /// Why `$TERM` cannot show the terminal UI (unknown, `dumb`, no cursor addressing), or nil when it can.
+    public static var unusableReason: String? {
+        let name = getenv("TERM").map { String(cString: $0) } ?? ""
+        if name.isEmpty { return "TERM is not set" }
+        return sb_terminal_is_addressable() != 0 ? nil : "TERM=\(name) cannot address the cursor"
+    }
+
     /// Takes over the terminal (alternate screen, raw keys, no echo); throws when there is none.
     public init(noColor: Bool) throws(TerminalError) {
-        setlocale(LC_ALL, "")
+        unicode = Self.adoptUTF8Locale()
+        notice = unicode ? nil : "no UTF-8 locale (tried \(Self.fallbackLocales.joined(separator: ", "))): ASCII frames, other text shown as ?"
         guard sb_newterm() != nil else { throw TerminalError("cannot open the terminal (is TERM set?)") }
         SignalRestorer.install()
         raw()
         noecho()
         nonl()
         keypad(sb_stdscr(), true)
+        idcok(sb_stdscr(), false)
         set_escdelay(25)
         if !noColor, has_colors() {
             start_color()
@@ -28,6 +49,18 @@ public final class CursesTerminal {
         }
         mousemask(sb_wheel_up() | sb_wheel_down(), nil)
         mouseinterval(0)
+    }
+
+    /// The environment's locale when it is UTF-8, else the first fallback that exists;
+    /// returns whether a UTF-8 locale is in force (else the environment's stays).
+    private static func adoptUTF8Locale() -> Bool {
+        setlocale(LC_ALL, "")
+        if sb_locale_is_utf8() != 0 { return true }
+        for name in fallbackLocales where setlocale(LC_ALL, name) != nil {
+            if sb_locale_is_utf8() != 0 { return true }
+        }
+        setlocale(LC_ALL, "")
+        return false
     }
 
     /// Gives the terminal back as it was: leaves the alternate screen, restores modes.

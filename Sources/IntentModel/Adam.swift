@@ -17,11 +17,20 @@ struct Adam {
         v = [Float](repeating: 0, count: count)
     }
 
-    /// Applies gradients `g` to `p` over `dense` (an element range) and over `rowWidth`-wide
-    /// rows starting at each offset in `rows` (distinct), split over `threads`.
+    /// Applies gradients `g` to `parameters` over `dense` (an element range) and over
+    /// `rowWidth`-wide rows starting at each offset in `rows` (distinct), split over `threads`:
+    /// `m ← β₁m + (1−β₁)g`, `v ← β₂v + (1−β₂)g²`, `p ← p − α·m / (√v + ε)` with
+    /// `α = lr·√(1−β₂ᵗ) / (1−β₁ᵗ)`.
     mutating func update(
-        _ p: UnsafeMutablePointer<Float>, gradients g: UnsafePointer<Float>,
+        _ parameters: inout [Float], gradients g: UnsafePointer<Float>,
         dense: Range<Int>, rows: [Int], rowWidth: Int, threads: Int = 1
+    ) {
+        parameters.withUnsafeMutableBufferPointer { update($0.baseAddress!, g, dense, rows, rowWidth, threads) }
+    }
+
+    private mutating func update(
+        _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>,
+        _ dense: Range<Int>, _ rows: [Int], _ rowWidth: Int, _ threads: Int
     ) {
         step += 1
         let alpha = learningRate * (1 - powf(beta2, Float(step))).squareRoot() / (1 - powf(beta1, Float(step)))

@@ -10,6 +10,9 @@ public struct EncodedText: Sendable, Equatable {
 
     /// Number of tokens.
     public var count: Int { words.count }
+
+    /// Where token `t`'s n-gram buckets are in `ngrams`.
+    func ngramRange(of t: Int) -> Range<Int> { Int(ngramStarts[t])..<Int(ngramStarts[t + 1]) }
 }
 
 /// Turns text into `EncodedText` for one configuration and vocabulary.

@@ -10,7 +10,7 @@ final class Workspace: @unchecked Sendable {
     let x = ScratchBuffer<Float>(), xReversed = ScratchBuffer<Float>()
     let directions = [Direction(), Direction()]
     let features = ScratchBuffer<Float>(), mask = ScratchBuffer<Float>()
-    let probabilities = ScratchBuffer<Float>()
+    let logits = ScratchBuffer<Float>(), probabilities = ScratchBuffer<Float>()
     let dLogits = ScratchBuffer<Float>(), dFeatures = ScratchBuffer<Float>()
     let dx = ScratchBuffer<Float>(), dxDirection = ScratchBuffer<Float>(), dh = ScratchBuffer<Float>()
     let dGates = ScratchBuffer<Float>(), dhNext = ScratchBuffer<Float>(), dcNext = ScratchBuffer<Float>()

@@ -28,7 +28,7 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "One JSON object per customer line: {conversation, text, intent, confidence, reply, handoff, …}.")
     var json = false
 
-    @Option(help: "The agent running the session (fills {{agent_name}}; in the terminal UI the default is $USER).")
+    @Option(help: "The agent running the session (fills {{agent_name}}; in the terminal UI the default is $USER, else the login name).")
     var agent: String?
 
     @Option(help: "Confidence below which the bot asks to rephrase (default: the model's, chosen on validation data).")
@@ -54,9 +54,9 @@ struct ChatCommand: ParsableCommand {
                 reporter: ProgressReporter(quiet: isatty(STDERR_FILENO) != 1)
             )
         }
-        let terminal = !plain && TerminalChat.isAvailable
+        let terminal = !plain && TerminalChat.isAvailable && TerminalChat.canDrive()
         let settings = ChatSession.Settings(
-            agent: agent ?? (terminal ? ProcessInfo.processInfo.environment["USER"] : nil), threshold: threshold,
+            agent: terminal ? AgentName.resolve(agent) : agent, threshold: threshold,
             seed: seed ?? .random(in: 0...UInt64.max)
         )
         let modelName = version.map { "v\($0)" } ?? URL(fileURLWithPath: model ?? "?").deletingPathExtension().lastPathComponent
@@ -66,8 +66,8 @@ struct ChatCommand: ParsableCommand {
                 AppLog.logger.info("terminal chat started", metadata: ["conversation": "\(backend.session.conversation)", "model": "\(modelName)"])
                 try TerminalChat(backend: backend).run()
             } else {
-                let session = try ChatSession(classifier: classifier, modelVersion: version, store: database, settings: settings)
-                AppLog.logger.info("chat started", metadata: ["conversation": "\(session.conversation)", "model": "\(modelName)", "threshold": "\(session.policy.threshold)"])
+                let session = ChatSession(classifier: classifier, modelVersion: version, store: database, settings: settings)
+                AppLog.logger.info("chat started", metadata: ["model": "\(modelName)", "threshold": "\(session.policy.threshold)"])
                 try PlainChat(session: session, json: json).run()
             }
         }

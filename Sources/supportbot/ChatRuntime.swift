@@ -6,19 +6,36 @@ struct ChatRuntime {
     let backend: ChatBackend
     let terminal: CursesTerminal
 
-    /// Runs until the user quits.
+    /// Runs until the user quits. Events asked for later (`Effect.expireNotice`) wait on the
+    /// runtime's clock; the terminal is read until the first of them is due.
     func run() {
+        let clock = ContinuousClock()
         let (width, height) = terminal.size
         var state = State(width: width, height: height, colors: terminal.colors, session: backend.session)
-        var screen = Screen(width: width, height: height)
-        while !state.quitting {
-            screen = Screen(width: state.width, height: state.height)
+        var timers: [(due: ContinuousClock.Instant, event: Event)] = []
+        var effects = terminal.notice.map { update(&state, .notice($0)) } ?? []
+        while true {
+            while !effects.isEmpty {
+                var events: [Event] = []
+                for effect in Effect.coalesced(effects) {
+                    if case let .expireNotice(serial, after) = effect {
+                        timers.append((clock.now + after, .noticeExpired(serial: serial)))
+                    } else {
+                        events += perform(effect)
+                    }
+                }
+                effects = events.flatMap { update(&state, $0) }
+            }
+            if state.quitting { return }
+            var screen = Screen(width: state.width, height: state.height)
             render(state, into: &screen)
             terminal.draw(screen)
-            var effects = Effect.coalesced(terminal.readEvents().flatMap { update(&state, $0) })
-            while !effects.isEmpty {
-                effects = Effect.coalesced(effects.flatMap(perform).flatMap { update(&state, $0) })
-            }
+            let next = timers.map(\.due).min()
+            var events = terminal.readEvents(timeout: next.map { max(.zero, $0 - clock.now) })
+            let now = clock.now
+            events += timers.filter { $0.due <= now }.map(\.event)
+            timers.removeAll { $0.due <= now }
+            effects = events.flatMap { update(&state, $0) }
         }
     }
 
@@ -27,8 +44,8 @@ struct ChatRuntime {
         do {
             switch effect {
             case let .classifyDraft(text): return [.draftAnalyzed(backend.analyze(text))]
-            case let .sendCustomerMessage(text): return [.replied(try backend.send(customer: text))]
-            case let .sendAgentReply(text): return [.appended(try backend.sendAgentReply(text))]
+            case let .sendCustomerMessage(text): return [.replied(try backend.send(customer: text)), .conversationStored(backend.session.conversation)]
+            case let .sendAgentReply(text): return [.appended(try backend.sendAgentReply(text)), .conversationStored(backend.session.conversation)]
             case .handoff: return [.appended(try backend.handoff())]
             case let .relabel(turn, intent):
                 try backend.relabel(turn: turn, intent: intent)
@@ -45,7 +62,7 @@ struct ChatRuntime {
                 try backend.deleteTemplate(intent: intent, variant: variant)
                 return [.templatesLoaded(try backend.templates())]
             case .loadMonitor: return [.monitorLoaded(try backend.monitor())]
-            case .quit: return []
+            case .quit, .expireNotice: return []
             }
         } catch {
             return [.failed("\(error)")]

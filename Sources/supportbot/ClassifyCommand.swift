@@ -36,7 +36,7 @@ struct ClassifyCommand: ParsableCommand {
             if json {
                 print(JSONLine.string(Answer(text: text, intent: best[0].intent, confidence: best[0].confidence, top: best)))
             } else {
-                print(best.map { String(format: "%@ %.3f", $0.intent, $0.confidence) }.joined(separator: "  "))
+                Output.print(best.map { String(format: "%@ %.3f", $0.intent, $0.confidence) }.joined(separator: "  "))
             }
             fflush(nil)
         }

@@ -9,27 +9,11 @@ enum ConfigLoader {
             throw Failure("unknown config '\(nameOrPath)': use \(ModelConfig.named.keys.sorted().joined(separator: ", ")) or a .json file")
         }
         let text = try DatasetLoader.readText(nameOrPath)
-        guard let overrides = try? JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any] else {
-            throw Failure("\(nameOrPath): not a JSON object")
-        }
-        let baseName = overrides["base"] as? String ?? "default"
-        guard let base = ModelConfig.named[baseName] else { throw Failure("\(nameOrPath): unknown base config '\(baseName)'") }
-        var merged = try JSONSerialization.jsonObject(with: JSONEncoder().encode(base)) as! [String: Any]
-        for (key, value) in overrides where key != "base" {
-            guard merged.keys.contains(key) || key == "clipNorm" else { throw Failure("\(nameOrPath): unknown setting '\(key)'") }
-            merged[key] = value
-        }
-        if merged["name"] as? String == base.name, overrides["name"] == nil {
-            merged["name"] = URL(fileURLWithPath: nameOrPath).deletingPathExtension().lastPathComponent
-        }
         do {
-            let config = try JSONDecoder().decode(ModelConfig.self, from: JSONSerialization.data(withJSONObject: merged))
-            try config.validate()
-            return config
-        } catch let error as ModelError {
-            throw Failure("\(nameOrPath): \(error)")
+            let name = URL(fileURLWithPath: nameOrPath).deletingPathExtension().lastPathComponent
+            return try ModelConfig(overriding: Array(text.utf8), defaultName: name)
         } catch {
-            throw Failure("\(nameOrPath): a setting has the wrong type (\(error))")
+            throw Failure("\(nameOrPath): \(error)")
         }
     }
 }

@@ -38,7 +38,7 @@ struct ExportCommand: ParsableCommand {
         let written = try writer.write(files, created: created) { prefix in
             exporter.manifest(prefix: prefix, files: files, created: created, store: store.path)
         }
-        for path in written { print(path) }
+        for path in written { Output.print(path) }
     }
 
     /// The `--format` list, in the order given, each once.

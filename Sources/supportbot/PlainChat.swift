@@ -13,7 +13,7 @@ struct PlainChat {
         let text: String
 
         enum CodingKeys: String, CodingKey {
-            case conversation, text, intent, confidence, reply, handoff, fallback, turn, latency_us
+            case conversation, text, intent, confidence, reply, handoff, fallback, turn, latency_us, outcome, handoff_reason, model
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -23,8 +23,11 @@ struct PlainChat {
             try c.encode(reply.intent, forKey: .intent)
             try c.encode(reply.confidence, forKey: .confidence)
             try c.encode(reply.text, forKey: .reply)
-            try c.encode(reply.isHandoff, forKey: .handoff)
-            try c.encode(reply.isFallback, forKey: .fallback)
+            try c.encode(reply.outcome.withAgent, forKey: .handoff)
+            try c.encode(reply.outcome.isLowConfidence, forKey: .fallback)
+            try c.encode(reply.outcome.name, forKey: .outcome)
+            try c.encode(reply.outcome.handoffReason?.rawValue, forKey: .handoff_reason)
+            try c.encode(reply.modelVersion, forKey: .model)
             try c.encode(reply.customerTurn, forKey: .turn)
             try c.encode(reply.latencyMicros, forKey: .latency_us)
         }
@@ -43,7 +46,7 @@ struct PlainChat {
             if json {
                 print(JSONLine.string(Line(reply: reply, text: line)))
             } else if let text = reply.text {
-                print(text)
+                Output.print(text)
             }
             fflush(nil)
         }

@@ -28,8 +28,19 @@ final class StoreChatBackend: ChatBackend {
         self.classifier = classifier
         self.modelVersion = modelVersion
         self.settings = settings
-        chat = try ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
-        session = SessionInfo(conversation: "\(chat.conversation)", model: model, agent: settings.agent ?? "agent", intents: try database.intentNames())
+        chat = ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
+        session = SessionInfo(
+            conversation: Self.conversationLabel(nil), model: model, agent: settings.agent ?? ChatSession.unnamedAgent,
+            intents: try database.intentNames()
+        )
+    }
+
+    /// The status line's conversation: its id, or "new" until its first turn is stored.
+    static func conversationLabel(_ id: Int64?) -> String { id.map { "\($0)" } ?? "new" }
+
+    /// The conversation of `chat` as the status line shows it, after a turn may have started it.
+    private func noteConversation() {
+        session.conversation = Self.conversationLabel(chat.conversation)
     }
 
     func analyze(_ draft: String) -> DraftAnalysis {
@@ -38,12 +49,13 @@ final class StoreChatBackend: ChatBackend {
 
     func send(customer text: String) throws -> ChatApp.Exchange {
         let reply = try chat.reply(to: text)
-        let fallback = reply.decision == .fallback || reply.decision == .handoff(.repeatedFallback)
+        noteConversation()
+        let fallback = reply.outcome.isLowConfidence
         var lines = [TranscriptLine(role: .customer, text: text, turn: reply.customerTurn)]
         if let answer = reply.text {
             lines.append(TranscriptLine(role: .bot, text: answer, turn: reply.customerTurn, intent: reply.intent, confidence: reply.confidence, fallback: fallback))
         }
-        let handoff = if case .handoff = reply.decision { true } else { false }
+        let handoff = reply.outcome.isHandoff
         if handoff { lines.append(TranscriptLine(role: .system, text: Self.handoffNote)) }
         let decision = Decision(
             intent: reply.intent, confidence: reply.confidence, threshold: chat.policy.threshold, fallback: fallback,
@@ -54,6 +66,7 @@ final class StoreChatBackend: ChatBackend {
 
     func sendAgentReply(_ text: String) throws -> [TranscriptLine] {
         try chat.logAgentReply(text)
+        noteConversation()
         return [TranscriptLine(role: .agent, text: text)]
     }
 
@@ -68,17 +81,19 @@ final class StoreChatBackend: ChatBackend {
     }
 
     func newConversation() throws -> SessionInfo {
-        chat = try ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
-        session.conversation = "\(chat.conversation)"
+        chat = ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
+        noteConversation()
         return session
     }
 
     func transcript(before turn: TurnID) throws -> [TranscriptLine] {
-        try database.transcript(of: chat.conversation, before: turn, limit: Self.pageSize).map(Self.line)
+        guard let conversation = chat.conversation else { return [] }
+        return try database.transcript(of: conversation, before: turn, limit: Self.pageSize).map(Self.line)
     }
 
     func transcript(after turn: TurnID) throws -> [TranscriptLine] {
-        try database.transcript(of: chat.conversation, after: turn, limit: Self.pageSize).map(Self.line)
+        guard let conversation = chat.conversation else { return [] }
+        return try database.transcript(of: conversation, after: turn, limit: Self.pageSize).map(Self.line)
     }
 
     /// A stored turn as the transcript line `send` showed for it.
@@ -121,17 +136,11 @@ final class StoreChatBackend: ChatBackend {
 
     func monitor() throws -> MonitorFigures {
         let f = try database.figures()
-        let turns = Double(max(1, f.customerTurns))
         return MonitorFigures(
-            turns: f.customerTurns, conversations: f.conversations,
-            fallbackRate: Double(f.fallbacks) / turns,
-            handoffRate: Double(f.handedOff) / Double(max(1, f.conversations)),
-            averageConfidence: f.averageConfidence ?? 0,
-            confidenceHistogram: f.confidenceHistogram,
+            turns: f.customerTurns, conversations: f.conversations, fallbackRate: f.fallbackRate ?? 0, handoffRate: f.handoffRate ?? 0,
+            averageConfidence: f.averageConfidence ?? 0, confidenceHistogram: f.confidenceHistogram,
             intentMix: f.intentMix.map { IntentCount(intent: $0.intent, count: $0.count) },
-            latency: f.latencyMicros.map { Double($0) / 1000 },
-            labeled: f.labeled,
-            liveAccuracy: f.labeled == 0 ? nil : Double(f.labeledCorrect) / Double(f.labeled)
+            latency: f.latencyMicros.map { Double($0) / 1000 }, labeled: f.labeled, liveAccuracy: f.liveAccuracy
         )
     }
 }

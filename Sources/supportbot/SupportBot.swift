@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import Logging
 
 /// The `supportbot` command: train, evaluate and run the customer-service chatbot.
@@ -14,7 +15,8 @@ struct SupportBot: ParsableCommand {
         defaultSubcommand: ChatCommand.self
     )
 
-    /// Sends log lines to the log file (opened with the store) before any command runs.
+    /// Sends log lines to the log file (opened with the store) before any command runs; an
+    /// error's message is printed made visible (it may quote stored or given text).
     static func main() {
         LoggingSystem.bootstrap(FileLogHandler.init)
         do {
@@ -22,7 +24,12 @@ struct SupportBot: ParsableCommand {
             try command.run()
         } catch {
             if error is Failure { AppLog.logger.error("failed: \(error)") }
-            exit(withError: error)
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                if code == .success { Output.print(message) } else { Output.error(message) }
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 }

@@ -18,6 +18,10 @@ struct SyncCommand: ParsableCommand {
     func run() throws {
         let database = try store.open()
         let summary = try IntentsSync.run(database, store: store, directory: intents)
-        print(json ? JSONLine.string(summary) : (summary.isEmpty ? "up to date: " : "synced: ") + summary.line)
+        if json {
+            print(JSONLine.string(summary))
+        } else {
+            Output.print((summary.isEmpty ? "up to date: " : "synced: ") + summary.line)
+        }
     }
 }

@@ -19,7 +19,11 @@ struct TemplatesCommand: ParsableCommand {
         func run() throws {
             let database = try store.open()
             for t in try ModelTraining.wrapping(store, { try database.listTemplates(intent: intent) }) {
-                print(json ? JSONLine.string(Listed(t)) : "\(t.id)\t\(t.intent)\t\(t.language)\t\(t.weight)\t\(t.origin.rawValue)\t\(t.text)")
+                if json {
+                    print(JSONLine.string(Listed(t)))
+                } else {
+                    Output.row(["\(t.id)", t.intent, t.language, "\(t.weight)", t.origin.rawValue, t.text])
+                }
             }
         }
 

@@ -5,13 +5,13 @@ import Testing
     let policy = ReplyPolicy(threshold: 0.6)
 
     @Test func confidentAnswersAndUnsureFallsBack() {
-        #expect(policy.decide(confidence: 0.6, action: nil, previousWasFallback: false, handedOff: false) == .answer)
+        #expect(policy.decide(confidence: 0.6, action: nil, previousWasFallback: false, handedOff: false) == .replied)
         #expect(policy.decide(confidence: 0.59, action: nil, previousWasFallback: false, handedOff: false) == .fallback)
     }
 
     @Test func secondFallbackInARowHandsOff() {
         #expect(policy.decide(confidence: 0.1, action: nil, previousWasFallback: true, handedOff: false) == .handoff(.repeatedFallback))
-        #expect(policy.decide(confidence: 0.9, action: nil, previousWasFallback: true, handedOff: false) == .answer)
+        #expect(policy.decide(confidence: 0.9, action: nil, previousWasFallback: true, handedOff: false) == .replied)
     }
 
     @Test func handoffIntentHandsOffOnlyWhenConfident() {

@@ -6,9 +6,13 @@ import Testing
 @Suite struct TranscriptExporterTests {
     static let time = Date(timeIntervalSince1970: 1_800_000_000)
 
-    static func turn(_ conversation: Int64, _ position: Int, _ role: TurnRole, _ text: String, intent: String? = nil, confidence: Float? = nil, label: String? = nil) -> ExportTurn {
+    static func turn(
+        _ conversation: Int64, _ position: Int, _ role: TurnRole, _ text: String, intent: String? = nil, confidence: Float? = nil,
+        label: String? = nil, discarded: Bool = false, outcome: TurnOutcome? = nil
+    ) -> ExportTurn {
         ExportTurn(conversation: conversation, position: position, role: role, text: text, predictedIntent: intent, confidence: confidence,
-                   label: label, modelVersion: role == .agent ? nil : conversation, time: time)
+                   label: label, discarded: discarded, outcome: role == .customer ? outcome ?? .replied : nil,
+                   modelVersion: role == .agent ? nil : conversation, time: time)
     }
 
     static let turns = [
@@ -21,8 +25,12 @@ import Testing
         turn(2, 4, .bot, "Refund started.", intent: "refund"),
         turn(2, 5, .customer, "   ", intent: "refund", confidence: 0.1),
         // A fallback: the bot answered no intent, so the guess "greet" is no training data.
-        turn(2, 6, .customer, "asdf qwerty", intent: "greet", confidence: 0.1),
+        turn(2, 6, .customer, "asdf qwerty", intent: "greet", confidence: 0.1, outcome: .fallback),
         turn(2, 7, .bot, "Sorry, could you rephrase that?"),
+        // Discarded by an agent, and quiet after a hand-off: neither trains.
+        turn(3, 1, .customer, "lol", intent: "greet", confidence: 0.9, discarded: true),
+        turn(3, 2, .bot, "Hello!", intent: "greet"),
+        turn(3, 3, .customer, "still there?", intent: "greet", confidence: 0.9, outcome: .quiet),
     ]
 
     func content(_ exporter: TranscriptExporter, _ suffix: String) throws -> String {
@@ -33,7 +41,8 @@ import Testing
         let lines = try content(TranscriptExporter(turns: Self.turns, redact: true), "turns.jsonl").split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
         }
-        #expect(lines.count == 10)
+        #expect(lines.count == 13)
+        #expect(lines[8]["outcome"] as? String == "fallback" && lines[10]["discarded"] as? Bool == true && lines[1]["outcome"] == nil)
         #expect(lines[0]["text"] as? String == "my name is <name>, order #<order_id>")
         #expect(lines[0]["predicted_intent"] as? String == "greet" && lines[0]["label"] as? String == "order_status")
         #expect(lines[0]["intent"] as? String == "order_status" && lines[0]["confidence"] as? Double == 0.5)
@@ -83,7 +92,7 @@ import Testing
 
             """)
         let files = ExportFormat.allCases.flatMap(exporter.files)
-        #expect(files.map(\.rows) == [10, 3, 3, 2, 3])
+        #expect(files.map(\.rows) == [13, 3, 3, 2, 3])
         #expect(files.map(\.format) == [.jsonl, .jsonl, .csv, .rasa, .fasttext])
     }
 
@@ -103,7 +112,7 @@ import Testing
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(manifest["created"] as? String == "2027-01-15T08:00:00Z" && manifest["store"] as? String == "/s.sqlite")
         #expect(manifest["redacted"] as? Bool == true && manifest["formats"] as? [String] == ["csv", "fasttext"])
-        #expect(manifest["conversations"] as? Int == 2 && manifest["turns"] as? Int == 10 && manifest["model_versions"] as? [Int] == [1, 2])
+        #expect(manifest["conversations"] as? Int == 3 && manifest["turns"] as? Int == 13 && manifest["model_versions"] as? [Int] == [1, 2, 3])
         let entries = try #require(manifest["files"] as? [[String: Any]])
         #expect(entries.map { $0["name"] as? String } == ["P-training.csv", "P-fasttext.txt"])
         #expect(entries.map { $0["rows"] as? Int } == [3, 3])

@@ -31,7 +31,7 @@ import Testing
         var state = Fixtures.filled(.chat, width: width, height: height)
         state.agentMode = true
         state.input = LineEditor("稍等，我帮您查一下 🙏")
-        state.notice = "take-over: you answer the customer yourself"
+        state.notice = Notice(text: "take-over: you answer the customer yourself", page: .chat, serial: 1)
         try snapshot(state, "takeover")
     }
 

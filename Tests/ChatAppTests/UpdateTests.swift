@@ -142,7 +142,7 @@ import Testing
         send(&state, .paste("/takeover"), .key(.enter))
         #expect(!state.agentMode)
         send(&state, .paste("/nope"), .key(.enter))
-        #expect(state.notice?.contains("unknown command /nope") == true)
+        #expect(state.notice?.text.contains("unknown command /nope") == true)
         #expect(send(&state, .paste("/quit"), .key(.enter)) == [.quit])
         #expect(state.quitting)
     }
@@ -197,9 +197,11 @@ import Testing
         #expect(state.templates.selectedVariant == 1)
         send(&state, .key(.character("e")), .key(.end), .paste("！"))
         #expect(send(&state, .key(.enter)) == [.saveTemplate(intent: "order_status", variant: 2, text: "订单 {{order_id}} 已发货，预计 {{eta}} 送达。！")])
+        send(&state, .templatesLoaded(Fixtures.templates))
         send(&state, .key(.character("a")), .paste("New reply 🙂"))
         #expect(send(&state, .key(.enter)) == [.saveTemplate(intent: "order_status", variant: nil, text: "New reply 🙂")])
-        #expect(send(&state, .key(.character("d"))) == [])
+        send(&state, .templatesLoaded(Fixtures.templates))
+        #expect(send(&state, .key(.character("d"))) == [.expireNotice(serial: 1, after: Notice.lifetime)])
         #expect(send(&state, .key(.character("d"))) == [.deleteTemplate(intent: "order_status", variant: 2)])
         send(&state, .key(.character("a")), .paste("dropped"), .key(.escape))
         #expect(state.templates.editor == nil)
@@ -238,7 +240,7 @@ import Testing
     @Test func failuresAndResizeAreShown() {
         var state = Fixtures.state()
         send(&state, .failed("database is locked"), .resize(width: 40, height: 12))
-        #expect(state.notice == "database is locked")
+        #expect(state.notice?.text == "database is locked" && state.notice?.isError == true)
         #expect(state.width == 40 && state.height == 12)
     }
 }

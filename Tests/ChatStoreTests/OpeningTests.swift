@@ -14,14 +14,14 @@ import Testing
         try store.writer.read { (db: Database) throws in
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             #expect(try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true)
-            for table in ["intent", "template", "example", "model", "conversation", "turn", "labelEvent"] {
+            for table in ["intent", "template", "example", "model", "conversation", "turn", "labelEvent", "conversationEvent", "setting"] {
                 #expect(try db.tableExists(table), "\(table)")
             }
             #expect(try db.columns(in: "turn").map(\.name).contains("text"))
-            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations") == ["v1"])
+            #expect(try String.fetchAll(db, sql: "SELECT identifier FROM grdb_migrations").first == "v1")
         }
         // Opening again applies nothing and keeps the data.
-        _ = try store.startConversation(agent: "a", at: StoreFixtures.time)
+        try StoreFixtures.log(store, nil, "hi", agent: "a")
         let again = try ChatDatabase.open(path: path)
         #expect(try again.conversations().count == 1)
     }
@@ -76,7 +76,7 @@ import Testing
             defer { try? db.execute(sql: "ROLLBACK") }
             let error = #expect(throws: (any Error).self) {
                 let store = try ChatDatabase.open(path: path, busyTimeout: 0.2)
-                _ = try store.startConversation(agent: nil, at: StoreFixtures.time)
+                try store.set(.evalShare, to: "0.5", by: "a", at: StoreFixtures.time)
             }
             let kind = (error as? ChatStoreError)?.kind ?? error.map { ChatStoreError(path: path, error: $0).kind }
             #expect(kind == .locked)

@@ -1,21 +1,13 @@
 import Assistant
 import ChatStore
 import Foundation
+import GRDB
 import Testing
 
-/// The review queue, the monitor figures and hand-off marking, on a store with a known history.
+/// The review queue, the monitor figures and hand-offs, on a store with a known history.
 @Suite struct ReviewAndMonitorTests {
-    /// Logs a customer turn (and, unless `quiet`, a reply: a fallback names no intent); returns the customer turn's id.
-    @discardableResult
-    func log(_ store: ChatDatabase, _ conversation: Int64, _ text: String, intent: String, confidence: Float,
-             fallback: Bool = false, quiet: Bool = false, latency: Int = 1000) throws -> Int64 {
-        let customer = ConversationTurn(role: .customer, text: text, intent: intent, confidence: confidence, time: StoreFixtures.time)
-        let bot = quiet ? nil : ConversationTurn(role: .bot, text: "reply", intent: fallback ? nil : intent, latencyMicros: latency, time: StoreFixtures.time)
-        return try store.logExchange(Exchange(conversation: conversation, customer: customer, bot: bot, handsOff: false)).customerTurn
-    }
-
-    func label(_ store: ChatDatabase, _ turn: Int64, _ intent: String) throws {
-        try store.recordLabel(TurnLabel(turn: turn, intent: intent, annotator: "Sam", time: StoreFixtures.time))
+    func label(_ store: ChatDatabase, _ turn: Int64, _ kind: LabelKind = .label, _ intent: String? = nil) throws {
+        try store.recordLabel(TurnLabel(turn: turn, kind: kind, intent: intent, annotator: "Sam", time: StoreFixtures.time))
     }
 
     func store() throws -> ChatDatabase {
@@ -24,74 +16,106 @@ import Testing
         return store
     }
 
-    @Test func reviewQueuePutsFallbacksFirstThenLowestConfidenceAndSkipsLabelledTurns() throws {
+    @Test func reviewQueuePutsLowConfidenceFirstThenLowestConfidenceAndSkipsLabelledTurns() throws {
         let store = try store()
-        let one = try store.startConversation(agent: nil, at: StoreFixtures.time)
-        let two = try store.startConversation(agent: nil, at: StoreFixtures.time)
-        let sure = try log(store, one, "where is my order", intent: "order_status", confidence: 0.9)
-        let unsure = try log(store, one, "hmm order?", intent: "order_status", confidence: 0.55)
-        let labelled = try log(store, one, "hello", intent: "greet", confidence: 0.3)
-        let lost = try log(store, two, "blorp", intent: "greet", confidence: 0.4, fallback: true)
-        let quiet = try log(store, two, "anyone?", intent: "greet", confidence: 0.2, quiet: true)
-        try store.logAgentTurn(conversation: two, text: "I'm here.", agent: "Sam", at: StoreFixtures.time)
-        try label(store, labelled, "greet")
+        let sure = try StoreFixtures.log(store, nil, "where is my order", intent: "order_status", confidence: 0.9)
+        let one = sure.conversation
+        let unsure = try StoreFixtures.log(store, one, "hmm order?", intent: "order_status", confidence: 0.55).customerTurn
+        let labelled = try StoreFixtures.log(store, one, "hello", intent: "greet", confidence: 0.3).customerTurn
+        let lost = try StoreFixtures.log(store, nil, "blorp", intent: "greet", confidence: 0.4, outcome: .fallback)
+        let two = lost.conversation
+        let again = try StoreFixtures.log(store, two, "zzz", intent: "greet", confidence: 0.45, outcome: .handoff(.repeatedFallback)).customerTurn
+        let quiet = try StoreFixtures.log(store, two, "anyone?", intent: "greet", confidence: 0.2, outcome: .quiet).customerTurn
+        _ = try store.logAgentTurn(conversation: .existing(two), text: "I'm here.", agent: "Sam", at: StoreFixtures.time)
+        try label(store, labelled, .label, "greet")
 
         let queue = try store.reviewQueue(limit: 10)
-        #expect(queue.map(\.id) == [lost, quiet, unsure, sure])
-        #expect(queue.map(\.fallback) == [true, false, false, false])
-        #expect(queue[0] == ReviewCandidate(id: lost, text: "blorp", intent: "greet", confidence: 0.4, fallback: true))
-        #expect(try store.reviewQueue(limit: 2).map(\.id) == [lost, quiet])
-        #expect(try store.reviewCount() == 4)
+        #expect(queue.map(\.id) == [lost.customerTurn, again, quiet, unsure, sure.customerTurn])
+        #expect(queue.map(\.fallback) == [true, true, false, false, false])
+        #expect(queue[0] == ReviewCandidate(
+            id: lost.customerTurn, conversation: two, position: 1, text: "blorp", intent: "greet", confidence: 0.4, outcome: .fallback
+        ))
+        #expect(queue[2].outcome == .quiet && queue[2].position == 5)
+        #expect(try store.reviewQueue(limit: 2).map(\.id) == [lost.customerTurn, again])
+        #expect(try store.reviewCount() == 5)
 
-        try label(store, lost, "order_status")
-        #expect(try store.reviewQueue(limit: 10).map(\.id) == [quiet, unsure, sure])
+        try label(store, lost.customerTurn, .label, "order_status")
+        try label(store, again, .discard)
+        try label(store, quiet, .skip)
+        #expect(try store.reviewQueue(limit: 10).map(\.id) == [unsure, sure.customerTurn])
+        try label(store, quiet, .undo)
+        #expect(try store.reviewQueue(limit: 10).map(\.id) == [quiet, unsure, sure.customerTurn])
     }
 
     @Test func figuresOfAnEmptyStore() throws {
         let figures = try store().figures()
         #expect(figures == StoreFigures())
         #expect(figures.averageConfidence == nil && figures.latencyMicros == [0, 0, 0])
+        #expect(figures.fallbackRate == nil && figures.handoffRate == nil && figures.liveAccuracy == nil)
     }
 
     @Test func figuresComeFromTheWholeStore() throws {
         let store = try store()
-        let one = try store.startConversation(agent: nil, at: StoreFixtures.time)
-        let two = try store.startConversation(agent: nil, at: StoreFixtures.time)
-        _ = try store.startConversation(agent: nil, at: StoreFixtures.time)
         var turns: [Int64] = []
+        var one: Int64?, two: Int64?
+        // Turn 0 falls back, turn 1 (the second in a row) hands off: both low confidence.
+        let outcomes: [TurnOutcome] = [.fallback, .handoff(.repeatedFallback)] + Array(repeating: .replied, count: 8)
         for i in 0..<10 {
-            turns.append(try log(store, i < 6 ? one : two, "message \(i)", intent: i < 7 ? "order_status" : "greet",
-                                 confidence: Float(i) / 10 + 0.05, fallback: i < 2, latency: (i + 1) * 100))
+            let logged = try StoreFixtures.log(
+                store, i < 6 ? one : two, "message \(i)", intent: i < 7 ? "order_status" : "greet",
+                confidence: Float(i) / 10 + 0.05, outcome: outcomes[i], latency: (i + 1) * 100
+            )
+            if i < 6 { one = logged.conversation } else { two = logged.conversation }
+            turns.append(logged.customerTurn)
         }
-        try store.markHandedOff(conversation: two, at: StoreFixtures.time)
-        try label(store, turns[9], "greet")      // agrees
-        try label(store, turns[8], "order_status")  // disagrees
-        try label(store, turns[7], "order_status")
-        try label(store, turns[7], "greet")      // a newer label supersedes: now agrees
+        let three = try StoreFixtures.log(store, nil, "hello", intent: "greet", confidence: 0.95, outcome: .handoff(.requested))
+        try store.recordHandoff(conversation: two!, reason: .agent, agent: "Sam", at: StoreFixtures.time)
+        try label(store, turns[9], .label, "greet")      // agrees
+        try label(store, turns[8], .label, "order_status")  // disagrees
+        try label(store, turns[7], .label, "order_status")
+        try label(store, turns[7], .label, "greet")      // a newer label supersedes: now agrees
+        try label(store, turns[6], .discard)             // not counted
+        try label(store, turns[5], .label, "greet")
+        try label(store, turns[5], .undo)                // undone: not counted
+        try label(store, turns[4], .outOfScope)          // counted, and wrong
 
         let figures = try store.figures()
-        #expect(figures.customerTurns == 10)
+        #expect(figures.customerTurns == 11)
         #expect(figures.conversations == 3)
-        #expect(figures.handedOff == 1)
-        #expect(figures.fallbacks == 2)
-        #expect(abs(figures.averageConfidence! - 0.5) < 1e-6)
-        #expect(figures.confidenceHistogram == [Int](repeating: 1, count: 10))
-        #expect(figures.intentMix == [.init(intent: "order_status", count: 7), .init(intent: "greet", count: 3)])
-        // Ten latencies 100…1000 µs: p50 is the 6th, p90 and p99 the 10th.
+        #expect(figures.handedOff == 3)
+        #expect(figures.lowConfidence == 2)
+        #expect(figures.fallbackRate == 2.0 / 11)
+        #expect(figures.handoffRate == 1)
+        #expect(abs(figures.averageConfidence! - (5.0 + 0.95) / 11) < 1e-6)
+        #expect(figures.confidenceHistogram == [1, 1, 1, 1, 1, 1, 1, 1, 1, 2])
+        #expect(figures.intentMix == [.init(intent: "order_status", count: 7), .init(intent: "greet", count: 4)])
+        // Ten timed latencies 100…1000 µs: p50 is the 6th, p90 and p99 the 10th.
         #expect(figures.latencyMicros == [600, 1000, 1000])
-        #expect(figures.labeled == 3 && figures.labeledCorrect == 2)
+        #expect(figures.labeled == 4 && figures.labeledCorrect == 2 && figures.liveAccuracy == 0.5)
+        _ = three
     }
 
-    @Test func handOffIsMarkedOnceAndNeedsAConversation() throws {
+    @Test func aHandBackIsAnEventAndEndsTheHandOff() throws {
         let store = try store()
-        let conversation = try store.startConversation(agent: nil, at: StoreFixtures.time)
-        try store.markHandedOff(conversation: conversation, at: StoreFixtures.time)
-        try store.markHandedOff(conversation: conversation, at: StoreFixtures.time.addingTimeInterval(60))
+        let logged = try StoreFixtures.log(store, nil, "human please", intent: "talk_to_human", confidence: 0.9, outcome: .handoff(.requested))
+        let conversation = logged.conversation
         #expect(try store.conversations().first?.handedOff == StoreFixtures.time)
-        #expect(throws: StoreError.unknownConversation(99)) { try store.markHandedOff(conversation: 99, at: StoreFixtures.time) }
+        try store.recordHandoff(conversation: conversation, reason: .agent, agent: "Sam", at: StoreFixtures.time.addingTimeInterval(5))
+        try store.recordHandBack(conversation: conversation, agent: "Sam", at: StoreFixtures.time.addingTimeInterval(60))
+        #expect(try store.conversations().first?.handedOff == nil)
+        let events = try store.conversationEvents(of: conversation)
+        #expect(events.map(\.kind) == ["handoff", "handback"])
+        #expect(events.map(\.reason) == ["requested", nil])
+        #expect(events.map(\.agent) == [nil, "Sam"])
+        #expect(events[1].time == StoreFixtures.time.addingTimeInterval(60))
+        try store.recordHandBack(conversation: conversation, agent: "Sam", at: StoreFixtures.time.addingTimeInterval(70))
+        #expect(try store.conversationEvents(of: conversation).count == 2)
+        #expect(throws: StoreError.unknownConversation(99)) {
+            try store.recordHandoff(conversation: 99, reason: .agent, agent: nil, at: StoreFixtures.time)
+        }
     }
 
-    @Test func intentNamesAreSorted() throws {
-        #expect(try store().intentNames() == ["greet", "order_status", "talk_to_human"])
+    @Test func intentNamesAreSortedWithTheReservedOutOfScope() throws {
+        #expect(try store().intentNames() == ["greet", "order_status", "out_of_scope", "talk_to_human"])
     }
 }

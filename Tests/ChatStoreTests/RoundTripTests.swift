@@ -14,16 +14,16 @@ import Testing
 
     @Test func exchangesComeBackAsLogged() throws {
         let store = try store()
-        let conversation = try store.startConversation(agent: "Sam", at: StoreFixtures.time)
         let template = try #require(try store.templates(for: "order_status").first)
         let customer = ConversationTurn(
             role: .customer, text: "  where is #48213?\u{1B}[2J 订单 🙂 ", intent: "order_status", confidence: 0.875,
             topIntents: [IntentScore(intent: "order_status", confidence: 0.875), IntentScore(intent: "greet", confidence: 0.125)],
-            time: StoreFixtures.time
+            outcome: .replied, time: StoreFixtures.time
         )
         let bot = ConversationTurn(role: .bot, text: "Looking.", intent: "order_status", templateID: template.id, latencyMicros: 420, time: StoreFixtures.time)
-        let logged = try store.logExchange(Exchange(conversation: conversation, customer: customer, bot: bot, handsOff: false))
-        let agentTurn = try store.logAgentTurn(conversation: conversation, text: "Sam here.", agent: "Sam", at: StoreFixtures.time)
+        let logged = try store.logExchange(Exchange(conversation: .new(agent: "Sam", handedOff: nil), customer: customer, bot: bot))
+        let conversation = logged.conversation
+        let agentTurn = try store.logAgentTurn(conversation: .existing(conversation), text: "Sam here.", agent: "Sam", at: StoreFixtures.time).turn
 
         let turns = try store.turns(in: conversation)
         #expect(turns.map(\.id) == [logged.customerTurn, logged.botTurn!, agentTurn])
@@ -31,38 +31,36 @@ import Testing
         #expect(turns[0].turn == customer)
         #expect(turns[1].turn == bot)
         #expect(turns[2].turn.role == .agent)
-        #expect(try store.conversations().first?.handedOff == nil)
+        #expect(try store.conversations() == [ChatDatabase.Conversation(id: conversation, started: StoreFixtures.time, agent: "Sam", handedOff: nil)])
     }
 
-    @Test func handOffIsMarkedOnce() throws {
+    @Test func handOffIsMarkedOnceUntilHandedBack() throws {
         let store = try store()
-        let conversation = try store.startConversation(agent: nil, at: StoreFixtures.time)
         let first = StoreFixtures.time.addingTimeInterval(10)
-        let turn = ConversationTurn(role: .customer, text: "human please", time: first)
-        _ = try store.logExchange(Exchange(conversation: conversation, customer: turn, bot: nil, handsOff: true))
-        var later = turn
-        later.time = first.addingTimeInterval(10)
-        _ = try store.logExchange(Exchange(conversation: conversation, customer: later, bot: nil, handsOff: true))
+        let logged = try StoreFixtures.log(store, nil, "human please", outcome: .handoff(.requested), at: first)
+        try StoreFixtures.log(store, logged.conversation, "hello?", outcome: .quiet, at: first.addingTimeInterval(10))
+        try store.recordHandoff(conversation: logged.conversation, reason: .agent, agent: "Sam", at: first.addingTimeInterval(20))
         #expect(try store.conversations().first?.handedOff == first)
+        #expect(try store.conversationEvents(of: logged.conversation).count == 1)
+        try store.recordHandBack(conversation: logged.conversation, agent: "Sam", at: first.addingTimeInterval(30))
+        try store.recordHandoff(conversation: logged.conversation, reason: .agent, agent: "Sam", at: first.addingTimeInterval(40))
+        #expect(try store.conversations().first?.handedOff == first.addingTimeInterval(40))
+        #expect(try store.conversationEvents(of: logged.conversation).map(\.kind) == ["handoff", "handback", "handoff"])
     }
 
-    @Test func aFailedExchangeStoresNothing() throws {
+    @Test func aConversationExistsFromItsFirstTurnEvenWhenTakenOverBeforeIt() throws {
         let store = try store()
-        let conversation = try store.startConversation(agent: nil, at: StoreFixtures.time)
-        let customer = ConversationTurn(role: .customer, text: "hi", time: StoreFixtures.time)
-        let bot = ConversationTurn(role: .bot, text: "hello", templateID: 999_999, time: StoreFixtures.time)  // no such template
-        #expect(throws: (any Error).self) { try store.logExchange(Exchange(conversation: conversation, customer: customer, bot: bot, handsOff: false)) }
-        #expect(try store.turns(in: conversation).isEmpty)
-        #expect(throws: StoreError.unknownConversation(42)) {
-            try store.logExchange(Exchange(conversation: 42, customer: customer, bot: nil, handsOff: false))
-        }
+        #expect(try store.conversations().isEmpty)
+        let taken = StoreFixtures.time.addingTimeInterval(-5)
+        let logged = try store.logAgentTurn(conversation: .new(agent: "Sam", handedOff: taken), text: "Hi, Sam here.", agent: "Sam", at: StoreFixtures.time)
+        #expect(try store.conversations() == [ChatDatabase.Conversation(id: logged.conversation, started: taken, agent: "Sam", handedOff: taken)])
+        #expect(try store.conversationEvents(of: logged.conversation).map(\.reason) == ["agent"])
+        #expect(try store.figures().conversations == 1)
     }
 
     @Test func newerLabelsSupersedeOlderOnesAndBecomeExamples() throws {
         let store = try store()
-        let conversation = try store.startConversation(agent: nil, at: StoreFixtures.time)
-        let turn = ConversationTurn(role: .customer, text: "yo", intent: "greet", confidence: 0.4, time: StoreFixtures.time)
-        let logged = try store.logExchange(Exchange(conversation: conversation, customer: turn, bot: nil, handsOff: false))
+        let logged = try StoreFixtures.log(store, nil, "yo", intent: "greet", confidence: 0.4, outcome: .quiet)
         try store.recordLabel(TurnLabel(turn: logged.customerTurn, intent: "order_status", annotator: "ann", time: StoreFixtures.time))
         try store.recordLabel(TurnLabel(turn: logged.customerTurn, intent: "talk_to_human", annotator: "bob", time: StoreFixtures.time))
         #expect(try store.currentLabels() == [logged.customerTurn: "talk_to_human"])
@@ -75,16 +73,35 @@ import Testing
         }
     }
 
+    /// Two tiny trained models (seeds 1 and 2).
+    static let models: [Classifier] = [1, 2].map { seed in
+        var config = ModelConfig.reference
+        (config.embeddingDim, config.hiddenSize, config.epochs) = (4, 4, 1)
+        let data = [("where is my order", "order_status"), ("hello", "greet")].map { LabeledText(text: $0.0, intent: $0.1) }
+        do { return try Trainer(config: config, seed: seed, workers: 1).train(data) } catch { fatalError("\(error)") }
+    }
+
     @Test func oneModelIsActive() throws {
         let store = try store()
         #expect(try store.activeModel() == nil)
-        let metadata = ModelMetadata(dataHash: "h", seed: 1, trainingExamples: 6, validationExamples: 0, epochsRun: 1, bestEpoch: 1)
-        let a = try store.addModel(NewModel(config: .reference, metadata: metadata, checkpoint: [1, 2, 3], created: StoreFixtures.time), activate: true)
-        let b = try store.addModel(NewModel(config: .default, metadata: metadata, checkpoint: [4, 5], created: StoreFixtures.time), activate: true)
-        _ = try store.addModel(NewModel(config: .default, metadata: metadata, checkpoint: [6], created: StoreFixtures.time), activate: false)
+        let a = try store.addModel(NewModel(classifier: Self.models[0], created: StoreFixtures.time), activate: true)
+        let second = NewModel(classifier: Self.models[1], created: StoreFixtures.time)
+        let b = try store.addModel(second, activate: true)
+        _ = try store.addModel(NewModel(classifier: Self.models[0], created: StoreFixtures.time), activate: false)
         #expect(a == 1 && b == 2)
         let active = try #require(try store.activeModel())
-        #expect(active.version == b && active.checkpoint == [4, 5])
+        #expect(active.version == b && active.checkpoint == second.checkpoint)
         #expect(try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM model WHERE isActive") } == 1)
+    }
+
+    @Test func aModelFailingItsSmokeTestIsNeverMadeActive() throws {
+        let store = try store()
+        let metadata = ModelMetadata(dataHash: "h", seed: 1, trainingExamples: 6, validationExamples: 0, epochsRun: 1, bestEpoch: 1)
+        _ = try store.addModel(NewModel(classifier: Self.models[0], created: StoreFixtures.time), activate: true)
+        #expect(throws: ModelError.self) {
+            try store.addModel(NewModel(config: .reference, metadata: metadata, checkpoint: [1, 2, 3], created: StoreFixtures.time), activate: true)
+        }
+        #expect(try store.activeModel()?.version == 1)
+        #expect(try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM model") } == 1)
     }
 }

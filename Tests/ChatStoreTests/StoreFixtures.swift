@@ -59,6 +59,22 @@ enum StoreFixtures {
 
     static let time = Date(timeIntervalSince1970: 1_800_000_000)
 
+    /// Logs customer line `text` (predicted `intent` at `confidence`) with what the bot did,
+    /// and, unless `outcome` is quiet, a reply "re TEXT" naming the intent when understood — in
+    /// `conversation`, else in a new one run by `agent`.
+    @discardableResult
+    static func log(
+        _ store: ChatDatabase, _ conversation: Int64?, _ text: String, intent: String = "greet", confidence: Float = 0.5,
+        outcome: TurnOutcome = .replied, latency: Int? = nil, agent: String? = nil, at time: Date = time
+    ) throws -> LoggedExchange {
+        let customer = ConversationTurn(role: .customer, text: text, intent: intent, confidence: confidence, outcome: outcome, time: time)
+        let bot = outcome == .quiet ? nil : ConversationTurn(
+            role: .bot, text: "re " + text, intent: outcome.understood ? intent : nil, latencyMicros: latency, time: time
+        )
+        let ref = conversation.map(ConversationRef.existing) ?? .new(agent: agent, handedOff: nil)
+        return try store.logExchange(Exchange(conversation: ref, customer: customer, bot: bot))
+    }
+
     /// A fresh temporary directory.
     static func directory() throws -> URL {
         let url = FileManager.default.temporaryDirectory.appendingPathComponent("chatstore-test-\(UUID().uuidString)")

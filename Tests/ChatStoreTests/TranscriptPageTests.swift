@@ -5,24 +5,15 @@ import Testing
 
 /// Pages of one conversation's transcript read back from the store around an anchor turn.
 @Suite struct TranscriptPageTests {
-    /// Logs customer turn `text` with a reply (a fallback names no intent); returns the customer turn's id.
-    @discardableResult
-    func log(_ store: ChatDatabase, _ conversation: Int64, _ text: String, fallback: Bool = false) throws -> Int64 {
-        let customer = ConversationTurn(role: .customer, text: text, intent: "greet", confidence: 0.5, time: StoreFixtures.time)
-        let bot = ConversationTurn(role: .bot, text: "re " + text, intent: fallback ? nil : "greet", time: StoreFixtures.time)
-        return try store.logExchange(Exchange(conversation: conversation, customer: customer, bot: bot, handsOff: false)).customerTurn
-    }
-
     @Test func earlierAndLaterPagesComeOldestFirstWithTheCustomerTurnsPrediction() throws {
         let store = try ChatDatabase.inMemory()
         try store.sync(StoreFixtures.dataset(), at: StoreFixtures.time)
-        let one = try store.startConversation(agent: nil, at: StoreFixtures.time)
-        let other = try store.startConversation(agent: nil, at: StoreFixtures.time)
-        let first = try log(store, one, "a")
-        try log(store, other, "elsewhere")
-        let second = try log(store, one, "b", fallback: true)
-        _ = try store.logAgentTurn(conversation: one, text: "agent here", agent: "Sam", at: StoreFixtures.time)
-        let third = try log(store, one, "c")
+        let a = try StoreFixtures.log(store, nil, "a")
+        let one = a.conversation, first = a.customerTurn
+        let other = try StoreFixtures.log(store, nil, "elsewhere").conversation
+        let second = try StoreFixtures.log(store, one, "b", outcome: .fallback).customerTurn
+        _ = try store.logAgentTurn(conversation: .existing(one), text: "agent here", agent: "Sam", at: StoreFixtures.time)
+        let third = try StoreFixtures.log(store, one, "c", outcome: .handoff(.repeatedFallback)).customerTurn
         try store.recordLabel(TurnLabel(turn: second, intent: "order_status", annotator: "Sam", time: StoreFixtures.time))
 
         let earlier = try store.transcript(of: one, before: third, limit: 4)
@@ -35,7 +26,11 @@ import Testing
 
         let later = try store.transcript(of: one, after: first, limit: 3)
         #expect(later.map(\.text) == ["re a", "b", "re b"])
-        #expect(try store.transcript(of: one, after: third, limit: 3).map(\.text) == ["re c"])
+        // A hand-off after a second fallback is low confidence too.
+        #expect(try store.transcript(of: one, after: third, limit: 3).map(\.fallback) == [true])
         #expect(try store.transcript(of: other, before: third, limit: 9).isEmpty)
+
+        let context = try store.reviewContext(of: second)
+        #expect(context.map(\.text) == ["a", "re a", "b", "re b", "agent here"])
     }
 }

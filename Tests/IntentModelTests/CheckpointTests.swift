@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import IntentModel
 
@@ -51,6 +52,32 @@ import Testing
         for example in tinyData {
             let a = Self.model.predict(example.text), b = q.predict(example.text)
             #expect(abs(a.top.confidence - (b.ranked.first { $0.intent == a.top.intent }?.confidence ?? 0)) < 0.05)
+        }
+    }
+
+    /// A model file written by format version 1 (the first release), committed as a fixture.
+    static func fixture(_ name: String) throws -> [UInt8] {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Fixtures/\(name)")
+        return Array(try Data(contentsOf: url))
+    }
+
+    @Test("a format-1 model file still loads and predicts what it predicted when written")
+    func loadsFormatVersion1() throws {
+        let bytes = try Self.fixture("format-v1.sbm")
+        #expect(bytes[8] == 1, "the fixture is format version 1")
+        let model = try Checkpoint.decode(bytes)
+        #expect(model.intents == ["greet", "order_status", "refund"])
+        #expect(model.metadata.seed == 11 && model.metadata.validationExamples == 3)
+        #expect(model.metadata.threshold == 0.38314632)
+        // Probabilities the model gave when the fixture was written.
+        let recorded: [(String, [Float])] = [
+            ("where is my order", [0.257195, 0.451225, 0.291580]),
+            ("refund please", [0.236275, 0.335874, 0.427851]),
+            ("zzz unknown words", [0.334225, 0.369396, 0.296379]),
+        ]
+        for (text, expected) in recorded {
+            let p = model.probabilities(tokens: model.encoder.tokens(text))
+            for (a, b) in zip(p, expected) { #expect(abs(a - b) < 2e-6, "\(text)") }
         }
     }
 }

@@ -52,7 +52,15 @@ import Testing
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         let answers = try jsonLines(r.stdout)
         #expect(answers.map { $0["handoff"] as? Bool } == [false, true, true, true])
-        #expect(answers[0]["fallback"] as? Bool == true)
+        // The second fallback in a row hands off: low confidence all the same.
+        #expect(answers.map { $0["fallback"] as? Bool } == [true, true, false, false])
+        #expect(answers.map { $0["outcome"] as? String } == ["fallback", "handoff", "quiet", "quiet"])
+        #expect(answers.map { $0["handoff_reason"] as? String } == [nil, "repeated_fallback", nil, nil])
+        #expect(answers.allSatisfy { $0["handoff_reason"] != nil })  // present, null when there is no reason
+        let stored = try fixture.read { db in
+            try String.fetchAll(db, sql: "SELECT outcome FROM turn WHERE role = 'customer' ORDER BY id")
+        }
+        #expect(stored == ["fallback", "handoff", "quiet", "quiet"])
         #expect(answers[1]["reply"] as? String == "I'm connecting you with an agent now; they'll be with you shortly.")
         #expect(answers[2]["reply"] is NSNull && answers[3]["reply"] is NSNull)
         #expect(try fixture.turns().map(\.role) == ["customer", "bot", "customer", "bot", "customer", "customer"])

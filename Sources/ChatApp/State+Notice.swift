@@ -1,0 +1,15 @@
+extension State {
+    /// Raises a notice on the page shown.
+    mutating func say(_ text: String, isError: Bool = false) {
+        noticeSerial += 1
+        notice = Notice(text: text, page: page, isError: isError, serial: noticeSerial)
+    }
+
+    /// The notice the page shown displays, if any.
+    public var visibleNotice: Notice? {
+        notice?.page == page ? notice : nil
+    }
+
+    /// The rows between the tab bar and the status line, less the notice's own row.
+    var body: Rect { .body(width: width, height: height, notice: visibleNotice != nil) }
+}
