@@ -74,6 +74,7 @@ extension ChatDatabase {
         migrator.registerMigration("label-events", migrate: migrateLabelEvents)
         migrator.registerMigration("example-provenance", migrate: migrateExampleProvenance)
         migrator.registerMigration("settings", migrate: migrateSettings)
+        migrator.registerMigration("forget", migrate: migrateForget)
         return migrator
     }
 }

@@ -45,6 +45,7 @@ struct StoreOptions: ParsableArguments {
     func failure(_ error: any Error) -> Failure {
         switch error {
         case let error as Failure: error
+        case let error as ChatStoreError: Failure(error.description)
         case let error as StoreError: Failure(error.description)
         case let error as TemplateRenderer.InvalidTemplate: Failure(error.description)
         default: Failure(ChatStoreError(path: path, error: error).description)

@@ -10,7 +10,8 @@ struct SupportBot: ParsableCommand {
         abstract: "A terminal customer-service chatbot with an intent classifier trained from scratch.",
         subcommands: [
             ChatCommand.self, TrainCommand.self, EvalCommand.self, ClassifyCommand.self, ValidateCommand.self,
-            SyncCommand.self, TemplatesCommand.self, ExportCommand.self, BenchmarkCommand.self,
+            SyncCommand.self, TemplatesCommand.self, ExportCommand.self, ForgetCommand.self, BackupCommand.self, RestoreCommand.self,
+            BenchmarkCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )

@@ -75,7 +75,7 @@ import Testing
     @Test func settingsHaveDefaultsChecksAndEvents() throws {
         let store = try store()
         #expect(try store.value(of: .evalShare) == "0.2")
-        #expect(try store.settings().map(\.isSet) == [false])
+        #expect(try store.settings().map(\.isSet) == StoreSetting.all.map { _ in false })
         #expect(throws: StoreError.invalidSetting("eval_share", "expected a number from 0 to 1")) {
             try store.set(.evalShare, to: "1.5", by: "Sam", at: StoreFixtures.time)
         }

@@ -113,12 +113,12 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("s.sqlite").path
         let store = try ChatDatabase.open(path: path)
-        _ = try store.startConversation(agent: "a", at: StoreFixtures.time)
+        try StoreFixtures.log(store, nil, "hi", agent: "a")
         try store.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         // A file the user cannot write opens like this (root can write any file, so it is forced here).
         let readOnly = try ChatDatabase.open(path: path, readOnly: true)
         #expect(try readOnly.conversations().count == 1)
-        #expect { _ = try readOnly.startConversation(agent: "b", at: StoreFixtures.time) } throws: {
+        #expect { try StoreFixtures.log(readOnly, nil, "hello", agent: "b") } throws: {
             ChatStoreError(path: path, error: $0).kind == .readOnly
         }
     }

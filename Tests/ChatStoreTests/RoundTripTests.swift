@@ -74,7 +74,7 @@ import Testing
     }
 
     /// Two tiny trained models (seeds 1 and 2).
-    static let models: [Classifier] = [1, 2].map { seed in
+    static let models: [Classifier] = [UInt64(1), 2].map { seed in
         var config = ModelConfig.reference
         (config.embeddingDim, config.hiddenSize, config.epochs) = (4, 4, 1)
         let data = [("where is my order", "order_status"), ("hello", "greet")].map { LabeledText(text: $0.0, intent: $0.1) }
