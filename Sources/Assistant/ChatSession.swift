@@ -111,7 +111,7 @@ public final class ChatSession {
         let time = now()
         let customer = ConversationTurn(
             role: .customer, text: text, intent: top.intent, confidence: top.confidence, topIntents: prediction.ranked,
-            outcome: outcome, modelVersion: modelVersion, time: time
+            outcome: outcome, language: language, slots: ConversationSlots.filled(by: text), modelVersion: modelVersion, time: time
         )
         let bot = replyText.map {
             ConversationTurn(
@@ -181,6 +181,15 @@ public final class ChatSession {
     public func record(_ kind: LabelKind, turn: Int64, intent: String? = nil, annotator: String? = nil) throws {
         let who = annotator ?? settings.agent ?? ChatSession.unnamedAgent
         try store.recordLabel(TurnLabel(turn: turn, kind: kind, intent: intent, annotator: who, time: now()))
+    }
+
+    /// The slots the customer has filled in this conversation (order number, e-mail, name),
+    /// which replies use until `forgetSlots`.
+    public var rememberedSlots: [String: String] { slots.remembered }
+
+    /// Forgets what the customer told (the agent's name stays): later replies ask again.
+    public func forgetSlots() {
+        slots = ConversationSlots(agentName: settings.agent)
     }
 
     /// The annotator recorded when no agent is named.

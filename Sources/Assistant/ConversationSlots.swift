@@ -14,6 +14,16 @@ public struct ConversationSlots: Sendable, Equatable {
         if let agentName, !agentName.isEmpty { values["agent_name"] = agentName }
     }
 
+    /// The slots a customer message fills on its own (what `absorb` takes from it).
+    public static func filled(by text: String) -> [String: String] {
+        var slots = ConversationSlots()
+        slots.absorb(text)
+        return slots.values
+    }
+
+    /// What the customer has told so far: every slot but the agent's name.
+    public var remembered: [String: String] { values.filter { $0.key != "agent_name" } }
+
     /// Reads the slots a customer message mentions, as `Redactor` finds them (one rule for
     /// what a name, an order number or an e-mail is); a later mention wins.
     public mutating func absorb(_ text: String) {

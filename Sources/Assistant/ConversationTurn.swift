@@ -25,6 +25,10 @@ public struct ConversationTurn: Sendable, Equatable {
     public var topIntents: [IntentScore]
     /// What the bot did with the line (customer turns).
     public var outcome: TurnOutcome?
+    /// The language detected in the line (customer turns).
+    public var language: String?
+    /// The slots the line filled, by name (customer turns).
+    public var slots: [String: String]
     /// The template the reply was rendered from (bot turns).
     public var templateID: Int64?
     /// Classify + render time in microseconds (bot turns).
@@ -37,7 +41,8 @@ public struct ConversationTurn: Sendable, Equatable {
     /// Creates a turn.
     public init(
         role: TurnRole, text: String, intent: String? = nil, confidence: Float? = nil, topIntents: [IntentScore] = [],
-        outcome: TurnOutcome? = nil, templateID: Int64? = nil, latencyMicros: Int? = nil, modelVersion: Int64? = nil, time: Date
+        outcome: TurnOutcome? = nil, language: String? = nil, slots: [String: String] = [:], templateID: Int64? = nil,
+        latencyMicros: Int? = nil, modelVersion: Int64? = nil, time: Date
     ) {
         self.role = role
         self.text = text
@@ -45,6 +50,8 @@ public struct ConversationTurn: Sendable, Equatable {
         self.confidence = confidence
         self.topIntents = topIntents
         self.outcome = outcome
+        self.language = language
+        self.slots = slots
         self.templateID = templateID
         self.latencyMicros = latencyMicros
         self.modelVersion = modelVersion

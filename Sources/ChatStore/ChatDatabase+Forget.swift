@@ -124,7 +124,7 @@ extension ChatDatabase {
     }
 
     /// Deletes in dependency order: examples and label events (undo links cut first), then
-    /// the conversations, whose turns and conversation events cascade.
+    /// the conversations, whose turns, conversation events and search-index rows go with them.
     private func delete(_ db: Database) throws {
         let turns = Self.forgottenTurns
         try db.execute(sql: "DELETE FROM example WHERE turnId IN (\(turns))")
@@ -132,6 +132,9 @@ extension ChatDatabase {
         try db.execute(sql: "DELETE FROM labelEvent WHERE turnId IN (\(turns))")
         try db.execute(sql: "DELETE FROM conversation WHERE id IN (SELECT id FROM forgotten)")
         try db.execute(sql: "DELETE FROM forgotten")
+        // The search index's triggers delete the turns' rows; merging its segments drops
+        // the deleted trigrams, which would otherwise stay in older segments.
+        if try db.tableExists("turnSearch") { try db.execute(sql: "INSERT INTO turnSearch(turnSearch) VALUES ('optimize')") }
     }
 
     /// Flags the models made since the earliest example taken from the forgotten turns (they

@@ -74,6 +74,8 @@ extension ChatDatabase {
         migrator.registerMigration("label-events", migrate: migrateLabelEvents)
         migrator.registerMigration("example-provenance", migrate: migrateExampleProvenance)
         migrator.registerMigration("settings", migrate: migrateSettings)
+        migrator.registerMigration("turn-explanation", migrate: migrateTurnExplanation)
+        migrator.registerMigration("turn-search", migrate: migrateTurnSearch)
         migrator.registerMigration("forget", migrate: migrateForget)
         return migrator
     }

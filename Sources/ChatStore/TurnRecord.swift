@@ -18,6 +18,10 @@ struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord
     var outcome: String?
     /// `HandoffReason` of a `handoff` outcome.
     var handoffReason: String?
+    /// The language detected (customer turns; migration `turn-explanation`).
+    var language: String?
+    /// The slots the line filled, a JSON object (customer turns; migration `turn-explanation`).
+    var slots: [String: String]?
     var templateId: Int64?
     var latencyMicros: Int?
     var modelVersion: Int64?
@@ -36,6 +40,8 @@ struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord
         topIntents = turn.topIntents.isEmpty ? nil : turn.topIntents
         outcome = turn.outcome?.name
         handoffReason = turn.outcome?.handoffReason?.rawValue
+        language = turn.language
+        slots = turn.role == .customer ? turn.slots : nil
         templateId = turn.templateID
         latencyMicros = turn.latencyMicros
         modelVersion = turn.modelVersion
@@ -46,7 +52,8 @@ struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord
     var stored: StoredTurn {
         StoredTurn(id: id ?? 0, conversation: conversationId, position: position, turn: ConversationTurn(
             role: role, text: text, intent: intent, confidence: confidence, topIntents: topIntents ?? [],
-            outcome: outcome.flatMap { TurnOutcome(name: $0, reason: handoffReason) }, templateID: templateId, latencyMicros: latencyMicros, modelVersion: modelVersion, time: createdAt
+            outcome: outcome.flatMap { TurnOutcome(name: $0, reason: handoffReason) }, language: language, slots: slots ?? [:],
+            templateID: templateId, latencyMicros: latencyMicros, modelVersion: modelVersion, time: createdAt
         ))
     }
 

@@ -13,8 +13,9 @@ import Foundation
 /// Strings are u32 length + UTF-8. A tensor is: name, u8 dtype (0 float32, 1 int8),
 /// u32 rank, u32 dims, then for int8 one float32 scale per row, then the data.
 public enum Checkpoint {
-    /// The format version this build writes and the newest it reads.
-    public static let formatVersion: UInt32 = 1
+    /// The format version this build writes and the newest it reads. Version 2 adds the
+    /// calibration temperature to META (a version-1 file reads with temperature 1).
+    public static let formatVersion: UInt32 = 2
     static let magic = Array("SBMODEL\0".utf8)
     /// The most intents a checkpoint may name.
     public static let maxIntents = 100_000

@@ -16,6 +16,9 @@ public final class Classifier: @unchecked Sendable {
     public let metadata: ModelMetadata
     /// All weights, laid out by `layout`.
     public let parameters: [Float]
+    /// The softmax temperature fitted on validation data (1 when none was): every
+    /// probability this classifier reports is `softmax(logits / temperature)`.
+    public var temperature: Float { metadata.temperature ?? 1 }
 
     let network: Network
     let encoder: TextEncoder
@@ -76,9 +79,13 @@ public final class Classifier: @unchecked Sendable {
     public func predict(tokens: [String]) -> Prediction {
         let tokens = Array(tokens.prefix(config.maxTokens))
         let probs = probabilities(tokens: tokens)
-        let ranked = probs.indices
-            .sorted { probs[$0] != probs[$1] ? probs[$0] > probs[$1] : $0 < $1 }
-            .map { IntentScore(intent: intents[$0], confidence: probs[$0]) }
+        // Most probable first, ties by index: for probabilities ≥ 0 the bit patterns order as
+        // the values, so one integer sort of (inverted bits, index) keys ranks them.
+        let keys = probs.indices.map { UInt64(UInt32.max - probs[$0].bitPattern) << 32 | UInt64($0) }.sorted()
+        let ranked = keys.map { key in
+            let k = Int(key & 0xFFFF_FFFF)
+            return IntentScore(intent: intents[k], confidence: probs[k])
+        }
         return Prediction(tokens: tokens, unknown: tokens.map { !vocabulary.contains($0) }, ranked: ranked)
     }
 
@@ -133,13 +140,20 @@ public final class Classifier: @unchecked Sendable {
             }
             logits.update(from: p + network.layout.denseB.offset, count: C)
             BLAS.vecMat(x: features, a: p + network.layout.denseW.offset, k: D, n: C, beta: 1, y: logits)
-            softmaxInPlace(logits, count: C)
+            Self.calibratedSoftmax(logits, count: C, temperature: temperature)
         }
         return Array(UnsafeBufferPointer(start: logits, count: C))
     }
 
-    /// Probabilities `[C]` for each text, computed in length-sorted batches.
-    public func probabilities(for texts: [String], batchSize: Int = 64) -> [[Float]] {
+    /// Probabilities `[C]` for each text, computed in length-sorted batches; `calibrated`
+    /// false gives the network's own softmax (temperature 1).
+    public func probabilities(for texts: [String], calibrated: Bool = true, batchSize: Int = 64) -> [[Float]] {
+        let t: Float = calibrated ? temperature : 1
+        return logits(for: texts, batchSize: batchSize).map { Self.softmax($0, temperature: t) }
+    }
+
+    /// The dense layer's output `[C]` for each text, before the softmax.
+    func logits(for texts: [String], batchSize: Int = 64) -> [[Float]] {
         let encoded = texts.map { encoder.encode($0) }
         let order = encoded.indices.sorted { (encoded[$0].count, $0) < (encoded[$1].count, $1) }
         var result = [[Float]](repeating: [], count: texts.count)
@@ -148,12 +162,31 @@ public final class Classifier: @unchecked Sendable {
         parameters.withUnsafeBufferPointer { p in
             for start in stride(from: 0, to: order.count, by: batchSize) {
                 let batch = order[start..<min(start + batchSize, order.count)]
-                _ = network.run(encoded, indices: batch, labels: nil, parameters: p.baseAddress!, gradients: nil, scale: 0, dropoutSeed: nil, workspace: workspace)
-                let probs = workspace.probabilities.pointer
-                for (b, index) in batch.enumerated() { result[index] = Array(UnsafeBufferPointer(start: probs + b * C, count: C)) }
+                _ = network.run(
+                    encoded, indices: batch, labels: nil, parameters: p.baseAddress!, gradients: nil, scale: 0,
+                    dropoutSeed: nil, workspace: workspace
+                )
+                let logits = workspace.logits.pointer
+                for (b, index) in batch.enumerated() { result[index] = Array(UnsafeBufferPointer(start: logits + b * C, count: C)) }
             }
         }
         return result
+    }
+
+    /// `softmax(logits / temperature)`.
+    static func softmax(_ logits: [Float], temperature: Float) -> [Float] {
+        var row = logits
+        row.withUnsafeMutableBufferPointer { calibratedSoftmax($0.baseAddress!, count: $0.count, temperature: temperature) }
+        return row
+    }
+
+    /// `p = softmax(p / temperature)` in place (exactly the plain softmax at temperature 1).
+    static func calibratedSoftmax(_ p: UnsafeMutablePointer<Float>, count: Int, temperature: Float) {
+        if temperature != 1 {
+            let inverse = 1 / temperature
+            for j in 0..<count { p[j] *= inverse }
+        }
+        softmaxInPlace(p, count: count)
     }
 
     /// `embedding[word] + mean(ngram[g] for g in ngrams)`, `[E]`.

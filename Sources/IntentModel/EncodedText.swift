@@ -56,6 +56,9 @@ public struct TextEncoder: Sendable {
 
     /// The hash buckets of the character n-grams of `<token>`, for every n in the range.
     public func ngramBuckets(of token: String) -> [Int32] {
+        var token = token
+        // An ASCII character is its one byte, so hashing bytes hashes the same n-grams.
+        if let buckets = token.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? asciiNgramBuckets($0) : nil }) { return buckets }
         let characters = Array("<" + token + ">")
         var result: [Int32] = []
         for n in ngramRange where n <= characters.count {
@@ -63,6 +66,18 @@ public struct TextEncoder: Sendable {
                 var hasher = FNV1a()
                 for character in characters[start..<start + n] { hasher.combine(character.utf8) }
                 result.append(Int32(hasher.value % UInt64(buckets)))
+            }
+        }
+        return result
+    }
+
+    /// `ngramBuckets(of:)` for a token of ASCII bytes.
+    private func asciiNgramBuckets(_ token: UnsafeBufferPointer<UInt8>) -> [Int32] {
+        let bytes = [UInt8(ascii: "<")] + token + [UInt8(ascii: ">")]
+        var result: [Int32] = []
+        for n in ngramRange where n <= bytes.count {
+            for start in 0...(bytes.count - n) {
+                result.append(Int32(FNV1a.hash(bytes[start..<start + n]) % UInt64(buckets)))
             }
         }
         return result

@@ -57,6 +57,11 @@ public struct ModelConfig: Codable, Equatable, Sendable {
     public var validationFraction: Double
     /// Epochs without validation improvement before training stops; 0 never stops early.
     public var patience: Int
+    /// Whether, after early stopping picked the epoch count on the validation split, the
+    /// model is trained again from scratch on all the data for that many epochs (the
+    /// temperature and threshold stay those of the first pass). Nil, as in files written
+    /// before the setting existed, means false.
+    public var refit: Bool?
 
     /// The reference model, matched to Keras:
     /// `Embedding(10000,128) → LSTM(64) → Dense(n, softmax)`, Adam 1e-3, batch 32, 10 epochs.
@@ -65,7 +70,7 @@ public struct ModelConfig: Codable, Equatable, Sendable {
         embeddingDim: 128, ngramBuckets: 0, ngramMin: 3, ngramMax: 5,
         recurrent: true, hiddenSize: 64, bidirectional: false, pooling: .last, embeddingSkip: false,
         dropout: 0, labelSmoothing: 0, epochs: 10, batchSize: 32, learningRate: 1e-3,
-        clipNorm: nil, validationFraction: 0, patience: 0
+        clipNorm: nil, validationFraction: 0, patience: 0, refit: false
     )
 
     /// The configuration SupportBot ships: every choice here paid off on BANKING77
@@ -75,7 +80,7 @@ public struct ModelConfig: Codable, Equatable, Sendable {
         embeddingDim: 128, ngramBuckets: 10_000, ngramMin: 3, ngramMax: 5,
         recurrent: true, hiddenSize: 64, bidirectional: false, pooling: .max, embeddingSkip: true,
         dropout: 0.3, labelSmoothing: 0.1, epochs: 30, batchSize: 32, learningRate: 2e-3,
-        clipNorm: 5, validationFraction: 0.1, patience: 3
+        clipNorm: 5, validationFraction: 0.1, patience: 3, refit: false
     )
 
     /// The named configurations.

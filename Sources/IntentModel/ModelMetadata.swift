@@ -16,8 +16,13 @@ public struct ModelMetadata: Codable, Equatable, Sendable {
     public var validationAccuracy: Double?
     /// Validation macro-F1 of the kept weights.
     public var validationMacroF1: Double?
-    /// Confidence below which the reply policy falls back, chosen on the validation split.
+    /// Confidence below which the reply policy falls back, chosen on the validation split's
+    /// calibrated probabilities by `ThresholdChooser`.
     public var threshold: Float?
+    /// The softmax temperature fitted on the validation split (format 2; nil means 1).
+    public var temperature: Float?
+    /// Validation expected calibration error (15 bins) before and after the temperature.
+    public var validationECEUncalibrated: Double?, validationECE: Double?
 
     /// Creates metadata.
     public init(

@@ -18,9 +18,22 @@ public struct Prediction: Sendable, Equatable {
     public var tokens: [String]
     /// Per token: whether the vocabulary lacked it (it was read as `<unk>`, plus its n-grams).
     public var unknown: [Bool]
-    /// Every intent, most probable first.
+    /// Every intent, most probable first (calibrated probabilities).
     public var ranked: [IntentScore]
+
+    /// Creates a prediction.
+    public init(tokens: [String], unknown: [Bool], ranked: [IntentScore]) {
+        self.tokens = tokens
+        self.unknown = unknown
+        self.ranked = ranked
+    }
 
     /// The most probable intent.
     public var top: IntentScore { ranked[0] }
+
+    /// Whether the bot answers it at `threshold`: the top intent is not `out_of_scope` and
+    /// its confidence is at least `threshold`.
+    public func answered(threshold: Float) -> Bool {
+        !OutOfScopeScores.isOutOfScope(intent: top.intent, confidence: top.confidence, threshold: threshold)
+    }
 }

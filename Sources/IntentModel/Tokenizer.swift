@@ -25,8 +25,12 @@ public struct Tokenizer: Sendable, Equatable {
 
     /// The tokens of `text`; empty for empty or whitespace-only text.
     public func tokens(_ text: String) -> [String] {
-        // ASCII is unchanged by NFKC, so the (costly) normalisation runs only when needed.
-        let normalized = (text.utf8.allSatisfy { $0 < 0x80 } ? text : text.precomposedStringWithCompatibilityMapping).lowercased()
+        asciiTokens(text) ?? characterTokens(text)
+    }
+
+    /// The tokens of `text` read `Character` by `Character`, after NFKC and lower-casing.
+    func characterTokens(_ text: String) -> [String] {
+        let normalized = text.precomposedStringWithCompatibilityMapping.lowercased()
         var tokens: [String] = []
         var word = ""
         func flush() {
@@ -49,6 +53,33 @@ public struct Tokenizer: Sendable, Equatable {
         }
         flush()
         return tokens
+    }
+
+    /// The same rules on ASCII text's bytes: NFKC leaves ASCII unchanged, every ASCII
+    /// character is one byte (CR LF, one `Character`, is two separators here, which splits
+    /// alike), and lower-casing is `A`–`Z` only. Nil when `text` is not all ASCII.
+    func asciiTokens(_ text: String) -> [String]? {
+        var text = text
+        return text.withUTF8 { bytes -> [String]? in
+            var tokens: [String] = []
+            var word: [UInt8] = []
+            word.reserveCapacity(32)
+            func flush() {
+                if !word.isEmpty { tokens.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+            }
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): word.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): word.append(byte + 32)
+                case UInt8(ascii: "'"), UInt8(ascii: "`"): continue
+                case 0...32, 127: flush()
+                case 0x80...: return nil
+                default: if punctuation == .split { flush() }
+                }
+            }
+            flush()
+            return tokens
+        }
     }
 
     /// The tokens of UTF-8 bytes; empty when the bytes are not valid UTF-8.

@@ -62,7 +62,41 @@ public struct Trainer: Sendable {
             config: config, vocabulary: data.vocabulary, intents: data.intents, metadata: metadata,
             parameters: stopping.best ?? run.parameters
         )
-        return try validated(classifier, on: data)
+        let calibrated = try validated(classifier, on: data)
+        guard config.refit == true, !data.validation.isEmpty else { return calibrated }
+        return try refit(
+            examples, epochs: stopping.bestEpoch, after: epochsRun, metadata: calibrated.metadata,
+            generator: &rng, progress: progress
+        )
+    }
+
+    /// A fresh model trained on every example for `epochs` epochs (the count early stopping
+    /// chose), reported as epochs `done + 1…`; its calibration, threshold and validation
+    /// figures are those of the first pass (`metadata`).
+    private func refit(
+        _ examples: [LabeledText], epochs: Int, after done: Int, metadata: ModelMetadata,
+        generator rng: inout SeededGenerator, progress: (TrainingProgress) -> Void
+    ) throws(ModelError) -> Classifier {
+        var everything = config
+        everything.validationFraction = 0
+        let data = TrainingData(examples, config: everything, generator: &rng)
+        let network = Network(config: config, vocabularySize: data.vocabulary.count, classes: data.intents.count)
+        var run = TrainingRun(config: config, network: network, workers: workers, generator: &rng)
+        let count = Double(data.encoded.count)
+        for epoch in (done + 1)...(done + epochs) {
+            let total = run.epoch(epoch, data.encoded, labels: data.labels, generator: &rng, progress: progress)
+            progress(.epoch(EpochReport(
+                epoch: epoch, epochs: done + epochs, loss: total.lossSum / count,
+                accuracy: Double(total.correct) / count, isBest: true
+            )))
+        }
+        var metadata = metadata
+        metadata.trainingExamples = data.train.count
+        metadata.epochsRun = done + epochs
+        return try Classifier(
+            config: config, vocabulary: data.vocabulary, intents: data.intents, metadata: metadata,
+            parameters: run.parameters
+        )
     }
 
     /// The epoch loop with early stopping; returns the stopping state and the epochs run.
@@ -94,20 +128,34 @@ public struct Trainer: Sendable {
         return (stopping, epochsRun)
     }
 
-    /// `classifier` with its validation figures and fallback threshold recorded, when there
-    /// is a validation split.
+    /// `classifier` calibrated on the validation split, with its validation figures and
+    /// fallback threshold recorded, when there is a validation split: the temperature
+    /// minimises the validation NLL, the threshold follows `ThresholdChooser` on the
+    /// calibrated probabilities.
     private func validated(_ classifier: Classifier, on data: TrainingData) throws(ModelError) -> Classifier {
         guard !data.validation.isEmpty else { return classifier }
-        let probabilities = classifier.probabilities(for: data.validation.map(\.text))
-        let predicted = probabilities.map { row in row.indices.max { row[$0] < row[$1] }! }
+        let texts = data.validation.map(\.text)
         let expected = data.validationLabels.map(Int.init)
-        let metrics = Metrics(intents: data.intents, expected: expected, predicted: predicted)
+        let logits = classifier.logits(for: texts)
         var metadata = classifier.metadata
+        let temperature = Calibration.fitTemperature(
+            logits: logits.flatMap { $0 }, classes: data.intents.count, labels: expected
+        )
+        metadata.temperature = temperature
+        let raw = logits.map { Classifier.softmax($0, temperature: 1) }
+        let probabilities = logits.map { Classifier.softmax($0, temperature: temperature) }
+        let predicted = probabilities.map { row in row.indices.max { row[$0] < row[$1] }! }
+        let correct = zip(predicted, expected).map { $0 == $1 }
+        let metrics = Metrics(intents: data.intents, expected: expected, predicted: predicted)
         metadata.validationAccuracy = metrics.accuracy
         metadata.validationMacroF1 = metrics.macro.f1
+        metadata.validationECEUncalibrated = Calibration.expectedCalibrationError(
+            confidences: zip(raw, predicted).map { $0[$1] }, correct: correct
+        )
+        let confidences = zip(probabilities, predicted).map { $0[$1] }
+        metadata.validationECE = Calibration.expectedCalibrationError(confidences: confidences, correct: correct)
         metadata.threshold = ThresholdChooser.choose(
-            confidences: zip(probabilities, predicted).map { $0[$1] },
-            correct: zip(predicted, expected).map { $0 == $1 }
+            expected: data.validation.map(\.intent), predicted: predicted.map { data.intents[$0] }, confidences: confidences
         )
         return try Classifier(
             config: config, vocabulary: data.vocabulary, intents: data.intents, metadata: metadata,

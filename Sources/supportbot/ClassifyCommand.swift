@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assistant
 import Foundation
 import IntentModel
 
@@ -16,7 +17,7 @@ struct ClassifyCommand: ParsableCommand {
     @Option(help: "How many intents to show per text.")
     var top: Int = 3
 
-    @Flag(help: "One JSON object per text: {text, intent, confidence, top}.")
+    @Flag(help: "One JSON object per text: {text, intent, confidence, answered, top}.")
     var json = false
 
     @Argument(help: "Texts to classify; without any, each stdin line is one.")
@@ -24,17 +25,23 @@ struct ClassifyCommand: ParsableCommand {
 
     struct Answer: Encodable {
         let text: String, intent: String, confidence: Float
+        /// Confidence at or above the threshold the reply policy uses and not `out_of_scope`.
+        let answered: Bool
         let top: [IntentScore]
     }
 
     func run() throws {
         guard top >= 1 else { throw Failure("--top must be at least 1") }
         let classifier = try ModelTraining.activeClassifier(path: model, store: store)
+        let threshold = classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold
         func answer(_ text: String) {
             let prediction = classifier.predict(text)
             let best = Array(prediction.ranked.prefix(top))
             if json {
-                print(JSONLine.string(Answer(text: text, intent: best[0].intent, confidence: best[0].confidence, top: best)))
+                let answered = prediction.answered(threshold: threshold)
+                print(JSONLine.string(Answer(
+                    text: text, intent: best[0].intent, confidence: best[0].confidence, answered: answered, top: best
+                )))
             } else {
                 Output.print(best.map { String(format: "%@ %.3f", $0.intent, $0.confidence) }.joined(separator: "  "))
             }

@@ -31,7 +31,8 @@ struct EvalCommand: ParsableCommand {
         let examples = try DatasetLoader.load(data, format: format).evaluation
         let evaluation = Evaluation(
             classifier: classifier, examples: examples.map { LabeledText(text: $0.text, intent: $0.intent) },
-            languages: examples.map(\.language)
+            languages: examples.map(\.language),
+            threshold: classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold
         )
         if json {
             print(JSONLine.string(evaluation.summary(confusions: confusions)))

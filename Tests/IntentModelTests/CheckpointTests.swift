@@ -12,6 +12,7 @@ import Testing
         #expect(decoded.vocabulary == Self.model.vocabulary)
         #expect(decoded.intents == Self.model.intents)
         #expect(decoded.metadata == Self.model.metadata)
+        #expect(decoded.metadata.temperature != nil && bytes[8] == UInt8(Checkpoint.formatVersion))
         #expect(decoded.config == Self.model.config)
         #expect(Checkpoint.encode(decoded) == bytes)
         #expect(decoded.predict("where is my order") == Self.model.predict("where is my order"))
@@ -69,6 +70,7 @@ import Testing
         #expect(model.intents == ["greet", "order_status", "refund"])
         #expect(model.metadata.seed == 11 && model.metadata.validationExamples == 3)
         #expect(model.metadata.threshold == 0.38314632)
+        #expect(model.metadata.temperature == nil && model.temperature == 1, "format 1 had no calibration")
         // Probabilities the model gave when the fixture was written.
         let recorded: [(String, [Float])] = [
             ("where is my order", [0.257195, 0.451225, 0.291580]),

@@ -24,6 +24,7 @@ import IntentModel
         #expect(c.name == "quick" && c.epochs == 3 && c.ngramBuckets == ModelConfig.default.ngramBuckets)
         #expect(try Self.config(#"{"base": "reference", "clipNorm": 1.5}"#).clipNorm == 1.5)
         #expect(try Self.config(#"{"clipNorm": null}"#).clipNorm == nil)
+        #expect(try Self.config(#"{"refit": true}"#).refit == true)
     }
 
     @Test("errors name the problem", arguments: [

@@ -1,5 +1,5 @@
 import Testing
-import IntentModel
+@testable import IntentModel
 
 @Suite struct TokenizerTests {
     let split = Tokenizer(punctuation: .split)
@@ -53,5 +53,48 @@ import IntentModel
         #expect(v.tokens == ["<pad>", "<unk>", "a", "c"])
         #expect(v.id("b") == Vocabulary.unknownIndex)
         #expect(v.id("c") == 3)
+    }
+}
+
+/// The ASCII fast paths agree with the general `Character` paths.
+@Suite struct ASCIIFastPathTests {
+    /// Seeded random ASCII strings over letters, digits, joiners, punctuation and controls.
+    static let samples: [String] = {
+        var rng = SeededGenerator(seed: 12)
+        let alphabet = Array("aZ09 '`-.,!?\t\r\n\u{7F}\u{01}xyQ_/@#$%^&*()[]{}<>;:\"|\\~+=".unicodeScalars)
+        return (0..<500).map { _ in
+            String(String.UnicodeScalarView((0..<Int(rng.next() % 40)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }))
+        } + ["Don't STOP", "e-mail\r\nme", "it's 4:30pm", ""]
+    }()
+
+    @Test("tokens of ASCII text: bytes and Characters agree, under both punctuation rules")
+    func tokensAgree() throws {
+        for rule in [Tokenizer.Punctuation.split, .strip] {
+            let tokenizer = Tokenizer(punctuation: rule)
+            for text in Self.samples {
+                #expect(try #require(tokenizer.asciiTokens(text)) == tokenizer.characterTokens(text), "\(text.debugDescription)")
+            }
+        }
+        #expect(Tokenizer().asciiTokens("café") == nil)
+    }
+
+    @Test("n-gram buckets of an ASCII token equal those of the same Characters")
+    func ngramsAgree() {
+        var config = ModelConfig.default
+        config.ngramMin = 1
+        config.ngramMax = 6
+        let encoder = TextEncoder(config: config, vocabulary: Vocabulary(tokens: ["<pad>", "<unk>"]))
+        for token in ["a", "card", "dont", "x1y2z3w4", "é", "naïve"] {
+            let characters = Array("<" + token + ">")
+            var expected: [Int32] = []
+            for n in 1...6 where n <= characters.count {
+                for start in 0...(characters.count - n) {
+                    var hasher = FNV1a()
+                    for c in characters[start..<start + n] { hasher.combine(c.utf8) }
+                    expected.append(Int32(hasher.value % UInt64(config.ngramBuckets)))
+                }
+            }
+            #expect(encoder.ngramBuckets(of: token) == expected, "\(token)")
+        }
     }
 }

@@ -44,7 +44,7 @@ let tinyData: [LabeledText] = [
         #expect(a != c)
     }
 
-    @Test("validation split: early stopping metadata and a threshold in range")
+    @Test("validation split: early stopping metadata, a temperature, calibration figures and a threshold")
     func validationMetadata() throws {
         var config = tinyConfig(.default, epochs: 4)
         config.validationFraction = 0.25
@@ -52,9 +52,32 @@ let tinyData: [LabeledText] = [
         #expect(model.metadata.validationExamples == 3)
         #expect(model.metadata.trainingExamples == 9)
         let threshold = try #require(model.metadata.threshold)
-        #expect((0.1...0.9).contains(threshold))
+        #expect((0...1).contains(threshold))
+        let temperature = try #require(model.metadata.temperature)
+        #expect(temperature > 0.05 && temperature < 20 && model.temperature == temperature)
+        #expect(model.metadata.validationECE != nil && model.metadata.validationECEUncalibrated != nil)
         #expect(model.metadata.validationAccuracy != nil)
         #expect((1...4).contains(model.metadata.bestEpoch))
+    }
+
+    @Test("refit: a second model on all the data for the epochs early stopping chose, first-pass calibration kept")
+    func refitOnAllData() throws {
+        var config = tinyConfig(.default, epochs: 4)
+        config.validationFraction = 0.25
+        var reports: [EpochReport] = []
+        let first = try Trainer(config: config, seed: 3).train(tinyData)
+        config.refit = true
+        let model = try Trainer(config: config, seed: 3).train(tinyData) { event in
+            if case .epoch(let report) = event { reports.append(report) }
+        }
+        #expect(model.metadata.trainingExamples == tinyData.count)
+        #expect(model.metadata.validationExamples == 3)
+        #expect(model.metadata.epochsRun == first.metadata.epochsRun + first.metadata.bestEpoch)
+        #expect(reports.map(\.epoch) == Array(1...model.metadata.epochsRun))
+        #expect(model.metadata.temperature == first.metadata.temperature)
+        #expect(model.metadata.threshold == first.metadata.threshold)
+        #expect(model.parameters != first.parameters)
+        #expect(Checkpoint.encode(model) == Checkpoint.encode(try Trainer(config: config, seed: 3).train(tinyData)))
     }
 
     @Test func emptyDatasetIsAnError() {
@@ -78,8 +101,4 @@ let tinyData: [LabeledText] = [
         #expect(model.predict("").ranked.count == 3)
     }
 
-    @Test func thresholdChooserSeparatesConfidentFromHesitant() {
-        let t = ThresholdChooser.choose(confidences: [0.9, 0.8, 0.7, 0.3, 0.2], correct: [true, true, true, false, false])
-        #expect(t > 0.3 && t <= 0.7)
-    }
 }
