@@ -46,6 +46,7 @@ import Testing
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM labelEvent") == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM example WHERE origin = 'relabel'") == 0)
             #expect(try Bool.fetchOne(db, sql: "SELECT trainedOnForgotten FROM model WHERE version = 1") == true)
+            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM turnSearch WHERE turnSearch MATCH ?", arguments: ["\"QUOKKA\""]) == 0)
         }
         let recorded = try store.deletions()
         #expect(recorded.count == 1 && recorded[0].rule == "text" && recorded[0].turns == 4)
