@@ -3,7 +3,7 @@
 SHELL := /bin/bash
 BIN := .build/release/supportbot
 
-.PHONY: run test build release
+.PHONY: run test build release format format-check
 
 build:
 	scripts/install-deps.sh
@@ -20,3 +20,11 @@ test:
 	scripts/install-deps.sh --tests
 	swift build -c release
 	SUPPORTBOT_BIN=$(CURDIR)/$(BIN) swift test
+
+# Rewrites every Swift file as `.swift-format` says (120 columns).
+format:
+	swift format format --configuration .swift-format --in-place --parallel --recursive Sources Tests Package.swift
+
+# Fails, naming the files, when a Swift file is not formatted (for CI).
+format-check:
+	scripts/check-format.sh

@@ -1,9 +1,23 @@
 // swift-tools-version: 6.0
 import PackageDescription
 
-// The module graph is the architecture (see DESIGN.md §2):
-// supportbot → ChatStore → Assistant → IntentModel → COpenBLAS;
-// supportbot → CursesTerminal → (CNcursesw, ChatApp → IntentModel).
+// The module graph is the architecture (DESIGN.md §2):
+//   supportbot (commands, wiring) → ChatStore, CursesTerminal, ChatApp, Assistant, IntentModel
+//   CursesTerminal → CNcursesw, ChatApp            (conforms to ChatApp.Terminal)
+//   ChatApp → Assistant                            (pure TUI core and its runtime loop)
+//   ChatStore → Assistant, IntentModel, GRDB       (conforms to Assistant's store protocols)
+//   Assistant → IntentModel → COpenBLAS
+// ChatApp never imports IntentModel: what it shows of a prediction comes as Assistant values.
+// SupportBotTestSupport holds the test doubles (terminal, clock, chat backend, in-memory store);
+// only test targets depend on it.
+
+/// Every Swift target of ours (not the dependencies): each file imports the modules whose members
+/// it uses, and a warning fails the build, here as in CI.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .unsafeFlags(["-warnings-as-errors"]),
+]
+
 let package = Package(
     name: "SupportBot",
     platforms: [.macOS(.v13)],
@@ -27,7 +41,7 @@ let package = Package(
         .target(
             name: "IntentModel",
             dependencies: ["COpenBLAS"],
-            swiftSettings: [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
+            swiftSettings: swiftSettings + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .target(
             name: "Assistant",
@@ -36,31 +50,63 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ]
+            ],
+            swiftSettings: swiftSettings
         ),
         .target(
             name: "ChatStore",
             dependencies: [
-                "Assistant",
+                "Assistant", "IntentModel",
                 .product(name: "GRDB", package: "GRDB.swift"),
-            ]
+            ],
+            swiftSettings: swiftSettings
         ),
-        .target(name: "ChatApp", dependencies: ["IntentModel"]),
+        .target(name: "ChatApp", dependencies: ["Assistant"], swiftSettings: swiftSettings),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
-        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "ChatApp"]),
+        .target(name: "CursesTerminal", dependencies: ["CNcursesw", "ChatApp"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "supportbot",
             dependencies: [
                 "IntentModel", "Assistant", "ChatStore", "ChatApp", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
-            ]
+            ],
+            swiftSettings: swiftSettings
         ),
-        .testTarget(name: "IntentModelTests", dependencies: ["IntentModel"], exclude: ["Fixtures"]),
-        .testTarget(name: "AssistantTests", dependencies: ["Assistant", "IntentModel", .product(name: "Yams", package: "Yams")]),
-        .testTarget(name: "ChatStoreTests", dependencies: ["ChatStore", "Assistant", "IntentModel", .product(name: "GRDB", package: "GRDB.swift")]),
-        .testTarget(name: "ChatAppTests", dependencies: ["ChatApp", "IntentModel"], exclude: ["__Snapshots__"]),
+        .target(
+            name: "SupportBotTestSupport",
+            dependencies: ["Assistant", "ChatApp"],
+            path: "Tests/SupportBotTestSupport",
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "IntentModelTests", dependencies: ["IntentModel"], exclude: ["Fixtures"], swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "AssistantTests",
+            dependencies: ["Assistant", "IntentModel", "SupportBotTestSupport", .product(name: "Yams", package: "Yams")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ChatStoreTests",
+            dependencies: [
+                "ChatStore", "Assistant", "IntentModel", "SupportBotTestSupport",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "ChatAppTests",
+            dependencies: ["ChatApp", "Assistant", "SupportBotTestSupport"],
+            exclude: ["__Snapshots__"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "ChatApp"], swiftSettings: swiftSettings),
         // GRDB lets the end-to-end tests inspect the store the binary wrote, and lock it.
-        .testTarget(name: "SupportbotTests", dependencies: ["IntentModel", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(
+            name: "SupportbotTests",
+            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

@@ -127,7 +127,7 @@ public final class ChatSession {
         if outcome.isHandoff { isHandedOff = true }
         return BotReply(
             conversation: logged.conversation, customerTurn: logged.customerTurn, botTurn: logged.botTurn, intent: top.intent,
-            confidence: top.confidence, topIntents: Array(prediction.ranked.prefix(settings.topCount)), outcome: outcome,
+            confidence: top.confidence, topIntents: Array(prediction.ranked.prefix(settings.topCount)), outcome: outcome, threshold: policy.threshold,
             text: replyText, templateID: template?.id, latencyMicros: Self.micros(clock.now - start), modelVersion: modelVersion
         )
     }

@@ -1,3 +1,4 @@
+import Foundation
 import Yams
 
 /// Parses SupportBot's `intents/` directory: `<lang>/<intent>.yaml` training files and

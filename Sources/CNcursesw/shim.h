@@ -25,10 +25,6 @@
 static inline SCREEN *sb_newterm(void) { return newterm(NULL, stdout, stdin); }
 /// The standard screen window.
 static inline WINDOW *sb_stdscr(void) { return stdscr; }
-/// The terminal's rows.
-static inline int sb_lines(void) { return LINES; }
-/// The terminal's columns.
-static inline int sb_cols(void) { return COLS; }
 /// The size of a window (getmaxyx).
 static inline void sb_getmaxyx(WINDOW *w, int *rows, int *cols) { int y, x; getmaxyx(w, y, x); *rows = y; *cols = x; }
 /// The key code of function key n (KEY_F).
@@ -39,8 +35,6 @@ static inline attr_t sb_a_bold(void) { return A_BOLD; }
 static inline attr_t sb_a_reverse(void) { return A_REVERSE; }
 static inline attr_t sb_a_underline(void) { return A_UNDERLINE; }
 static inline attr_t sb_a_dim(void) { return A_DIM; }
-/// The attribute bits of colour pair n (COLOR_PAIR).
-static inline attr_t sb_color_pair(int n) { return COLOR_PAIR(n); }
 /// The mouse events for the wheel rolling up and down (BUTTON4/5_PRESSED).
 static inline mmask_t sb_wheel_up(void) { return BUTTON4_PRESSED; }
 static inline mmask_t sb_wheel_down(void) {

@@ -21,9 +21,9 @@ public enum Effect: Sendable, Equatable {
     /// Load the templates (answer: `.templatesLoaded`).
     case loadTemplates
     /// Add (`variant` nil) or change a reply variant (answer: `.templatesLoaded`).
-    case saveTemplate(intent: String, variant: VariantID?, text: String)
+    case saveTemplate(intent: String, variant: Int64?, text: String)
     /// Delete a reply variant (answer: `.templatesLoaded`).
-    case deleteTemplate(intent: String, variant: VariantID)
+    case deleteTemplate(intent: String, variant: Int64)
     /// Load the monitoring figures (answer: `.monitorLoaded`).
     case loadMonitor
     /// Send `.noticeExpired(serial)` once `after` has passed on the runtime's clock.

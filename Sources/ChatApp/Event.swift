@@ -1,3 +1,5 @@
+import Assistant
+
 /// Something that happened: a key, a paste, a resize, or a result the runtime brings back.
 public enum Event: Sendable, Equatable {
     /// A key was pressed.
@@ -13,7 +15,7 @@ public enum Event: Sendable, Equatable {
     /// The draft was classified.
     case draftAnalyzed(DraftAnalysis)
     /// A customer message was answered.
-    case replied(Exchange)
+    case replied(lines: [TranscriptLine], reply: BotReply)
     /// Lines to append to the transcript (an agent's reply, a handoff note).
     case appended([TranscriptLine])
     /// A turn was relabeled.
@@ -23,11 +25,11 @@ public enum Event: Sendable, Equatable {
     /// Stored transcript lines that came after the newest customer turn in memory, oldest first.
     case laterLoaded([TranscriptLine])
     /// The head of the review queue, most in need of a label first, and how many turns need one in all.
-    case reviewLoaded([ReviewItem], total: Int)
+    case reviewLoaded([ReviewCandidate], total: Int)
     /// Every intent with its reply variants.
-    case templatesLoaded([TemplateItem])
+    case templatesLoaded([IntentTemplates])
     /// Fresh monitoring figures.
-    case monitorLoaded(MonitorFigures)
+    case monitorLoaded(StoreFigures)
     /// The runtime has something to say (a notice on the page shown).
     case notice(String)
     /// An effect failed; the message is shown as an error notice on the page shown.

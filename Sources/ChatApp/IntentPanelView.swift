@@ -1,3 +1,5 @@
+import Assistant
+
 /// The live intent panel: top-5 bars for the draft, its tokens (unknown ones marked), the words
 /// that drove the decision, and how the last message was answered.
 struct IntentPanelView {
@@ -93,9 +95,9 @@ struct IntentPanelView {
     /// How the last message was answered: intent, confidence, threshold, fallback, handoff.
     private func drawDecision(from row: Int, inner: Rect, into screen: inout Screen, rows: Int? = nil) {
         guard let d = state.decision, (rows ?? 1) > 0 else { return }
-        let outcome = d.handoff ? "handoff" : d.fallback ? "fallback" : "replied"
+        let outcome = d.outcome.isHandoff ? "handoff" : d.outcome.isLowConfidence ? "fallback" : "replied"
         let comparison = d.confidence >= d.threshold ? "≥" : "<"
-        let style = d.fallback || d.handoff ? theme.warning : theme.label
+        let style = d.outcome.isLowConfidence || d.outcome.isHandoff ? theme.warning : theme.label
         if sideBySide, (rows ?? 3) >= 3 {
             screen.rule(row: row, column: inner.left - 1, width: inner.width + 2, title: "Last reply", style: theme.border, titleStyle: theme.heading)
             let x = screen.put(d.intent, row: row + 1, column: inner.left, style: theme.label, limit: inner.width)

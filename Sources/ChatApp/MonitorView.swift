@@ -1,3 +1,5 @@
+import Assistant
+
 /// The Monitor screen: volumes, rates, latency percentiles, live accuracy, confidence histogram, intent mix.
 struct MonitorView {
     let state: State
@@ -13,11 +15,11 @@ struct MonitorView {
         }
         let inner = Rect(left: body.left + 1, top: body.top + 1, width: body.width - 2, height: body.height - 2)
         let accuracy = m.liveAccuracy.map { Format.percent1($0) + " of \(m.labeled) labeled" } ?? "no labels yet"
-        let latency = m.latency.count == 3 ? "p50 \(Format.milliseconds(m.latency[0]))  p90 \(Format.milliseconds(m.latency[1]))  p99 \(Format.milliseconds(m.latency[2]))" : "–"
+        let latency = m.latencyMilliseconds.count == 3 ? "p50 \(Format.milliseconds(m.latencyMilliseconds[0]))  p90 \(Format.milliseconds(m.latencyMilliseconds[1]))  p99 \(Format.milliseconds(m.latencyMilliseconds[2]))" : "–"
         let figures: [(String, String)] = [
-            ("turns", "\(m.turns)"), ("conversations", "\(m.conversations)"),
-            ("fallback rate", Format.percent1(m.fallbackRate)), ("handoff rate", Format.percent1(m.handoffRate)),
-            ("avg confidence", Format.decimal(m.averageConfidence, places: 2)), ("live accuracy", accuracy),
+            ("turns", "\(m.customerTurns)"), ("conversations", "\(m.conversations)"),
+            ("fallback rate", Format.percent1(m.fallbackRate ?? 0)), ("handoff rate", Format.percent1(m.handoffRate ?? 0)),
+            ("avg confidence", Format.decimal(m.averageConfidence ?? 0, places: 2)), ("live accuracy", accuracy),
             ("latency", latency),
         ]
         var row = inner.top
@@ -43,7 +45,7 @@ struct MonitorView {
         }
     }
 
-    private func drawHistogram(_ m: MonitorFigures, in rect: Rect, into screen: inout Screen) {
+    private func drawHistogram(_ m: StoreFigures, in rect: Rect, into screen: inout Screen) {
         guard rect.height >= 2 else { return }
         screen.put("Confidence", row: rect.top, column: rect.left, style: theme.heading)
         let peak = max(1, m.confidenceHistogram.max() ?? 1)
@@ -60,7 +62,7 @@ struct MonitorView {
         }
     }
 
-    private func drawMix(_ m: MonitorFigures, in rect: Rect, into screen: inout Screen) {
+    private func drawMix(_ m: StoreFigures, in rect: Rect, into screen: inout Screen) {
         guard rect.height >= 2, rect.width >= 12 else { return }
         screen.put("Intent mix", row: rect.top, column: rect.left, style: theme.heading)
         let total = max(1, m.intentMix.reduce(0) { $0 + $1.count })

@@ -1,7 +1,9 @@
+import Assistant
+
 /// The Review screen: the queue and the highlighted item.
 public struct ReviewState: Sendable, Equatable {
     /// Turns waiting for a label, most in need first.
-    public var items: [ReviewItem] = []
+    public var items: [ReviewCandidate] = []
     /// How many turns need a label in the store (the queue loads only its head).
     public var total = 0
     /// The highlighted item.

@@ -1,3 +1,5 @@
+import Assistant
+
 /// The Review screen: turns needing a label, lowest confidence and fallbacks first.
 struct ReviewView {
     let state: State

@@ -61,12 +61,6 @@ public struct Screen: Sendable, Equatable {
         for row in rect.top..<rect.bottom { fill(row: row, column: rect.left, count: rect.width, style: style) }
     }
 
-    /// Applies `change` to the style of `count` cells from `column` on `row`.
-    public mutating func restyle(row: Int, column: Int, count: Int, _ change: (inout Style) -> Void) {
-        guard row >= 0, row < height else { return }
-        for x in max(0, column)..<max(max(0, column), min(width, column + count)) { change(&cells[row * width + x].style) }
-    }
-
     /// The screen as text, one line per row, trailing spaces removed (for snapshots).
     public var text: String {
         (0..<height).map { row in

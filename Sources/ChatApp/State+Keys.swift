@@ -1,3 +1,6 @@
+import Assistant
+import Foundation
+
 extension State {
     /// Keys that work everywhere, then the open picker's keys, then the page's.
     mutating func handle(_ key: Key) -> [Effect] {
@@ -74,7 +77,7 @@ extension State {
             transcript[i].label = intent
         }
         let queued = review.items.count
-        review.items.removeAll { $0.turn == turn }
+        review.items.removeAll { $0.id == turn }
         review.total = max(0, review.total - (queued - review.items.count))
         review.selected = min(review.selected, max(0, review.items.count - 1))
         let predicted = transcript.last { $0.turn == turn && $0.role == .bot }?.intent

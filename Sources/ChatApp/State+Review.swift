@@ -1,3 +1,5 @@
+import Assistant
+
 extension State {
     /// Keys on the Review screen: Enter confirms, `p` picks another intent, `s` skips.
     mutating func reviewKey(_ key: Key) -> [Effect] {
@@ -17,9 +19,9 @@ extension State {
             let item = review.items[review.selected]
             switch key {
             case .enter:
-                return [.relabel(turn: item.turn, intent: item.intent)]
+                return [.relabel(turn: item.id, intent: item.intent)]
             case .character("p"), .control("r"), .right:
-                show(IntentPicker(turn: item.turn, text: item.text, intents: session.intents, current: item.intent))
+                show(IntentPicker(turn: item.id, text: item.text, intents: session.intents, current: item.intent))
             case .character("s"):
                 review.items.remove(at: review.selected)
                 review.selected = min(review.selected, max(0, review.items.count - 1))

@@ -1,3 +1,5 @@
+import Assistant
+
 extension State {
     /// Scrolls the transcript up `rows`; at the top of the window, asks for earlier stored lines.
     mutating func scrollUp(_ rows: Int) -> [Effect] {

@@ -1,3 +1,5 @@
+import Assistant
+
 extension State {
     /// Keys on the Templates screen: arrows move, `a` adds, `e`/Enter edits, `d` twice deletes.
     mutating func templatesKey(_ key: Key) -> [Effect] {

@@ -1,3 +1,5 @@
+import Assistant
+
 /// Everything the terminal UI shows, in one value.
 public struct State: Sendable, Equatable {
     /// The screen shown.
@@ -29,7 +31,7 @@ public struct State: Sendable, Equatable {
     /// The live analysis of the draft, when it matches the input.
     public var analysis: DraftAnalysis?
     /// How the bot answered the last customer message.
-    public var decision: Decision?
+    public var decision: BotReply?
     /// Whether the agent has taken over: input is logged as the agent's reply.
     public var agentMode = false
     /// The relabel picker, when open.
@@ -39,7 +41,7 @@ public struct State: Sendable, Equatable {
     /// The Templates screen.
     public var templates = TemplatesState()
     /// The Monitor screen's figures, once loaded.
-    public var monitor: MonitorFigures?
+    public var monitor: StoreFigures?
     /// Rows scrolled on the Help screen.
     public var helpScroll = 0
     /// The notice shown, if any (see `Notice`).

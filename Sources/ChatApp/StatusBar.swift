@@ -1,3 +1,5 @@
+import Assistant
+
 /// The bottom row: conversation, model, last latency, agent, and key hints for the page.
 struct StatusBar {
     let state: State

@@ -1,7 +1,9 @@
+import Assistant
+
 /// The Templates screen: intents, the highlighted intent and variant, and any edit in progress.
 public struct TemplatesState: Sendable, Equatable {
     /// Every intent with its variants.
-    public var items: [TemplateItem] = []
+    public var items: [IntentTemplates] = []
     /// The highlighted intent.
     public var selectedIntent = 0
     /// The highlighted variant of that intent.
@@ -11,7 +13,7 @@ public struct TemplatesState: Sendable, Equatable {
     /// The variant text being edited, if any.
     public var editor: LineEditor?
     /// The variant being edited; nil while adding a new one.
-    public var editing: VariantID?
+    public var editing: Int64?
     /// Whether the next `d` deletes the highlighted variant (asked once to confirm).
     public var confirmingDelete = false
 
@@ -19,7 +21,7 @@ public struct TemplatesState: Sendable, Equatable {
     public init() {}
 
     /// The highlighted intent, if any.
-    public var intent: TemplateItem? {
+    public var intent: IntentTemplates? {
         items.indices.contains(selectedIntent) ? items[selectedIntent] : nil
     }
 }

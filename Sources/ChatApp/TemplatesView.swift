@@ -1,3 +1,5 @@
+import Assistant
+
 /// The Templates screen: intents on the left, the highlighted intent's reply variants on the right
 /// (one after the other on narrow terminals), and the variant editor.
 struct TemplatesView {

@@ -1,3 +1,5 @@
+import Assistant
+
 /// The styles of each kind of text, in colour or monochrome (`NO_COLOR`).
 struct Theme {
     let colors: Bool
@@ -24,12 +26,12 @@ struct Theme {
     var border: Style { pick(Style(foreground: .blue), .plain) }
 
     /// The style of a transcript line's text.
-    func style(for role: Role) -> Style {
+    func style(for role: TurnRole?) -> Style {
         switch role {
         case .customer: customer
         case .bot: bot
         case .agent: agent
-        case .system: system
+        case nil: system
         }
     }
 }

@@ -1,7 +1,9 @@
+import Assistant
+
 /// One message of the transcript as the runtime reports it.
 public struct TranscriptLine: Sendable, Equatable {
-    /// Who said it.
-    public var role: Role
+    /// Who said it; nil for a note from the system (a hand-off, a new conversation, an error).
+    public var role: TurnRole?
     /// What was said (any text: it is made visible when drawn).
     public var text: String
     /// The logged turn it belongs to, when it can be relabeled.
@@ -16,7 +18,7 @@ public struct TranscriptLine: Sendable, Equatable {
     public var fallback: Bool
 
     /// Creates a transcript line.
-    public init(role: Role, text: String, turn: TurnID? = nil, intent: String? = nil, label: String? = nil, confidence: Float? = nil, fallback: Bool = false) {
+    public init(role: TurnRole?, text: String, turn: TurnID? = nil, intent: String? = nil, label: String? = nil, confidence: Float? = nil, fallback: Bool = false) {
         self.role = role
         self.text = text
         self.turn = turn
@@ -24,5 +26,12 @@ public struct TranscriptLine: Sendable, Equatable {
         self.label = label
         self.confidence = confidence
         self.fallback = fallback
+    }
+}
+
+extension TranscriptLine {
+    /// A note from the system: no speaker, no turn.
+    public static func note(_ text: String) -> TranscriptLine {
+        TranscriptLine(role: nil, text: text)
     }
 }

@@ -1,3 +1,5 @@
+import Assistant
+
 /// The transcript: each line wrapped under its speaker's prefix, newest at the bottom, scrolled.
 struct TranscriptView {
     let state: State
@@ -12,7 +14,7 @@ struct TranscriptView {
         var line: Int
     }
 
-    private static let prefixes: [Role: String] = [.customer: "cust › ", .bot: "bot  › ", .agent: "agent› ", .system: "    · "]
+    private static let prefixes: [TurnRole?: String] = [.customer: "cust › ", .bot: "bot  › ", .agent: "agent› ", nil: "    · "]
     private static let prefixWidth = 7
 
     func draw(in rect: Rect, into screen: inout Screen) {

@@ -1,3 +1,5 @@
+import Assistant
+
 /// Applies one event to the state and returns the work the runtime must do; no I/O happens here.
 /// A key or paste ends the notice shown; a new notice asks the runtime to expire it in time.
 public func update(_ state: inout State, _ event: Event) -> [Effect] {
@@ -45,10 +47,10 @@ extension State {
         case let .draftAnalyzed(draft):
             if draft.text == input.text { analysis = draft }
             return []
-        case let .replied(exchange):
-            append(exchange.lines)
-            decision = exchange.decision
-            if exchange.decision.handoff { agentMode = true }
+        case let .replied(lines, reply):
+            append(lines)
+            decision = reply
+            if reply.outcome.isHandoff { agentMode = true }
             return []
         case let .appended(lines):
             append(lines)

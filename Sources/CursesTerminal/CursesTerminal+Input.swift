@@ -109,55 +109,26 @@ extension CursesTerminal {
         return events
     }
 
-    /// The event for one input other than ESC, or nil for keys the UI does not use.
+    /// The event for one input other than ESC, or nil for input the UI does not use.
     private func decode(_ input: Input) -> Event? {
-        switch input {
-        case let .key(code): decode(key: code)
-        case let .character(code): decode(character: code)
+        let decoded = switch input {
+        case let .key(code): KeyDecoder.decode(status: KEY_CODE_YES, code: wint_t(bitPattern: code))
+        case let .character(code): KeyDecoder.decode(status: OK, code: code)
         }
-    }
-
-    /// The event for an ncurses key code, or nil.
-    private func decode(key code: Int32) -> Event? {
-        switch code {
-        case KEY_RESIZE:
+        switch decoded {
+        case let .key(key):
+            return .key(key)
+        case .resize:
             let (width, height) = size
             return .resize(width: width, height: height)
-        case KEY_MOUSE:
+        case .mouse:
             var mouse = MEVENT()
             guard getmouse(&mouse) == OK else { return nil }
             if mouse.bstate & sb_wheel_up() != 0 { return .key(.wheelUp) }
             if sb_wheel_down() != 0, mouse.bstate & sb_wheel_down() != 0 { return .key(.wheelDown) }
             return nil
-        case KEY_UP: return .key(.up)
-        case KEY_DOWN: return .key(.down)
-        case KEY_LEFT: return .key(.left)
-        case KEY_RIGHT: return .key(.right)
-        case KEY_HOME: return .key(.home)
-        case KEY_END: return .key(.end)
-        case KEY_PPAGE: return .key(.pageUp)
-        case KEY_NPAGE: return .key(.pageDown)
-        case KEY_BACKSPACE: return .key(.backspace)
-        case KEY_DC: return .key(.delete)
-        case KEY_ENTER: return .key(.enter)
-        case KEY_BTAB: return .key(.backTab)
-        case sb_key_f(1)...sb_key_f(12): return .key(.function(Int(code - sb_key_f(0))))
-        default: return nil
-        }
-    }
-
-    /// The event for a character code, or nil for control characters the UI does not use.
-    private func decode(character code: wint_t) -> Event? {
-        switch code {
-        case 13, 10: return .key(.enter)
-        case 9: return .key(.tab)
-        case 27: return .key(.escape)
-        case 8, 127: return .key(.backspace)
-        case 1...26: return .key(.control(Character(Unicode.Scalar(UInt8(code) + 96))))
-        case 0..<32: return nil
-        default:
-            guard let scalar = Unicode.Scalar(code) else { return nil }
-            return .key(.character(Character(scalar)))
+        case .ignored:
+            return nil
         }
     }
 }

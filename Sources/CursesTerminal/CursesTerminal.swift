@@ -8,7 +8,7 @@ import ChatApp
 
 /// The ncurses terminal: the only code that calls ncurses. It draws `Screen`s and reads keys
 /// into `ChatApp` events; `stop()` (or a fatal signal) restores the terminal.
-public final class CursesTerminal {
+public final class CursesTerminal: Terminal {
     /// Whether colours are drawn (the terminal has them and `NO_COLOR` is unset).
     public let colors: Bool
     /// Whether the locale is UTF-8; without one, frames are drawn in ASCII (`ASCIIFallback`).

@@ -3,8 +3,6 @@
 /// Index 0 is `<pad>`, index 1 is `<unk>`; the rest are the most frequent training tokens,
 /// by descending count, ties broken by the token's Unicode scalar order.
 public struct Vocabulary: Sendable, Equatable {
-    /// The padding token's index.
-    public static let padIndex: Int32 = 0
     /// The unknown token's index.
     public static let unknownIndex: Int32 = 1
 

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Assistant
+import ChatApp
 import Foundation
 import IntentModel
+import Logging
 
 /// `supportbot chat` (also `supportbot` alone, and `supportbot tui`): the terminal UI on a
 /// terminal, line mode otherwise; every turn logged in the store.

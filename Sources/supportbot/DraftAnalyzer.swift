@@ -1,4 +1,4 @@
-import ChatApp
+import Assistant
 import IntentModel
 
 /// Builds the live intent panel's analysis: the prediction, and for each of the first 64

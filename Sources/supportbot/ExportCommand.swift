@@ -1,5 +1,6 @@
 import ArgumentParser
 import Assistant
+import ChatStore
 import Foundation
 
 /// `supportbot export`: writes the store's conversations as files for retraining.

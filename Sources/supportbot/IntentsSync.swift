@@ -1,6 +1,7 @@
 import Assistant
 import ChatStore
 import Foundation
+import Logging
 
 /// Loads an intents directory into the store.
 enum IntentsSync {

@@ -2,6 +2,7 @@ import Assistant
 import ChatStore
 import Foundation
 import IntentModel
+import Logging
 
 /// Trains classifiers and finds the one a command should use.
 enum ModelTraining {

@@ -47,21 +47,18 @@ final class StoreChatBackend: ChatBackend {
         DraftAnalyzer.analyze(draft, with: classifier)
     }
 
-    func send(customer text: String) throws -> ChatApp.Exchange {
+    func send(customer text: String) throws -> (lines: [TranscriptLine], reply: BotReply) {
         let reply = try chat.reply(to: text)
         noteConversation()
-        let fallback = reply.outcome.isLowConfidence
         var lines = [TranscriptLine(role: .customer, text: text, turn: reply.customerTurn)]
         if let answer = reply.text {
-            lines.append(TranscriptLine(role: .bot, text: answer, turn: reply.customerTurn, intent: reply.intent, confidence: reply.confidence, fallback: fallback))
+            lines.append(TranscriptLine(
+                role: .bot, text: answer, turn: reply.customerTurn, intent: reply.intent, confidence: reply.confidence,
+                fallback: reply.outcome.isLowConfidence
+            ))
         }
-        let handoff = reply.outcome.isHandoff
-        if handoff { lines.append(TranscriptLine(role: .system, text: Self.handoffNote)) }
-        let decision = Decision(
-            intent: reply.intent, confidence: reply.confidence, threshold: chat.policy.threshold, fallback: fallback,
-            handoff: handoff, latencyMilliseconds: Double(reply.latencyMicros) / 1000
-        )
-        return ChatApp.Exchange(lines: lines, decision: decision)
+        if reply.outcome.isHandoff { lines.append(.note(Self.handoffNote)) }
+        return (lines, reply)
     }
 
     func sendAgentReply(_ text: String) throws -> [TranscriptLine] {
@@ -71,9 +68,9 @@ final class StoreChatBackend: ChatBackend {
     }
 
     func handoff() throws -> [TranscriptLine] {
-        guard !chat.isHandedOff else { return [TranscriptLine(role: .system, text: "The conversation is already with a human agent.")] }
+        guard !chat.isHandedOff else { return [.note("The conversation is already with a human agent.")] }
         try chat.handOff()
-        return [TranscriptLine(role: .system, text: Self.handoffNote)]
+        return [.note(Self.handoffNote)]
     }
 
     func relabel(turn: TurnID, intent: String) throws {
@@ -109,20 +106,15 @@ final class StoreChatBackend: ChatBackend {
         try database.reviewCount()
     }
 
-    func reviewQueue() throws -> [ReviewItem] {
-        try database.reviewQueue(limit: Self.reviewLimit).map {
-            ReviewItem(turn: $0.id, text: $0.text, intent: $0.intent, confidence: $0.confidence, fallback: $0.fallback)
-        }
+    func reviewQueue() throws -> [ReviewCandidate] {
+        try database.reviewQueue(limit: Self.reviewLimit)
     }
 
-    func templates() throws -> [TemplateItem] {
-        let variants = Dictionary(grouping: try database.listTemplates(), by: \.intent)
-        return try database.intentNames().map { intent in
-            TemplateItem(intent: intent, variants: (variants[intent] ?? []).map { TemplateVariant(id: $0.id, text: $0.text) })
-        }
+    func templates() throws -> [IntentTemplates] {
+        IntentTemplates.grouping(try database.listTemplates(), intents: try database.intentNames())
     }
 
-    func saveTemplate(intent: String, variant: VariantID?, text: String) throws {
+    func saveTemplate(intent: String, variant: Int64?, text: String) throws {
         if let variant {
             try database.editTemplate(id: variant, text: text, at: Date())
         } else {
@@ -130,17 +122,11 @@ final class StoreChatBackend: ChatBackend {
         }
     }
 
-    func deleteTemplate(intent: String, variant: VariantID) throws {
+    func deleteTemplate(intent: String, variant: Int64) throws {
         try database.removeTemplate(id: variant)
     }
 
-    func monitor() throws -> MonitorFigures {
-        let f = try database.figures()
-        return MonitorFigures(
-            turns: f.customerTurns, conversations: f.conversations, fallbackRate: f.fallbackRate ?? 0, handoffRate: f.handoffRate ?? 0,
-            averageConfidence: f.averageConfidence ?? 0, confidenceHistogram: f.confidenceHistogram,
-            intentMix: f.intentMix.map { IntentCount(intent: $0.intent, count: $0.count) },
-            latency: f.latencyMicros.map { Double($0) / 1000 }, labeled: f.labeled, liveAccuracy: f.liveAccuracy
-        )
+    func monitor() throws -> StoreFigures {
+        try database.figures()
     }
 }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import ChatStore
 
 /// `supportbot sync`: loads an intents directory into the store.
 struct SyncCommand: ParsableCommand {

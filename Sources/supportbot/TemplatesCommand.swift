@@ -1,5 +1,6 @@
 import ArgumentParser
 import Assistant
+import ChatStore
 import Foundation
 
 /// `supportbot templates`: list and change reply templates; a change applies to the next reply.

@@ -28,6 +28,6 @@ struct TerminalChat {
             throw Failure("\(error)")
         }
         defer { terminal.stop() }
-        ChatRuntime(backend: backend, terminal: terminal).run()
+        ChatRuntime(backend: backend, terminal: terminal, clock: SystemClock()).run()
     }
 }

@@ -1,7 +1,9 @@
 import ArgumentParser
 import Assistant
+import ChatStore
 import Foundation
 import IntentModel
+import Logging
 
 /// `supportbot train`: trains a classifier on a dataset, or on the store's examples, and
 /// writes the model file or stores it as the active model.

@@ -1,5 +1,7 @@
 import Assistant
 import Foundation
+import IntentModel
+import SupportBotTestSupport
 import Testing
 
 @Suite struct ChatSessionTests {

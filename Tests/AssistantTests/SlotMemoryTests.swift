@@ -1,5 +1,6 @@
 import Assistant
 import Foundation
+import SupportBotTestSupport
 import Testing
 
 /// What a session remembers of the customer, what each turn stores to be explained later,

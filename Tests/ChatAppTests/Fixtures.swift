@@ -1,5 +1,5 @@
+import Assistant
 import ChatApp
-@testable import IntentModel
 
 /// Sample states for the tests: a conversation in English, Chinese and emoji.
 enum Fixtures {
@@ -23,40 +23,65 @@ enum Fixtures {
 
     static let analysis = DraftAnalysis(
         text: "where is my ordr 订单",
-        prediction: Prediction(
+        prediction: PredictionSummary(
             tokens: ["where", "is", "my", "ordr", "订", "单"], unknown: [false, false, false, true, false, false],
             ranked: [
-                IntentScore(intent: "order_status", confidence: 0.72), IntentScore(intent: "订单查询", confidence: 0.15),
-                IntentScore(intent: "refund", confidence: 0.06), IntentScore(intent: "cancel_order", confidence: 0.04),
-                IntentScore(intent: "greet", confidence: 0.02), IntentScore(intent: "shipping_address", confidence: 0.01),
+                .init(intent: "order_status", confidence: 0.72), .init(intent: "订单查询", confidence: 0.15),
+                .init(intent: "refund", confidence: 0.06), .init(intent: "cancel_order", confidence: 0.04),
+                .init(intent: "greet", confidence: 0.02), .init(intent: "shipping_address", confidence: 0.01),
             ]
         ),
         importance: [0.12, 0.01, 0.03, 0.40, 0.08, 0.05]
     )
 
-    static let decision = Decision(intent: "refund", confidence: 0.62, threshold: 0.45, fallback: false, latencyMilliseconds: 1.4)
-
-    static let review: [ReviewItem] = [
-        ReviewItem(turn: 3, text: "evil \u{1B}[2J text", intent: "greet", confidence: 0.21, fallback: true),
-        ReviewItem(turn: 2, text: "我的订单还没到，我要退款 🙁", intent: "refund", confidence: 0.62, fallback: false),
-        ReviewItem(turn: 1, text: "hi, where is my order #1234?", intent: "order_status", confidence: 0.91, fallback: false),
-    ]
-
-    static let templates: [TemplateItem] = [
-        TemplateItem(intent: "cancel_order", variants: []),
-        TemplateItem(intent: "order_status", variants: [
-            TemplateVariant(id: 1, text: "Your order {{order_id}} is on its way 🚚 and should arrive {{eta}}."),
-            TemplateVariant(id: 2, text: "订单 {{order_id}} 已发货，预计 {{eta}} 送达。"),
-        ]),
-        TemplateItem(intent: "refund", variants: [TemplateVariant(id: 3, text: "I have started your refund; it takes 3–5 working days.")]),
-    ]
-
-    static let monitor = MonitorFigures(
-        turns: 1234, conversations: 210, fallbackRate: 0.125, handoffRate: 0.071, averageConfidence: 0.743,
-        confidenceHistogram: [3, 5, 9, 20, 41, 60, 95, 180, 320, 501],
-        intentMix: [IntentCount(intent: "order_status", count: 520), IntentCount(intent: "refund", count: 300), IntentCount(intent: "订单查询", count: 250), IntentCount(intent: "greet", count: 164)],
-        latency: [0.8, 1.9, 4.2], labeled: 150, liveAccuracy: 0.867
+    static let decision = BotReply(
+        conversation: 42, customerTurn: 2, botTurn: 3, intent: "refund", confidence: 0.62, topIntents: [], outcome: .replied,
+        threshold: 0.45, text: "很抱歉！", templateID: 3, latencyMicros: 1400, modelVersion: 3
     )
+
+    static let review: [ReviewCandidate] = [
+        ReviewCandidate(
+            id: 3, conversation: 42, position: 5, text: "evil \u{1B}[2J text", intent: "greet", confidence: 0.21, outcome: .fallback
+        ),
+        ReviewCandidate(
+            id: 2, conversation: 42, position: 3, text: "我的订单还没到，我要退款 🙁", intent: "refund", confidence: 0.62,
+            outcome: .replied
+        ),
+        ReviewCandidate(
+            id: 1, conversation: 42, position: 1, text: "hi, where is my order #1234?", intent: "order_status", confidence: 0.91,
+            outcome: .replied
+        ),
+    ]
+
+    static func template(_ id: Int64, _ intent: String, _ text: String, language: String = "en") -> ResponseTemplate {
+        ResponseTemplate(id: id, intent: intent, text: text, language: language, origin: .file)
+    }
+
+    static let templates: [IntentTemplates] = [
+        IntentTemplates(intent: "cancel_order", variants: []),
+        IntentTemplates(intent: "order_status", variants: [
+            template(1, "order_status", "Your order {{order_id}} is on its way 🚚 and should arrive {{eta}}."),
+            template(2, "order_status", "订单 {{order_id}} 已发货，预计 {{eta}} 送达。", language: "zh"),
+        ]),
+        IntentTemplates(intent: "refund", variants: [template(3, "refund", "I have started your refund; it takes 3–5 working days.")]),
+    ]
+
+    /// 154 of 1234 turns fell back (12.5%), 15 of 210 conversations handed off (7.1%), 130 of 150
+    /// labels agree (86.7%).
+    static let monitor: StoreFigures = {
+        var figures = StoreFigures()
+        (figures.customerTurns, figures.conversations, figures.lowConfidence, figures.handedOff) = (1234, 210, 154, 15)
+        (figures.fallbackRate, figures.handoffRate) = (154.0 / 1234, 15.0 / 210)
+        figures.averageConfidence = 0.743
+        figures.confidenceHistogram = [3, 5, 9, 20, 41, 60, 95, 180, 320, 501]
+        figures.intentMix = [
+            .init(intent: "order_status", count: 520), .init(intent: "refund", count: 300), .init(intent: "订单查询", count: 250),
+            .init(intent: "greet", count: 164),
+        ]
+        figures.latencyMicros = [800, 1900, 4200]
+        (figures.labeled, figures.labeledCorrect, figures.liveAccuracy) = (150, 130, 130.0 / 150)
+        return figures
+    }()
 
     /// A state on `page` filled with every kind of sample data.
     static func filled(_ page: Page, width: Int, height: Int) -> State {

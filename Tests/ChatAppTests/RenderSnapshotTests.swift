@@ -56,3 +56,15 @@ import Testing
         try snapshot(Fixtures.filled(.help, width: width, height: height), "help")
     }
 }
+
+/// Monochrome (`NO_COLOR`): attributes only, so the style layer shows them without colours.
+@Suite struct MonochromeSnapshotTests {
+    @Test func chat() throws {
+        var state = Fixtures.filled(.chat, width: 80, height: 24)
+        state.colors = false
+        state.notice = Notice(text: "turn 2 labeled refund", page: .chat, serial: 1)
+        var screen = Screen(width: 80, height: 24)
+        render(state, into: &screen)
+        try assertSnapshot(screen, named: "chat-mono-80x24")
+    }
+}

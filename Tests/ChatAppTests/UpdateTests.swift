@@ -1,3 +1,5 @@
+import Assistant
+
 @testable import ChatApp
 import Testing
 
@@ -71,14 +73,13 @@ import Testing
 
     @Test func replyAppendsLinesAndDecision() {
         var state = Fixtures.state()
-        let exchange = Exchange(lines: Array(Fixtures.transcript.prefix(2)), decision: Fixtures.decision)
-        send(&state, .replied(exchange))
+        send(&state, .replied(lines: Array(Fixtures.transcript.prefix(2)), reply: Fixtures.decision))
         #expect(state.transcript.count == 2)
         #expect(state.decision == Fixtures.decision)
         #expect(!state.agentMode)
         var handoff = Fixtures.decision
-        handoff.handoff = true
-        send(&state, .replied(Exchange(lines: [], decision: handoff)))
+        handoff.outcome = .handoff(.requested)
+        send(&state, .replied(lines: [], reply: handoff))
         #expect(state.agentMode)
     }
 
@@ -182,10 +183,10 @@ import Testing
         var state = Fixtures.filled(.review, width: 80, height: 24)
         #expect(send(&state, .key(.enter)) == [.relabel(turn: 3, intent: "greet")])
         send(&state, .relabeled(turn: 3, intent: "greet"))
-        #expect(state.review.items.map(\.turn) == [2, 1])
+        #expect(state.review.items.map(\.id) == [2, 1])
         #expect(state.review.total == 2)
         send(&state, .key(.character("s")))
-        #expect(state.review.items.map(\.turn) == [1])
+        #expect(state.review.items.map(\.id) == [1])
         #expect(state.review.total == 2)
         send(&state, .key(.character("p")), .paste("refund"))
         #expect(send(&state, .key(.enter)) == [.relabel(turn: 1, intent: "refund")])
@@ -215,7 +216,7 @@ import Testing
         var screen = Screen(width: 80, height: 24)
         render(state, into: &screen)
         #expect(screen.text.contains("1234 left"))
-        send(&state, .relabeled(turn: Fixtures.review[0].turn, intent: "greet"))
+        send(&state, .relabeled(turn: Fixtures.review[0].id, intent: "greet"))
         #expect(state.review.total == 1233)
         send(&state, .relabeled(turn: 999, intent: "greet"))
         #expect(state.review.total == 1233)

@@ -1,3 +1,4 @@
+import Assistant
 import ChatStore
 import Foundation
 import GRDB

@@ -1,5 +1,7 @@
 import Assistant
 import ChatStore
+import Foundation
+import IntentModel
 import Testing
 
 @Suite struct SyncTests {

@@ -96,7 +96,7 @@ enum ReadOnlyFile {
     static let isPossible: Bool = {
         guard isRoot else { return true }
         let path = FileManager.default.temporaryDirectory.appendingPathComponent("supportbot-chattr-\(UUID().uuidString)").path
-        FileManager.default.createFile(atPath: path, contents: nil)
+        _ = FileManager.default.createFile(atPath: path, contents: nil)
         defer { try? unprotect(path); try? FileManager.default.removeItem(atPath: path) }
         return (try? protect(path)) != nil
     }()

@@ -1,15 +1,16 @@
-import ChatApp
+import Assistant
 
 /// What the terminal UI needs from the bot and its storage. `ChatRuntime` turns each
-/// `Effect` into one of these calls and the answer into an `Event`; `StoreChatBackend`
+/// `Effect` into one of these calls and the answer into an `Event`; the program's backend
 /// answers with a chat session and keeps turns, labels and templates in the store.
-protocol ChatBackend: AnyObject {
+public protocol ChatBackend: AnyObject {
     /// The session at start: conversation, model, agent and every intent.
     var session: SessionInfo { get }
     /// The live analysis of a draft: prediction and word importance.
     func analyze(_ draft: String) -> DraftAnalysis
-    /// Classifies a customer message, replies (or falls back, or hands off) and logs the turn.
-    func send(customer text: String) throws -> Exchange
+    /// Classifies a customer message, replies (or falls back, or hands off) and logs the turn;
+    /// returns the lines to show and the reply.
+    func send(customer text: String) throws -> (lines: [TranscriptLine], reply: BotReply)
     /// Logs the agent's own reply in take-over mode; returns the lines to show.
     func sendAgentReply(_ text: String) throws -> [TranscriptLine]
     /// Hands the conversation to a human; returns the lines to show.
@@ -23,15 +24,15 @@ protocol ChatBackend: AnyObject {
     /// The stored transcript lines of this conversation after customer turn `turn`: the oldest page, oldest first.
     func transcript(after turn: TurnID) throws -> [TranscriptLine]
     /// The head of the queue of turns needing a label, fallbacks and lowest confidence first.
-    func reviewQueue() throws -> [ReviewItem]
+    func reviewQueue() throws -> [ReviewCandidate]
     /// How many turns need a label in all.
     func reviewCount() throws -> Int
     /// Every intent with its reply variants.
-    func templates() throws -> [TemplateItem]
+    func templates() throws -> [IntentTemplates]
     /// Adds (`variant` nil) or changes a reply variant.
-    func saveTemplate(intent: String, variant: VariantID?, text: String) throws
+    func saveTemplate(intent: String, variant: Int64?, text: String) throws
     /// Deletes a reply variant.
-    func deleteTemplate(intent: String, variant: VariantID) throws
+    func deleteTemplate(intent: String, variant: Int64) throws
     /// The monitoring figures.
-    func monitor() throws -> MonitorFigures
+    func monitor() throws -> StoreFigures
 }

@@ -1,10 +1,7 @@
-import Assistant
-import Foundation
-import GRDB
 import IntentModel
 
 /// A customer turn waiting for an agent's label, as the review queue lists it.
-public struct ReviewCandidate: Sendable, Equatable, FetchableRecord {
+public struct ReviewCandidate: Sendable, Equatable {
     /// The customer turn's store-wide id (what `label` takes).
     public var id: Int64
     /// Its conversation.
@@ -39,14 +36,4 @@ public struct ReviewCandidate: Sendable, Equatable, FetchableRecord {
 
     /// Whether the model was not confident enough (`TurnOutcome.isLowConfidence`).
     public var fallback: Bool { outcome?.isLowConfidence ?? false }
-
-    public init(row: Row) throws {
-        let ranking: String? = row["topIntents"]
-        self.init(
-            id: row["id"], conversation: row["conversationId"], position: row["position"], text: row["text"],
-            intent: row["intent"], confidence: row["confidence"],
-            outcome: (row["outcome"] as String?).flatMap { TurnOutcome(name: $0, reason: row["handoffReason"]) },
-            ranking: try ranking.map { try JSONDecoder().decode([IntentScore].self, from: Data($0.utf8)) } ?? []
-        )
-    }
 }

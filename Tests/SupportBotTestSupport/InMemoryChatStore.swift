@@ -1,4 +1,5 @@
 import Foundation
+import Assistant
 
 /// A store kept in memory: the session's storage protocols without SQLite, for tests and demos.
 public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Sendable {

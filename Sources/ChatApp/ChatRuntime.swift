@@ -1,0 +1,88 @@
+/// The terminal UI's main loop: read events → update → perform effects → render → draw.
+///
+/// Effects are performed through `backend`, in order, until no event asks for more; a batch of
+/// queued input costs one draft classification (`Effect.coalesced`). Timers
+/// (`Effect.expireNotice`) run on `clock`: the loop waits for input only until the next is due.
+public final class ChatRuntime {
+    private let backend: any ChatBackend
+    private let terminal: any Terminal
+    private let clock: any RuntimeClock
+    /// Scheduled events, soonest first (equal times in the order scheduled).
+    private var timers: [(due: Duration, event: Event)] = []
+
+    /// A runtime drawing on `terminal`, answering through `backend`, timing on `clock`.
+    public init(backend: any ChatBackend, terminal: any Terminal, clock: any RuntimeClock) {
+        self.backend = backend
+        self.terminal = terminal
+        self.clock = clock
+    }
+
+    /// Runs until the user quits; returns the final state.
+    @discardableResult
+    public func run() -> State {
+        let (width, height) = terminal.size
+        var state = State(width: width, height: height, colors: terminal.colors, session: backend.session)
+        handle(terminal.notice.map { [.notice($0)] } ?? [], in: &state)
+        while !state.quitting {
+            var screen = Screen(width: state.width, height: state.height)
+            render(state, into: &screen)
+            terminal.draw(screen)
+            let timeout = timers.first.map { max(.zero, $0.due - clock.now) }
+            handle(terminal.readEvents(timeout: timeout) + dueEvents(), in: &state)
+        }
+        return state
+    }
+
+    /// Applies `events`, then performs the effects they ask for until none are left.
+    func handle(_ events: [Event], in state: inout State) {
+        var effects = Effect.coalesced(events.flatMap { update(&state, $0) })
+        while !effects.isEmpty {
+            effects = Effect.coalesced(effects.flatMap(perform).flatMap { update(&state, $0) })
+        }
+    }
+
+    /// The events of the timers due now, taken off the list.
+    private func dueEvents() -> [Event] {
+        let now = clock.now
+        let due = timers.prefix { $0.due <= now }.map(\.event)
+        timers.removeFirst(due.count)
+        return due
+    }
+
+    /// Does one effect through the backend (or the timer list); its result (or failure) as events.
+    func perform(_ effect: Effect) -> [Event] {
+        do {
+            switch effect {
+            case let .classifyDraft(text): return [.draftAnalyzed(backend.analyze(text))]
+            case let .sendCustomerMessage(text):
+                let (lines, reply) = try backend.send(customer: text)
+                return [.replied(lines: lines, reply: reply), .conversationStored(backend.session.conversation)]
+            case let .sendAgentReply(text):
+                return [.appended(try backend.sendAgentReply(text)), .conversationStored(backend.session.conversation)]
+            case .handoff: return [.appended(try backend.handoff())]
+            case let .relabel(turn, intent):
+                try backend.relabel(turn: turn, intent: intent)
+                return [.relabeled(turn: turn, intent: intent)]
+            case .newConversation: return [.sessionStarted(try backend.newConversation())]
+            case let .loadEarlier(turn): return [.earlierLoaded(try backend.transcript(before: turn))]
+            case let .loadLater(turn): return [.laterLoaded(try backend.transcript(after: turn))]
+            case .loadReviewQueue: return [.reviewLoaded(try backend.reviewQueue(), total: try backend.reviewCount())]
+            case .loadTemplates: return [.templatesLoaded(try backend.templates())]
+            case let .saveTemplate(intent, variant, text):
+                try backend.saveTemplate(intent: intent, variant: variant, text: text)
+                return [.templatesLoaded(try backend.templates())]
+            case let .deleteTemplate(intent, variant):
+                try backend.deleteTemplate(intent: intent, variant: variant)
+                return [.templatesLoaded(try backend.templates())]
+            case .loadMonitor: return [.monitorLoaded(try backend.monitor())]
+            case let .expireNotice(serial, delay):
+                let due = clock.now + delay
+                timers.insert((due, .noticeExpired(serial: serial)), at: timers.firstIndex { $0.due > due } ?? timers.count)
+                return []
+            case .quit: return []
+            }
+        } catch {
+            return [.failed("\(error)")]
+        }
+    }
+}

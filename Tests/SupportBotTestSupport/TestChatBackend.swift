@@ -1,0 +1,152 @@
+import Assistant
+import ChatApp
+
+/// A chat backend for runtime tests: it records every call and answers from what it holds,
+/// with no model and no store. Each customer message becomes the next turn and is answered
+/// with `intent` at `confidence` ("echo: TEXT"; the fallback below `threshold`).
+public final class TestChatBackend: ChatBackend {
+    /// A call the runtime made.
+    public enum Call: Sendable, Equatable {
+        case analyze(String)
+        case send(String)
+        case agentReply(String)
+        case handoff
+        case relabel(turn: Int64, intent: String)
+        case newConversation
+        case transcriptBefore(Int64)
+        case transcriptAfter(Int64)
+        case reviewQueue
+        case reviewCount
+        case templates
+        case saveTemplate(intent: String, variant: Int64?, text: String)
+        case deleteTemplate(intent: String, variant: Int64)
+        case monitor
+    }
+
+    /// A failure every throwing call reports while `failure` is set.
+    public struct Failure: Error, CustomStringConvertible {
+        /// The message.
+        public let description: String
+    }
+
+    public private(set) var session: SessionInfo
+    /// Every call, in order.
+    public private(set) var calls: [Call] = []
+    /// The intent every message is classified as.
+    public var intent: String
+    /// The confidence it is classified with.
+    public var confidence: Float = 0.9
+    /// The fallback threshold.
+    public var threshold: Float = 0.5
+    /// When set, every throwing call fails with this message.
+    public var failure: String?
+    /// The review queue's head.
+    public var review: [ReviewCandidate] = []
+    /// The templates.
+    public var templateList: [IntentTemplates] = []
+    /// The monitoring figures.
+    public var figures = StoreFigures()
+    private var nextTurn: Int64 = 1
+    private var nextConversation = 2
+
+    /// A backend for `session` classifying every message as `intent` (default: the session's first).
+    public init(session: SessionInfo, intent: String? = nil) {
+        self.session = session
+        self.intent = intent ?? session.intents.first ?? "greet"
+    }
+
+    private func record(_ call: Call) throws {
+        calls.append(call)
+        if let failure { throw Failure(description: failure) }
+    }
+
+    public func analyze(_ draft: String) -> DraftAnalysis {
+        calls.append(.analyze(draft))
+        let tokens = draft.split(separator: " ").map(String.init)
+        let ranked = [PredictionSummary.Score(intent: intent, confidence: confidence)]
+        return DraftAnalysis(
+            text: draft, prediction: PredictionSummary(tokens: tokens, unknown: tokens.map { _ in false }, ranked: ranked),
+            importance: tokens.map { _ in 0 }
+        )
+    }
+
+    public func send(customer text: String) throws -> (lines: [TranscriptLine], reply: BotReply) {
+        try record(.send(text))
+        let turn = nextTurn
+        nextTurn += 1
+        let outcome: TurnOutcome = confidence < threshold ? .fallback : .replied
+        let answer = outcome == .replied ? "echo: \(text)" : SystemReply.fallback.text(language: "en")
+        let reply = BotReply(
+            conversation: Int64(session.conversation) ?? 1, customerTurn: turn, botTurn: nil, intent: intent,
+            confidence: confidence, topIntents: [], outcome: outcome, threshold: threshold, text: answer,
+            templateID: nil, latencyMicros: 1500, modelVersion: nil
+        )
+        let lines = [
+            TranscriptLine(role: .customer, text: text, turn: turn),
+            TranscriptLine(
+                role: .bot, text: answer, turn: turn, intent: intent, confidence: confidence,
+                fallback: reply.outcome.isLowConfidence
+            ),
+        ]
+        return (lines, reply)
+    }
+
+    public func sendAgentReply(_ text: String) throws -> [TranscriptLine] {
+        try record(.agentReply(text))
+        return [TranscriptLine(role: .agent, text: text)]
+    }
+
+    public func handoff() throws -> [TranscriptLine] {
+        try record(.handoff)
+        return [.note("handed off")]
+    }
+
+    public func relabel(turn: Int64, intent: String) throws {
+        try record(.relabel(turn: turn, intent: intent))
+    }
+
+    public func newConversation() throws -> SessionInfo {
+        try record(.newConversation)
+        session.conversation = "\(nextConversation)"
+        nextConversation += 1
+        return session
+    }
+
+    public func transcript(before turn: Int64) throws -> [TranscriptLine] {
+        try record(.transcriptBefore(turn))
+        return []
+    }
+
+    public func transcript(after turn: Int64) throws -> [TranscriptLine] {
+        try record(.transcriptAfter(turn))
+        return []
+    }
+
+    public func reviewQueue() throws -> [ReviewCandidate] {
+        try record(.reviewQueue)
+        return review
+    }
+
+    public func reviewCount() throws -> Int {
+        try record(.reviewCount)
+        return review.count
+    }
+
+    public func templates() throws -> [IntentTemplates] {
+        try record(.templates)
+        return templateList
+    }
+
+    public func saveTemplate(intent: String, variant: Int64?, text: String) throws {
+        try record(.saveTemplate(intent: intent, variant: variant, text: text))
+    }
+
+    public func deleteTemplate(intent: String, variant: Int64) throws {
+        try record(.deleteTemplate(intent: intent, variant: variant))
+    }
+
+    public func monitor() throws -> StoreFigures {
+        try record(.monitor)
+        return figures
+    }
+}
