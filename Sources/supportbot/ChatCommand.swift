@@ -1,5 +1,6 @@
 import ArgumentParser
 import Assistant
+import ChatStore
 import ChatApp
 import Foundation
 import IntentModel

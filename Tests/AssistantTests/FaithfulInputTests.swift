@@ -1,4 +1,5 @@
 @testable import Assistant
+import SupportBotTestSupport
 import Testing
 
 /// Input is kept exactly or refused with a stated rule: NUL bytes, byte order marks, YAML
@@ -6,7 +7,7 @@ import Testing
 @Suite struct FaithfulInputTests {
     @Test func aMessageWithANULIsRefusedAndNothingIsLogged() throws {
         let store = InMemoryChatStore(intents: Fixtures.intents)
-        let session = try ChatSession(classifier: Fixtures.classifier, modelVersion: 1, store: store,
+        let session = ChatSession(classifier: Fixtures.classifier, modelVersion: 1, store: store,
                                       settings: .init(threshold: 0.3), now: Fixtures.clock())
         #expect(throws: StoredText.Refused(offset: 5)) { try session.reply(to: "where\u{0}is my order") }
         #expect(throws: StoredText.Refused(offset: 0)) { try session.logAgentReply("\u{0}") }
