@@ -29,7 +29,8 @@ public final class ChatSession {
 
     /// The conversation's id; nil until its first turn is stored.
     public private(set) var conversation: Int64?
-    /// The reply policy in force (the threshold follows the model unless the settings fix it).
+    /// The reply policy in force (the threshold follows the model — or the newest one set for its
+    /// registry version, read at each line — unless the settings fix it).
     public private(set) var policy: ReplyPolicy
     /// Whether an agent holds the conversation (the bot stays quiet).
     public private(set) var isHandedOff = false
@@ -89,6 +90,9 @@ public final class ChatSession {
         newSlots.absorb(text)
         let language = LanguageDetector.language(of: text)
         let action = isHandedOff ? nil : try store.action(for: top.intent)
+        if settings.threshold == nil, let version = modelVersion, let set = try store.threshold(forModel: version) {
+            policy.threshold = set
+        }
         var outcome = policy.decide(confidence: top.confidence, action: action, previousWasFallback: previousWasFallback, handedOff: isHandedOff)
         var replyText: String?, template: ResponseTemplate?
         switch outcome {
@@ -111,7 +115,8 @@ public final class ChatSession {
         let time = now()
         let customer = ConversationTurn(
             role: .customer, text: text, intent: top.intent, confidence: top.confidence, topIntents: prediction.ranked,
-            outcome: outcome, language: language, slots: ConversationSlots.filled(by: text), modelVersion: modelVersion, time: time
+            outcome: outcome, language: language, slots: ConversationSlots.filled(by: text), modelVersion: modelVersion, time: time,
+            tokenCount: prediction.tokens.count, unknownTokens: prediction.unknown.filter { $0 }.count
         )
         let bot = replyText.map {
             ConversationTurn(
@@ -181,6 +186,19 @@ public final class ChatSession {
     public func record(_ kind: LabelKind, turn: Int64, intent: String? = nil, annotator: String? = nil) throws {
         let who = annotator ?? settings.agent ?? ChatSession.unnamedAgent
         try store.recordLabel(TurnLabel(turn: turn, kind: kind, intent: intent, annotator: who, time: now()))
+    }
+
+    /// Goes on with stored conversation `id` instead (the agent reopened it): the next turns
+    /// are logged there, an agent holds it when `handedOff`, and the slots and the fallback
+    /// streak are taken up from its `history` (its turns, in order).
+    public func resume(_ id: Int64, handedOff: Bool, history: [ConversationTurn]) {
+        conversation = id
+        pendingHandoff = nil
+        isHandedOff = handedOff
+        slots = ConversationSlots(agentName: settings.agent)
+        for turn in history where turn.role == .customer { slots.merge(turn.slots) }
+        previousWasFallback = history.last { $0.role == .customer }?.outcome == .fallback
+        previousTemplate = [:]
     }
 
     /// The slots the customer has filled in this conversation (order number, e-mail, name),

@@ -37,4 +37,4 @@ public protocol ModelRegistry: Sendable {
 }
 
 /// What a chat session needs from storage.
-public typealias SessionStore = TurnLog & TemplateSource & LabelLog
+public typealias SessionStore = TurnLog & TemplateSource & LabelLog & ThresholdSource

@@ -24,6 +24,11 @@ public struct ConversationSlots: Sendable, Equatable {
     /// What the customer has told so far: every slot but the agent's name.
     public var remembered: [String: String] { values.filter { $0.key != "agent_name" } }
 
+    /// Takes `filled` (what a stored turn filled) as if its line were read again.
+    public mutating func merge(_ filled: [String: String]) {
+        values.merge(filled.filter { Self.names.contains($0.key) }) { $1 }
+    }
+
     /// Reads the slots a customer message mentions, as `Redactor` finds them (one rule for
     /// what a name, an order number or an e-mail is); a later mention wins.
     public mutating func absorb(_ text: String) {

@@ -37,12 +37,14 @@ public struct ConversationTurn: Sendable, Equatable {
     public var modelVersion: Int64?
     /// When it was written.
     public var time: Date
+    /// Tokens the model read, and those its vocabulary lacked (customer turns).
+    public var tokenCount: Int?, unknownTokens: Int?
 
     /// Creates a turn.
     public init(
         role: TurnRole, text: String, intent: String? = nil, confidence: Float? = nil, topIntents: [IntentScore] = [],
         outcome: TurnOutcome? = nil, language: String? = nil, slots: [String: String] = [:], templateID: Int64? = nil,
-        latencyMicros: Int? = nil, modelVersion: Int64? = nil, time: Date
+        latencyMicros: Int? = nil, modelVersion: Int64? = nil, time: Date, tokenCount: Int? = nil, unknownTokens: Int? = nil
     ) {
         self.role = role
         self.text = text
@@ -56,6 +58,8 @@ public struct ConversationTurn: Sendable, Equatable {
         self.latencyMicros = latencyMicros
         self.modelVersion = modelVersion
         self.time = time
+        self.tokenCount = tokenCount
+        self.unknownTokens = unknownTokens
     }
 }
 

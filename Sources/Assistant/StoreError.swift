@@ -20,6 +20,8 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case unknownIntents([String])
     /// No setting has this key.
     case unknownSetting(String)
+    /// No model has this version (or its checkpoint was deleted).
+    case unknownModel(Int64)
 
     public var description: String {
         switch self {
@@ -33,6 +35,7 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
         case let .invalidSetting(key, why): "\(key): \(why)"
         case let .unknownIntents(names): "unknown intents: \(names.joined(separator: ", ")) (add them to intents/ and sync, or use --create-intents)"
         case let .unknownSetting(key): "unknown setting '\(key)' (known: \(StoreSetting.all.map(\.key).joined(separator: ", ")))"
+        case let .unknownModel(version): "no model v\(version)"
         }
     }
 }

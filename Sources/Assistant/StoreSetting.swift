@@ -37,8 +37,26 @@ public struct StoreSetting: Sendable {
         ["normal", "full"].contains(value) ? nil : "expected normal or full"
     }
 
+    /// Drift bound: the largest intent-mix Jensen–Shannon distance not flagged.
+    public static let driftIntentMix = nonNegative(
+        "drift_js_distance", "stats drift: flag an intent-mix Jensen-Shannon distance above this (0 to 1)", "0.1")
+    /// Drift bound: the largest fall of mean confidence not flagged.
+    public static let driftConfidenceDrop = nonNegative(
+        "drift_confidence_drop", "stats drift: flag mean confidence falling by more than this", "0.05")
+    /// Drift bound: the largest relative rise of the unknown-token rate not flagged.
+    public static let driftUnknownTokenRise = nonNegative(
+        "drift_unknown_token_rise", "stats drift: flag the unknown-token rate rising by more than this share (0.5 = 50 %)", "0.5")
+
+    /// A setting whose values are numbers ≥ 0.
+    private static func nonNegative(_ key: String, _ summary: String, _ defaultValue: String) -> StoreSetting {
+        StoreSetting(key: key, summary: summary, defaultValue: defaultValue) { value in
+            guard let number = Double(value), number.isFinite, number >= 0 else { return "expected a number ≥ 0" }
+            return nil
+        }
+    }
+
     /// Every setting, by key.
-    public static let all: [StoreSetting] = [evalShare, keepDays, durability]
+    public static let all: [StoreSetting] = [evalShare, driftIntentMix, driftConfidenceDrop, driftUnknownTokenRise, keepDays, durability]
 
     /// The setting named `key`.
     public static func named(_ key: String) -> StoreSetting? { all.first { $0.key == key } }

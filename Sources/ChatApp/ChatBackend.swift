@@ -15,6 +15,8 @@ public protocol ChatBackend: AnyObject {
     func sendAgentReply(_ text: String) throws -> [TranscriptLine]
     /// Hands the conversation to a human; returns the lines to show.
     func handoff() throws -> [TranscriptLine]
+    /// Gives the conversation back to the bot (a stored hand-back); returns the lines to show.
+    func handBack() throws -> [TranscriptLine]
     /// Records a label event: `turn` is really `intent`.
     func relabel(turn: TurnID, intent: String) throws
     /// Starts a new conversation and returns the session with its id.

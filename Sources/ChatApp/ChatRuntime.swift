@@ -60,6 +60,7 @@ public final class ChatRuntime {
             case let .sendAgentReply(text):
                 return [.appended(try backend.sendAgentReply(text)), .conversationStored(backend.session.conversation)]
             case .handoff: return [.appended(try backend.handoff())]
+            case .handBack: return [.handedBack(try backend.handBack())]
             case let .relabel(turn, intent):
                 try backend.relabel(turn: turn, intent: intent)
                 return [.relabeled(turn: turn, intent: intent)]

@@ -10,6 +10,8 @@ public enum Effect: Sendable, Equatable {
     case relabel(turn: TurnID, intent: String)
     /// Hand the conversation to a human (answer: `.appended`).
     case handoff
+    /// Give the conversation back to the bot (answer: `.handedBack`).
+    case handBack
     /// Start a new conversation (answer: `.sessionStarted`).
     case newConversation
     /// Load the page of transcript lines before the customer turn `before` (answer: `.earlierLoaded`).

@@ -16,6 +16,8 @@ public enum Event: Sendable, Equatable {
     case draftAnalyzed(DraftAnalysis)
     /// A customer message was answered.
     case replied(lines: [TranscriptLine], reply: BotReply)
+    /// The bot holds the conversation again (the hand-back is stored); the lines to show.
+    case handedBack([TranscriptLine])
     /// Lines to append to the transcript (an agent's reply, a handoff note).
     case appended([TranscriptLine])
     /// A turn was relabeled.

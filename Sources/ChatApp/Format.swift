@@ -25,3 +25,10 @@ enum Format {
         return (value < 0 && scaled > 0 ? "-" : "") + "\(whole)" + (places > 0 ? "." + digits : "")
     }
 }
+
+extension String {
+    /// The string left-padded with zeros to `width` characters.
+    func leftPadded(to width: Int) -> String {
+        String(repeating: "0", count: max(0, width - count)) + self
+    }
+}

@@ -95,11 +95,11 @@ struct IntentPanelView {
     /// How the last message was answered: intent, confidence, threshold, fallback, handoff.
     private func drawDecision(from row: Int, inner: Rect, into screen: inout Screen, rows: Int? = nil) {
         guard let d = state.decision, (rows ?? 1) > 0 else { return }
-        let outcome = d.outcome.isHandoff ? "handoff" : d.outcome.isLowConfidence ? "fallback" : "replied"
+        let outcome = d.outcome.summary
         let comparison = d.confidence >= d.threshold ? "≥" : "<"
-        let style = d.outcome.isLowConfidence || d.outcome.isHandoff ? theme.warning : theme.label
+        let style = d.outcome == .replied ? theme.label : theme.warning
         if sideBySide, (rows ?? 3) >= 3 {
-            screen.rule(row: row, column: inner.left - 1, width: inner.width + 2, title: "Last reply", style: theme.border, titleStyle: theme.heading)
+            screen.rule(row: row, column: inner.left - 1, width: inner.width + 2, title: "Last line", style: theme.border, titleStyle: theme.heading)
             let x = screen.put(d.intent, row: row + 1, column: inner.left, style: theme.label, limit: inner.width)
             screen.put("  " + Format.percent(d.confidence) + " " + comparison + " threshold " + Format.percent(d.threshold), row: row + 1, column: x, limit: inner.right - x)
             let x2 = screen.put(outcome, row: row + 2, column: inner.left, style: style)

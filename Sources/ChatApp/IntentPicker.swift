@@ -2,6 +2,8 @@
 public struct IntentPicker: Sendable, Equatable {
     /// The turn being labeled.
     public var turn: TurnID
+    /// Its position in its conversation, as the title names it.
+    public var position: Int?
     /// The turn's text, shown as the picker's title.
     public var text: String
     /// Every intent.
@@ -12,8 +14,9 @@ public struct IntentPicker: Sendable, Equatable {
     public var selected = 0
 
     /// A picker for `turn` over `intents`, the current intent highlighted.
-    public init(turn: TurnID, text: String, intents: [String], current: String? = nil) {
+    public init(turn: TurnID, position: Int? = nil, text: String, intents: [String], current: String? = nil) {
         self.turn = turn
+        self.position = position
         self.text = text
         self.intents = intents
         selected = current.flatMap { intents.firstIndex(of: $0) } ?? 0

@@ -26,7 +26,7 @@ struct PickerView {
             drawMatches(in: Rect(left: rect.left, top: rect.top + 1, width: rect.width, height: rect.height - 1), into: &screen)
             return
         }
-        screen.box(rect, title: "Relabel turn \(picker.turn)", style: theme.border, titleStyle: theme.heading)
+        screen.box(rect, title: picker.position.map { "Relabel turn \($0)" } ?? "Relabel", style: theme.border, titleStyle: theme.heading)
         let inner = Rect(left: rect.left + 2, top: rect.top + 1, width: rect.width - 4, height: rect.height - 2)
         screen.put("“" + TextLayout.truncate(picker.text, to: inner.width - 2) + "”", row: inner.top, column: inner.left, style: theme.customer)
         let x = screen.put("filter: ", row: inner.top + 1, column: inner.left, style: theme.heading)

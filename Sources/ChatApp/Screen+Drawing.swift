@@ -1,3 +1,5 @@
+import Assistant
+
 extension Screen {
     /// A horizontal rule of `─` with an optional title after its first two columns.
     mutating func rule(row: Int, column: Int, width: Int, title: String = "", style: Style, titleStyle: Style) {

@@ -1,3 +1,5 @@
+import Assistant
+
 /// A grid of cells that `render` draws into and a terminal backend shows as one frame.
 ///
 /// Everything written is first made visible (`VisibleText`), so no control character from

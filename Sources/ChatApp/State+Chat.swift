@@ -7,7 +7,9 @@ extension State {
         case .pageDown, .wheelDown:
             return scrollDown(key == .wheelDown ? 3 : max(1, height / 2))
         case .control("t"):
-            toggleAgentMode()
+            return toggleTakeOver()
+        case .control("o"):
+            toggleCustomerTyping()
             return []
         default:
             break
@@ -53,7 +55,7 @@ extension State {
         input = LineEditor()
         analysis = nil
         if text.hasPrefix("/") { return command(text) }
-        return [agentMode ? .sendAgentReply(text) : .sendCustomerMessage(text)]
+        return [agentMode && !typingAsCustomer ? .sendAgentReply(text) : .sendCustomerMessage(text)]
     }
 
     /// Keys while a transcript turn is selected.
@@ -76,11 +78,39 @@ extension State {
         return []
     }
 
-    /// Switches take-over mode; the live panel rests while the agent writes.
-    mutating func toggleAgentMode() {
-        agentMode.toggle()
-        say(agentMode ? "take-over: you answer the customer yourself" : "the bot answers again")
-        if agentMode { analysis = nil }
+    /// Ctrl-T and `/takeover`: the agent takes the conversation (a stored hand-off), or gives
+    /// it back to the bot (a stored hand-back; take-over ends with `.handedBack`).
+    mutating func toggleTakeOver() -> [Effect] {
+        if agentMode { return [.handBack] }
+        takeOver()
+        say("take-over: you answer the customer · ^O types as the customer · ^T gives back")
+        return [.handoff]
+    }
+
+    /// An agent holds the conversation from now on: what is typed is the agent's reply; the
+    /// live panel rests.
+    mutating func takeOver() {
+        agentMode = true
+        typingAsCustomer = false
+        analysis = nil
+    }
+
+    /// The bot holds the conversation again: the next Enter is a customer line it answers.
+    mutating func handedBack(_ lines: [TranscriptLine]) {
+        agentMode = false
+        typingAsCustomer = false
+        append(lines)
+        say("the bot answers again: the next line is the customer's")
+    }
+
+    /// Ctrl-O while an agent holds the conversation: type as the customer, or as the agent again.
+    mutating func toggleCustomerTyping() {
+        guard agentMode else {
+            say("^O types as the customer while an agent holds the conversation (^T takes over)")
+            return
+        }
+        typingAsCustomer.toggle()
+        say(typingAsCustomer ? "typing as the customer: the bot stays quiet" : "typing as the agent")
     }
 }
 

@@ -71,17 +71,21 @@ extension State {
         scroll = 0
     }
 
-    /// Records a label on the transcript and takes the turn off the review queue.
+    /// Records a label on the transcript and takes the turn off the review queue; the notice
+    /// names the turn by its position in its conversation.
     mutating func applyLabel(turn: TurnID, intent: String) {
+        let lines = transcript.filter { $0.turn == turn }
+        let queued = review.items.first { $0.id == turn }
+        let predicted = lines.last { $0.role == .bot }?.intent ?? queued?.intent
+        let name = (lines.lazy.compactMap(\.position).last ?? queued?.position).map { "turn \($0)" } ?? "the turn"
         for i in transcript.indices where transcript[i].turn == turn && transcript[i].role == .bot {
             transcript[i].label = intent
         }
-        let queued = review.items.count
+        let count = review.items.count
         review.items.removeAll { $0.id == turn }
-        review.total = max(0, review.total - (queued - review.items.count))
+        review.total = max(0, review.total - (count - review.items.count))
         review.selected = min(review.selected, max(0, review.items.count - 1))
-        let predicted = transcript.last { $0.turn == turn && $0.role == .bot }?.intent
-        say(predicted == intent ? "turn \(turn): \(intent) confirmed" : "turn \(turn) labeled \(intent)")
+        say(predicted == intent ? "\(name): \(intent) confirmed" : "\(name) labeled \(intent)")
     }
 
     /// Opens the relabel picker on the turn of transcript line `index`.
@@ -93,7 +97,8 @@ extension State {
         let text = transcript.last { $0.turn == turn && $0.role == .customer }?.text ?? transcript[index].text
         let bot = transcript.last { $0.turn == turn && $0.role == .bot }
         let current = bot?.label ?? bot?.intent
-        show(IntentPicker(turn: turn, text: text, intents: session.intents, current: current))
+        let position = transcript.last { $0.turn == turn && $0.position != nil }?.position
+        show(IntentPicker(turn: turn, position: position, text: text, intents: session.intents, current: current))
     }
 
     /// Opens `picker` when the terminal is large enough to show it: an open picker takes the

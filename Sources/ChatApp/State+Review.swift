@@ -21,7 +21,7 @@ extension State {
             case .enter:
                 return [.relabel(turn: item.id, intent: item.intent)]
             case .character("p"), .control("r"), .right:
-                show(IntentPicker(turn: item.id, text: item.text, intents: session.intents, current: item.intent))
+                show(IntentPicker(turn: item.id, position: item.position, text: item.text, intents: session.intents, current: item.intent))
             case .character("s"):
                 review.items.remove(at: review.selected)
                 review.selected = min(review.selected, max(0, review.items.count - 1))

@@ -3,7 +3,7 @@ extension State {
     static let slashCommands: [(name: String, summary: String)] = [
         ("/help", "keys and commands (F1)"),
         ("/relabel [INTENT]", "relabel the last bot turn (Ctrl-R)"),
-        ("/takeover", "answer the customer yourself, or give back (Ctrl-T)"),
+        ("/takeover", "answer the customer yourself, or give back to the bot (Ctrl-T)"),
         ("/handoff", "hand the conversation to a human agent"),
         ("/new", "start a new conversation"),
         ("/review", "the relabel queue (F3)"),
@@ -26,11 +26,9 @@ extension State {
             quitting = true
             return [.quit]
         case "/takeover":
-            toggleAgentMode()
-            return []
+            return toggleTakeOver()
         case "/handoff":
-            agentMode = true
-            analysis = nil
+            takeOver()
             return [.handoff]
         case "/new":
             return [.newConversation]

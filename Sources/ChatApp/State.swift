@@ -34,6 +34,9 @@ public struct State: Sendable, Equatable {
     public var decision: BotReply?
     /// Whether the agent has taken over: input is logged as the agent's reply.
     public var agentMode = false
+    /// While an agent holds the conversation: whether what is typed is the customer's line
+    /// (logged, the bot stays quiet) rather than the agent's reply (Ctrl-O switches).
+    public var typingAsCustomer = false
     /// The relabel picker, when open.
     public var picker: IntentPicker?
     /// The Review screen.

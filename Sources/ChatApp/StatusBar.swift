@@ -1,6 +1,6 @@
 import Assistant
 
-/// The bottom row: conversation, model, last latency, agent, and key hints for the page.
+/// The bottom row: conversation, model, what happened to the last line, agent, and key hints for the page.
 struct StatusBar {
     let state: State
     let theme: Theme
@@ -10,7 +10,9 @@ struct StatusBar {
         guard row >= 1 else { return }
         screen.fill(row: row, column: 0, count: screen.width, style: theme.bar)
         var parts = ["conv \(state.session.conversation)", "model \(state.session.model)"]
-        if let d = state.decision { parts.append(Format.milliseconds(d.latencyMilliseconds)) }
+        if let d = state.decision {
+            parts.append(d.outcome == .quiet ? d.outcome.shortSummary : d.outcome.shortSummary + " " + Format.milliseconds(d.latencyMilliseconds))
+        }
         parts.append("agent \(state.session.agent)")
         let info = " " + parts.joined(separator: " │ ")
         let x = screen.put(info, row: row, column: 0, style: theme.bar)
@@ -21,7 +23,10 @@ struct StatusBar {
     private var hint: String {
         if state.picker != nil { return "type to filter · ↑↓ · Enter choose · Esc cancel" }
         switch state.page {
-        case .chat: return state.focus == .input ? "F1 help · ^R relabel · ^T take over · Tab pick turn · F10 quit" : "↑↓ turn · Enter relabel · Esc back"
+        case .chat:
+            guard state.focus == .input else { return "↑↓ turn · Enter relabel · Esc back" }
+            return state.agentMode ? "^T give back · ^O as customer · ^R relabel · F10 quit"
+                : "F1 help · ^R relabel · ^T take over · Tab pick turn · F10 quit"
         case .review: return "Enter confirm · p pick · s skip · Esc back"
         case .templates: return "a add · e edit · d delete · Esc back"
         case .monitor: return "r refresh · Esc back"

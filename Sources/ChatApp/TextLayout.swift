@@ -1,3 +1,5 @@
+import Assistant
+
 /// Fitting text into columns: truncation, padding and word wrap at display width.
 enum TextLayout {
     /// `text` cut to at most `width` columns, ending in "…" when cut.

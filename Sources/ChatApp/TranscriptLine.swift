@@ -8,6 +8,8 @@ public struct TranscriptLine: Sendable, Equatable {
     public var text: String
     /// The logged turn it belongs to, when it can be relabeled.
     public var turn: TurnID?
+    /// That customer turn's 1-based position in its conversation: the number agents see.
+    public var position: Int?
     /// The intent the bot chose (bot lines).
     public var intent: String?
     /// The intent an agent labeled the turn with since, if any.
@@ -18,10 +20,14 @@ public struct TranscriptLine: Sendable, Equatable {
     public var fallback: Bool
 
     /// Creates a transcript line.
-    public init(role: TurnRole?, text: String, turn: TurnID? = nil, intent: String? = nil, label: String? = nil, confidence: Float? = nil, fallback: Bool = false) {
+    public init(
+        role: TurnRole?, text: String, turn: TurnID? = nil, position: Int? = nil, intent: String? = nil, label: String? = nil,
+        confidence: Float? = nil, fallback: Bool = false
+    ) {
         self.role = role
         self.text = text
         self.turn = turn
+        self.position = position
         self.intent = intent
         self.label = label
         self.confidence = confidence

@@ -37,6 +37,7 @@ extension State {
                 awaitingPage = false
                 decision = nil
                 agentMode = false
+                typingAsCustomer = false
                 focus = .input
             }
             session = started
@@ -50,7 +51,10 @@ extension State {
         case let .replied(lines, reply):
             append(lines)
             decision = reply
-            if reply.outcome.isHandoff { agentMode = true }
+            if reply.outcome.isHandoff { takeOver() }
+            return []
+        case let .handedBack(lines):
+            handedBack(lines)
             return []
         case let .appended(lines):
             append(lines)

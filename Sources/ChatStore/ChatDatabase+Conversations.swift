@@ -53,6 +53,11 @@ extension ChatDatabase {
         }
     }
 
+    /// Turn `turn`'s 1-based position in its conversation, or nil when there is no such turn.
+    public func position(of turn: Int64) throws -> Int? {
+        try writer.read { db in try Int.fetchOne(db, sql: "SELECT position FROM turn WHERE id = ?", arguments: [turn]) }
+    }
+
     /// How customer turn `turn` was answered, as stored; nil when there is no such customer turn.
     public func explanation(of turn: Int64) throws -> TurnExplanation? {
         let request: SQLRequest<Row> = """

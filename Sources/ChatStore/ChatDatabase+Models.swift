@@ -12,6 +12,13 @@ extension ChatDatabase: ModelRegistry {
         }
     }
 
+    /// The model of `version`, with its checkpoint; nil when there is none.
+    public func model(version: Int64) throws -> StoredModel? {
+        try writer.read { db in
+            try ModelRecord.fetchOne(db, key: version).map { StoredModel(version: $0.version!, created: $0.createdAt, checkpoint: Array($0.checkpoint)) }
+        }
+    }
+
     /// Stores `model`; with `activate`, only after it passes `NewModel.checkServes` (before
     /// the write, so a failing model changes nothing).
     public func addModel(_ model: NewModel, activate: Bool) throws -> Int64 {

@@ -76,6 +76,9 @@ extension ChatDatabase {
         migrator.registerMigration("settings", migrate: migrateSettings)
         migrator.registerMigration("turn-explanation", migrate: migrateTurnExplanation)
         migrator.registerMigration("turn-search", migrate: migrateTurnSearch)
+        migrator.registerMigration("turn-token-counts", migrate: migrateTurnTokenCounts)
+        migrator.registerMigration("stats-indexes", migrate: migrateStatsIndexes)
+        migrator.registerMigration("model-threshold", migrate: migrateModelThreshold)
         migrator.registerMigration("forget", migrate: migrateForget)
         return migrator
     }

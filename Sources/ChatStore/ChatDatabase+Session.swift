@@ -5,6 +5,7 @@ import GRDB
 extension ChatDatabase: TurnLog, TemplateSource {
     public func logExchange(_ exchange: Exchange) throws -> LoggedExchange {
         try writer.write { db in
+            if let id = exchange.bot?.templateID, try !TemplateRecord.exists(db, key: id) { throw StoreError.unknownTemplate(id) }
             let conversation = try resolve(exchange.conversation, at: exchange.customer.time, db)
             var position = try nextPosition(in: conversation, db)
             var customer = TurnRecord(exchange.customer, conversation: conversation, position: position)

@@ -11,6 +11,8 @@ public struct TranscriptTurn: Sendable, Equatable, Decodable, FetchableRecord {
     public var text: String
     /// The customer turn it belongs to (itself, or the one a bot turn answers); nil for agents.
     public var customerTurn: Int64?
+    /// That customer turn's position in the conversation.
+    public var customerPosition: Int?
     /// The intent the model predicted for the customer turn.
     public var intent: String?
     /// The model's confidence in it.
@@ -21,11 +23,15 @@ public struct TranscriptTurn: Sendable, Equatable, Decodable, FetchableRecord {
     public var label: String?
 
     /// Creates a transcript turn.
-    public init(id: Int64, role: TurnRole, text: String, customerTurn: Int64?, intent: String?, confidence: Float?, fallback: Bool, label: String?) {
+    public init(
+        id: Int64, role: TurnRole, text: String, customerTurn: Int64?, customerPosition: Int? = nil, intent: String?,
+        confidence: Float?, fallback: Bool, label: String?
+    ) {
         self.id = id
         self.role = role
         self.text = text
         self.customerTurn = customerTurn
+        self.customerPosition = customerPosition
         self.intent = intent
         self.confidence = confidence
         self.fallback = fallback
@@ -52,7 +58,7 @@ public struct TranscriptTurn: Sendable, Equatable, Decodable, FetchableRecord {
         case .after: "t.position > a.position ORDER BY t.position"
         }
         return """
-            SELECT t.id, t.role, t.text, q.id AS customerTurn, q.intent, q.confidence,
+            SELECT t.id, t.role, t.text, q.id AS customerTurn, q.position AS customerPosition, q.intent, q.confidence,
                    (t.role = 'bot' AND COALESCE(\(TurnRecord.isLowConfidence("q")), 0)) AS fallback,
                    (SELECT l.intent FROM currentLabel l WHERE l.turnId = q.id) AS label
             FROM turn t

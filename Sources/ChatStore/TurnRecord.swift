@@ -26,6 +26,8 @@ struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord
     var latencyMicros: Int?
     var modelVersion: Int64?
     var createdAt: Date
+    /// Tokens the model read, and those its vocabulary lacked (customer turns; nil before `turn-token-counts`).
+    var tokenCount: Int?, unknownTokens: Int?
 
     mutating func didInsert(_ inserted: InsertionSuccess) { id = inserted.rowID }
 
@@ -46,6 +48,8 @@ struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord
         latencyMicros = turn.latencyMicros
         modelVersion = turn.modelVersion
         createdAt = turn.time
+        tokenCount = turn.tokenCount
+        unknownTokens = turn.unknownTokens
     }
 
     /// The value the assistant uses.
@@ -53,13 +57,19 @@ struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord
         StoredTurn(id: id ?? 0, conversation: conversationId, position: position, turn: ConversationTurn(
             role: role, text: text, intent: intent, confidence: confidence, topIntents: topIntents ?? [],
             outcome: outcome.flatMap { TurnOutcome(name: $0, reason: handoffReason) }, language: language, slots: slots ?? [:],
-            templateID: templateId, latencyMicros: latencyMicros, modelVersion: modelVersion, time: createdAt
+            templateID: templateId, latencyMicros: latencyMicros, modelVersion: modelVersion, time: createdAt,
+            tokenCount: tokenCount, unknownTokens: unknownTokens
         ))
     }
 
     /// `TurnOutcome.isLowConfidence` of the turn aliased `alias`, in SQL.
     static func isLowConfidence(_ alias: String) -> SQL {
         SQL(sql: "(\(alias).outcome = 'fallback' OR (\(alias).outcome = 'handoff' AND \(alias).handoffReason = 'repeated_fallback'))")
+    }
+
+    /// `TurnOutcome.understood` of the customer turn aliased `alias`, in SQL: the bot answered its intent.
+    static func wasAnswered(_ alias: String) -> SQL {
+        SQL(sql: "(\(alias).outcome = 'replied' OR (\(alias).outcome = 'handoff' AND \(alias).handoffReason = 'requested'))")
     }
 
     enum Columns {

@@ -20,18 +20,31 @@ public enum Checkpoint {
     /// The most intents a checkpoint may name.
     public static let maxIntents = 100_000
 
+    /// Non-finite numbers (a NaN metric of a diverged run) as strings, so encoding cannot fail.
+    private static let nonFinite = (positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
+
+    /// `value` as sorted-keys JSON. Encoding plain numbers and strings cannot fail with
+    /// non-finite numbers spelled out; were it to, the empty section fails to load, with a clear
+    /// error, instead of crashing the save.
+    private static func json(_ value: some Encodable) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: nonFinite.positiveInfinity, negativeInfinity: nonFinite.negativeInfinity, nan: nonFinite.nan
+        )
+        return (try? encoder.encode(value)).map(Array.init) ?? []
+    }
+
     /// The bytes of `classifier`'s checkpoint; `quantized` stores large matrices as int8 with
     /// one scale per row.
     public static func encode(_ classifier: Classifier, quantized: Bool = false) -> [UInt8] {
         var out = ByteWriter()
         out.bytes(magic)
         out.u32(formatVersion)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        out.section("CONF") { $0.bytes(Array(try! encoder.encode(classifier.config))) }
+        out.section("CONF") { $0.bytes(json(classifier.config)) }
         out.section("VOCB") { w in w.strings(classifier.vocabulary.tokens) }
         out.section("LABL") { w in w.strings(classifier.intents) }
-        out.section("META") { $0.bytes(Array(try! encoder.encode(classifier.metadata))) }
+        out.section("META") { $0.bytes(json(classifier.metadata)) }
         out.section("TENS") { w in
             let tensors = classifier.network.layout.tensors
             w.u32(UInt32(tensors.count))
@@ -82,7 +95,11 @@ public enum Checkpoint {
             return ByteReader(bytes: Array(data), position: 0)
         }
         func json<T: Decodable>(_ type: T.Type, _ tag: String) throws(ModelError) -> T {
-            do { return try JSONDecoder().decode(T.self, from: Data(sections[tag] ?? [])) } catch {
+            let decoder = JSONDecoder()
+            decoder.nonConformingFloatDecodingStrategy = .convertFromString(
+                positiveInfinity: nonFinite.positiveInfinity, negativeInfinity: nonFinite.negativeInfinity, nan: nonFinite.nan
+            )
+            do { return try decoder.decode(T.self, from: Data(sections[tag] ?? [])) } catch {
                 throw .malformedCheckpoint("unreadable \(tag) section")
             }
         }

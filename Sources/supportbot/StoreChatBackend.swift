@@ -50,11 +50,12 @@ final class StoreChatBackend: ChatBackend {
     func send(customer text: String) throws -> (lines: [TranscriptLine], reply: BotReply) {
         let reply = try chat.reply(to: text)
         noteConversation()
-        var lines = [TranscriptLine(role: .customer, text: text, turn: reply.customerTurn)]
+        let position = try database.position(of: reply.customerTurn)
+        var lines = [TranscriptLine(role: .customer, text: text, turn: reply.customerTurn, position: position)]
         if let answer = reply.text {
             lines.append(TranscriptLine(
-                role: .bot, text: answer, turn: reply.customerTurn, intent: reply.intent, confidence: reply.confidence,
-                fallback: reply.outcome.isLowConfidence
+                role: .bot, text: answer, turn: reply.customerTurn, position: position, intent: reply.intent,
+                confidence: reply.confidence, fallback: reply.outcome.isLowConfidence
             ))
         }
         if reply.outcome.isHandoff { lines.append(.note(Self.handoffNote)) }
@@ -71,6 +72,11 @@ final class StoreChatBackend: ChatBackend {
         guard !chat.isHandedOff else { return [.note("The conversation is already with a human agent.")] }
         try chat.handOff()
         return [.note(Self.handoffNote)]
+    }
+
+    func handBack() throws -> [TranscriptLine] {
+        try chat.handBack()
+        return [.note("The bot holds the conversation again: it answers the next customer line.")]
     }
 
     func relabel(turn: TurnID, intent: String) throws {
@@ -96,8 +102,12 @@ final class StoreChatBackend: ChatBackend {
     /// A stored turn as the transcript line `send` showed for it.
     private static func line(_ turn: TranscriptTurn) -> TranscriptLine {
         switch turn.role {
-        case .customer: TranscriptLine(role: .customer, text: turn.text, turn: turn.customerTurn)
-        case .bot: TranscriptLine(role: .bot, text: turn.text, turn: turn.customerTurn, intent: turn.intent, label: turn.label, confidence: turn.confidence, fallback: turn.fallback)
+        case .customer: TranscriptLine(role: .customer, text: turn.text, turn: turn.customerTurn, position: turn.customerPosition)
+        case .bot:
+            TranscriptLine(
+                role: .bot, text: turn.text, turn: turn.customerTurn, position: turn.customerPosition, intent: turn.intent,
+                label: turn.label, confidence: turn.confidence, fallback: turn.fallback
+            )
         case .agent: TranscriptLine(role: .agent, text: turn.text)
         }
     }

@@ -11,7 +11,7 @@ struct SupportBot: ParsableCommand {
         subcommands: [
             ChatCommand.self, TrainCommand.self, EvalCommand.self, ClassifyCommand.self, ValidateCommand.self,
             SyncCommand.self, TemplatesCommand.self, ExportCommand.self, ForgetCommand.self, BackupCommand.self, RestoreCommand.self,
-            BenchmarkCommand.self,
+            BenchmarkCommand.self, StatsCommand.self, ThresholdCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )

@@ -144,6 +144,21 @@ import Testing
         #expect(store.turns.map(\.turn.modelVersion) == [3, 3, 4, 4])
     }
 
+    @Test func aThresholdSetForTheModelAppliesFromTheNextLine() throws {
+        let (session, store) = try session()
+        let confidence = try session.reply(to: "hello there").confidence
+        #expect(try session.reply(to: "hello there").outcome == .replied)
+        store.setThreshold(min(1, confidence + 0.01), forModel: 4)
+        #expect(try session.reply(to: "hello there").outcome == .replied)  // another model's threshold
+        store.setThreshold(min(1, confidence + 0.01), forModel: 3)
+        #expect(try session.reply(to: "hello there").outcome == .fallback)
+        #expect(session.policy.threshold == min(1, confidence + 0.01))
+        // A threshold the session's settings fix stands.
+        let (fixed, fixedStore) = try self.session(threshold: 0.0)
+        fixedStore.setThreshold(1, forModel: 3)
+        #expect(try fixed.reply(to: "hello there").outcome == .replied)
+    }
+
     @Test func aFailedLogLeavesTheSessionUnchanged() throws {
         let store = FailingStore(InMemoryChatStore(intents: Fixtures.intents))
         let session = ChatSession(classifier: Fixtures.classifier, modelVersion: nil, store: store, settings: .init(threshold: 0.99, seed: 1))
@@ -178,4 +193,5 @@ final class FailingStore: SessionStore, @unchecked Sendable {
     func templates(for intent: String) throws -> [ResponseTemplate] { try base.templates(for: intent) }
     func action(for intent: String) throws -> IntentDefinition.Action? { try base.action(for: intent) }
     func recordLabel(_ label: TurnLabel) throws { try base.recordLabel(label) }
+    func threshold(forModel version: Int64) throws -> Float? { try base.threshold(forModel: version) }
 }

@@ -26,4 +26,17 @@ import Testing
         let reply = try session.reply(to: "where is my order")
         #expect(reply.text == "I'm checking on your order now.", "no order number left to use")
     }
+
+    @Test func aResumedConversationTakesUpItsSlotsHandOffAndFallbackStreak() throws {
+        let store = InMemoryChatStore(intents: Fixtures.intents)
+        let first = ChatSession(classifier: Fixtures.classifier, modelVersion: 3, store: store, settings: .init(agent: "Sam", threshold: 0.999, seed: 9), now: Fixtures.clock())
+        #expect(try first.reply(to: "where is my order #48213").outcome == .fallback)
+        let id = try #require(first.conversation)
+        let second = ChatSession(classifier: Fixtures.classifier, modelVersion: 3, store: store, settings: .init(agent: "Sam", threshold: 0.999, seed: 9), now: Fixtures.clock())
+        second.resume(id, handedOff: false, history: store.turns.map(\.turn))
+        #expect(second.conversation == id && second.rememberedSlots == ["order_id": "48213"])
+        let reply = try second.reply(to: "qqq zzz xxx")
+        #expect(reply.outcome == .handoff(.repeatedFallback), "the stored fallback counts")
+        #expect(reply.conversation == id && Set(store.turns.map(\.conversation)) == [id])
+    }
 }

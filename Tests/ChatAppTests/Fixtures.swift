@@ -12,12 +12,12 @@ enum Fixtures {
     }
 
     static let transcript: [TranscriptLine] = [
-        TranscriptLine(role: .customer, text: "hi, where is my order #1234? it was due on Monday 📦", turn: 1),
-        TranscriptLine(role: .bot, text: "Your order 1234 is on its way and should arrive tomorrow.", turn: 1, intent: "order_status", confidence: 0.91),
-        TranscriptLine(role: .customer, text: "我的订单还没到，我要退款 🙁", turn: 2),
-        TranscriptLine(role: .bot, text: "很抱歉！退款会在 3–5 个工作日内退回到您的账户。", turn: 2, intent: "refund", confidence: 0.62),
-        TranscriptLine(role: .customer, text: "evil \u{1B}[2J text\u{07} here", turn: 3),
-        TranscriptLine(role: .bot, text: "Sorry, I did not understand. Could you rephrase that?", turn: 3, intent: "greet", confidence: 0.21, fallback: true),
+        TranscriptLine(role: .customer, text: "hi, where is my order #1234? it was due on Monday 📦", turn: 1, position: 1),
+        TranscriptLine(role: .bot, text: "Your order 1234 is on its way and should arrive tomorrow.", turn: 1, position: 1, intent: "order_status", confidence: 0.91),
+        TranscriptLine(role: .customer, text: "我的订单还没到，我要退款 🙁", turn: 2, position: 3),
+        TranscriptLine(role: .bot, text: "很抱歉！退款会在 3–5 个工作日内退回到您的账户。", turn: 2, position: 3, intent: "refund", confidence: 0.62),
+        TranscriptLine(role: .customer, text: "evil \u{1B}[2J text\u{07} here", turn: 3, position: 5),
+        TranscriptLine(role: .bot, text: "Sorry, I did not understand. Could you rephrase that?", turn: 3, position: 5, intent: "greet", confidence: 0.21, fallback: true),
         TranscriptLine(role: .agent, text: "Hi, I am 李雷 from support 👋 — let me check that for you."),
     ]
 

@@ -1,3 +1,4 @@
+import Assistant
 @testable import ChatApp
 import Testing
 

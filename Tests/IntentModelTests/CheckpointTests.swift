@@ -18,6 +18,18 @@ import Testing
         #expect(decoded.predict("where is my order") == Self.model.predict("where is my order"))
     }
 
+    /// A diverged run's NaN metric saves (it used to crash the encoder) and loads back.
+    @Test func nonFiniteMetricsSaveAndLoad() throws {
+        var metadata = Self.model.metadata
+        (metadata.validationAccuracy, metadata.validationMacroF1) = (.nan, .infinity)
+        let model = try Classifier(
+            config: Self.model.config, vocabulary: Self.model.vocabulary, intents: Self.model.intents, metadata: metadata,
+            parameters: Self.model.parameters
+        )
+        let decoded = try Checkpoint.decode(Checkpoint.encode(model))
+        #expect(decoded.metadata.validationAccuracy?.isNaN == true && decoded.metadata.validationMacroF1 == .infinity)
+    }
+
     @Test func flippedByteIsCorrupt() {
         var bytes = Checkpoint.encode(Self.model)
         bytes[bytes.count / 2] ^= 0x40

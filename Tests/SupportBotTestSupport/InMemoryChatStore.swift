@@ -22,6 +22,7 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
     private var handoffList: [(conversation: Int64, reason: HandoffReason, time: Date)] = []
     private var handBackList: [(conversation: Int64, agent: String?, time: Date)] = []
     private var models: [(model: NewModel, active: Bool)] = []
+    private var thresholds: [Int64: Float] = [:]
 
     /// A store holding `intents` and their responses as file templates.
     public init(intents: [IntentDefinition] = []) {
@@ -64,6 +65,9 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
 
     public func logExchange(_ exchange: Exchange) throws -> LoggedExchange {
         try locked {
+            if let id = exchange.bot?.templateID, !templateList.contains(where: { $0.id == id }) {
+                throw StoreError.unknownTemplate(id)
+            }
             let conversation = try resolve(exchange.conversation, at: exchange.customer.time)
             let customer = try append(exchange.customer, to: conversation)
             let bot = try exchange.bot.map { try append($0, to: conversation) }
@@ -81,7 +85,7 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
             guard id >= 1, id <= conversationList.count else { throw StoreError.unknownConversation(id) }
             return id
         case let .new(agent, handedOff):
-            conversationList.append(Conversation(agent: agent, started: time, handedOff: handedOff))
+            conversationList.append(Conversation(agent: agent, started: handedOff ?? time, handedOff: handedOff))
             if let handedOff { handoffList.append((Int64(conversationList.count), .agent, handedOff)) }
             return Int64(conversationList.count)
         }
@@ -160,5 +164,12 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
             models.append((model, activate))
             return Int64(models.count)
         }
+    }
+
+    public func threshold(forModel version: Int64) throws -> Float? { locked { thresholds[version] } }
+
+    /// Sets the fallback threshold of model `version`, as `threshold --set` does.
+    public func setThreshold(_ threshold: Float, forModel version: Int64) {
+        locked { thresholds[version] = threshold }
     }
 }

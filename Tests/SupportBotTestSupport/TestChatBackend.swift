@@ -11,6 +11,7 @@ public final class TestChatBackend: ChatBackend {
         case send(String)
         case agentReply(String)
         case handoff
+        case handBack
         case relabel(turn: Int64, intent: String)
         case newConversation
         case transcriptBefore(Int64)
@@ -99,6 +100,11 @@ public final class TestChatBackend: ChatBackend {
     public func handoff() throws -> [TranscriptLine] {
         try record(.handoff)
         return [.note("handed off")]
+    }
+
+    public func handBack() throws -> [TranscriptLine] {
+        try record(.handBack)
+        return [.note("handed back")]
     }
 
     public func relabel(turn: Int64, intent: String) throws {

@@ -78,4 +78,42 @@ import Testing
         try tmux.press("F10")
         try tmux.waitFor("the exit", history: true) { $0.contains("EXITED 0") }
     }
+
+    @Test(.enabled(if: Tmux.available)) func aHandOffThenAHandBackGetsABotReply() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        try fixture.prepare()
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        try start(fixture, tmux, env: "LANG=C.UTF-8 TERM=screen")
+        try tmux.waitFor("the input line", seconds: 60) { $0.contains("type a customer message") }
+
+        try tmux.type("human please")
+        try tmux.press("Enter")
+        try tmux.waitFor("the hand-off") { $0.contains("AGENT") && $0.contains("agent› ") && $0.contains("handed off: asked for a person") }
+        try tmux.type("Hi, Sam here.")
+        try tmux.press("Enter")
+        try tmux.waitFor("the agent's reply") { $0.contains("agent› Hi, Sam here.") }
+        try tmux.press("C-o")
+        try tmux.type("thanks Sam")
+        try tmux.press("Enter")
+        try tmux.waitFor("a quiet customer line") { $0.contains("cust › thanks Sam") && $0.contains("quiet: an agent holds it") }
+        try tmux.press("C-t")
+        try tmux.waitFor("the hand-back") { $0.contains("The bot holds the conversation again") && !$0.contains("AGENT") }
+        try tmux.type("where is my order")
+        try tmux.press("Enter")
+        try tmux.waitFor("the bot's reply after the hand-back") {
+            $0.contains("bot  › I'm checking on your order now.") || $0.contains("bot  › Let me look up order")
+        }
+        try tmux.press("F10")
+        try tmux.waitFor("the exit", history: true) { $0.contains("EXITED 0") }
+
+        #expect(try fixture.turns().map(\.role) == ["customer", "bot", "agent", "customer", "customer", "bot"])
+        let events = try fixture.read { db in
+            try Row.fetchAll(db, sql: "SELECT kind, agent FROM conversationEvent ORDER BY id").map { [$0[0], $0[1] ?? "-"] as [String] }
+        }
+        #expect(events == [["handoff", "-"], ["handback", "tester"]])
+        let handedOff = try fixture.read { db in try Row.fetchOne(db, sql: "SELECT handedOffAt FROM conversation")?[0] as String? }
+        #expect(handedOff == nil, "the conversation is no longer handed off")
+    }
 }

@@ -26,7 +26,7 @@ import Testing
         try tmux.type("你好")
         try tmux.press("Enter")
         let screen = try tmux.waitFor("the Chinese reply") { $0.contains("cust › 你好") && $0.contains("bot  › 您好！请问有什么可以帮您？ [greet") }
-        #expect(screen.contains("Last reply") && screen.contains("conv 1") && screen.contains("model v1"))
+        #expect(screen.contains("Last line") && screen.contains("conv 1") && screen.contains("model v1"))
 
         try tmux.press("C-r")
         try tmux.waitFor("the relabel picker") { $0.contains("Relabel turn 3") }

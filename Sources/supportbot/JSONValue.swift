@@ -1,0 +1,29 @@
+import Foundation
+
+/// A JSON value whose object keys keep their order and whose nulls are written, so every
+/// key of a report is always present.
+indirect enum JSONValue {
+    case null
+    case bool(Bool)
+    case int(Int)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([(String, JSONValue)])
+
+    /// A number, or null.
+    static func number(_ value: Double?) -> JSONValue { value.map(JSONValue.number) ?? .null }
+
+    /// The value on one line.
+    var serialized: String {
+        switch self {
+        case .null: "null"
+        case let .bool(value): value ? "true" : "false"
+        case let .int(value): String(value)
+        case let .number(value): value.isFinite ? String(value) : "null"
+        case let .string(value): JSONLine.string(value)
+        case let .array(values): "[" + values.map(\.serialized).joined(separator: ",") + "]"
+        case let .object(members): "{" + members.map { JSONLine.string($0.0) + ":" + $0.1.serialized }.joined(separator: ",") + "}"
+        }
+    }
+}

@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""`supportbot stats` on a synthetic store of 1 000 000 turns, for BENCHMARKS.md.
+
+Builds a store with the shipped intents (`supportbot sync`, so every migration runs), two
+registry model rows, and TURNS logged turns — customer and bot in turn, 10 a conversation,
+over 30 days, with outcomes (replied, fallback, hand-offs, quiet), token counts, latencies,
+hand-off events and a label on one customer turn in 50 — written straight into SQLite (the
+generator follows `seed_turns` of tui_benchmark.py; the synthetic turns are not put in the
+text-search index, which stats never read). Then times each `stats` command RUNS
+times (median wall clock, process start included) against two baselines measured in the same
+run: `stats` on the empty store (start-up and opening), and the same commands with the
+`turn_stats` index dropped.
+
+    benchmarks/stats_benchmark.py [--bin .build/release/supportbot] [--turns 1000000] [--runs 5]
+"""
+import argparse
+import json
+import os
+import random
+import sqlite3
+import statistics
+import subprocess
+import tempfile
+import time
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+DAYS = 30
+START = 1_793_534_400  # 2026-11-01 12:00 UTC
+
+
+def stamp(seconds):
+    return time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(seconds)) + ".000"
+
+
+def seed(db, turns):
+    rng = random.Random(7)
+    with sqlite3.connect(db) as c:
+        intents = [row[0] for row in c.execute("SELECT name FROM intent ORDER BY name")]
+        for version in (1, 2):
+            c.execute("INSERT INTO model (version, createdAt, configName, config, metadata, checkpoint, isActive)"
+                      " VALUES (?, ?, 'default', '{}', '{}', x'00', ?)", (version, stamp(START), version == 2))
+        per_conversation, span = 10, DAYS * 86_400
+        rankings = [json.dumps([{"intent": name, "confidence": round(rng.random(), 4)} for name in rng.sample(intents, 8)])
+                    for _ in range(97)]
+        turn_rows, labels, events = [], [], []
+        conversation, handed, previous_fallback = None, False, False
+        next_id = c.execute("SELECT COALESCE(MAX(id), 0) FROM turn").fetchone()[0] + 1
+        for i in range(turns):
+            position = i % per_conversation + 1
+            at = stamp(START + span * i // turns)
+            if position == 1:
+                agent = rng.choice(["ann", "bob", "kim", "lee"])
+                conversation = c.execute("INSERT INTO conversation (startedAt, agent) VALUES (?, ?)", (at, agent)).lastrowid
+                handed, previous_fallback = False, False
+            version = 1 if i < turns // 2 else 2
+            if position % 2 == 1:
+                intent, confidence = rng.choice(intents), rng.random()
+                top = rankings[i % len(rankings)]
+                if handed:
+                    outcome, reason = "quiet", None
+                elif confidence < 0.25:
+                    outcome, reason = ("handoff", "repeated_fallback") if previous_fallback else ("fallback", None)
+                elif intent == "talk_to_human":
+                    outcome, reason = "handoff", "requested"
+                else:
+                    outcome, reason = "replied", None
+                previous_fallback = outcome == "fallback"
+                if outcome == "handoff":
+                    handed = True
+                    events.append((conversation, reason, at))
+                tokens = rng.randint(2, 14)
+                turn_rows.append((next_id + i, conversation, position, "customer", f"customer line {i}", intent, confidence, top,
+                                  outcome, reason, None, version, at, tokens, rng.randint(0, tokens // 4)))
+                if i % 100 == 1:
+                    labels.append((next_id + i, intent if rng.random() < 0.8 else rng.choice(intents), at))
+            else:
+                understood = turn_rows[-1][8] == "replied" or turn_rows[-1][9] == "requested"
+                quiet = turn_rows[-1][8] == "quiet"  # an agent answers instead
+                turn_rows.append((next_id + i, conversation, position, "agent" if quiet else "bot", "a reply",
+                                  intent if understood else None, None, None, None, None,
+                                  None if quiet else rng.randint(200, 3000), None if quiet else version, at, None, None))
+        # The synthetic turns stay out of the text-search index (stats never read it): its
+        # trigger is dropped while they go in, and put back; the stats index is built once after.
+        trigger = c.execute("SELECT sql FROM sqlite_master WHERE type = 'trigger' AND name = 'turnSearchInsert'").fetchone()
+        if trigger:
+            c.execute("DROP TRIGGER turnSearchInsert")
+        index = c.execute("SELECT sql FROM sqlite_master WHERE type = 'index' AND name = 'turn_stats'").fetchone()[0]
+        c.execute("DROP INDEX turn_stats")
+        c.executemany("INSERT INTO turn (id, conversationId, position, role, text, intent, confidence, topIntents, outcome,"
+                      " handoffReason, latencyMicros, modelVersion, createdAt, tokenCount, unknownTokens)"
+                      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", turn_rows)
+        if trigger:
+            c.execute(trigger[0])
+        c.execute(index)
+        c.executemany("INSERT INTO labelEvent (turnId, kind, intent, annotator, createdAt) VALUES (?, 'label', ?, 'seed', ?)", labels)
+        c.executemany("INSERT INTO conversationEvent (conversationId, kind, reason, createdAt) VALUES (?, 'handoff', ?, ?)", events)
+        c.execute("UPDATE conversation SET handedOffAt = (SELECT MAX(createdAt) FROM conversationEvent e"
+                  " WHERE e.conversationId = conversation.id)")
+        c.commit()
+        c.execute("ANALYZE")
+        c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def timed(binary, db, args, runs):
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = subprocess.run([binary, "stats", "--db", db, *args], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        times.append(time.perf_counter() - start)
+        if result.returncode not in (0, 1):
+            raise SystemExit(f"stats {' '.join(args)}: {result.stderr.decode()}")
+    return statistics.median(times)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--bin", default=os.path.join(ROOT, ".build/release/supportbot"))
+    parser.add_argument("--turns", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=5)
+    options = parser.parse_args()
+    last_day = time.strftime("%Y-%m-%d", time.gmtime(START + (DAYS - 1) * 86_400))
+    week = time.strftime("%Y-%m-%d", time.gmtime(START + (DAYS - 7) * 86_400))
+    commands = [
+        ["--format", "json"], ["--since", week, "--until", last_day, "--check"], ["--by", "day"], ["--by", "model"],
+        ["--format", "prometheus"], ["--version", "2", "--agent", "ann"],
+    ]
+    with tempfile.TemporaryDirectory() as directory:
+        db = os.path.join(directory, "stats.sqlite")
+        subprocess.run([options.bin, "sync", "--db", db, "--intents", os.path.join(ROOT, "intents")], check=True, stdout=subprocess.DEVNULL)
+        empty = timed(options.bin, db, [], options.runs)
+        start = time.perf_counter()
+        seed(db, options.turns)
+        print(f"seeded {options.turns} turns in {time.perf_counter() - start:.1f} s; store {os.path.getsize(db) / 1e6:.0f} MB")
+        print(f"stats on the empty store: {empty * 1000:.0f} ms")
+        indexed = [(args, timed(options.bin, db, args, options.runs)) for args in commands]
+        with sqlite3.connect(db) as c:
+            c.execute("DROP INDEX turn_stats")
+        print("| command | with `turn_stats` | without | ratio |")
+        print("| --- | --- | --- | --- |")
+        for args, seconds in indexed:
+            without = timed(options.bin, db, args, options.runs)
+            print(f"| `stats {' '.join(args)}` | {seconds * 1000:.0f} ms | {without * 1000:.0f} ms | {without / seconds:.1f}× |")
+
+
+if __name__ == "__main__":
+    main()
