@@ -70,6 +70,9 @@ let package = Package(
                 "IntentModel", "Assistant", "ChatStore", "ChatApp", "CursesTerminal",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
+                // The evaluation report: its HTML page from a Mustache template, its CSV files.
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -10,12 +10,12 @@ import Foundation
 ///              META (JSON), TENS (tensors)
 /// u64          checksum of everything before it (FNV-1a over 64-bit words)
 /// ```
-/// Strings are u32 length + UTF-8. A tensor is: name, u8 dtype (0 float32, 1 int8),
-/// u32 rank, u32 dims, then for int8 one float32 scale per row, then the data.
+/// Strings are u32 length + UTF-8. Tensors are coded as `TensorCoding` says.
 public enum Checkpoint {
     /// The format version this build writes and the newest it reads. Version 2 adds the
-    /// calibration temperature to META (a version-1 file reads with temperature 1).
-    public static let formatVersion: UInt32 = 2
+    /// calibration temperature to META (a version-1 file reads with temperature 1); version 3
+    /// adds int8 tensors that leave out their all-zero rows (pruned n-gram buckets).
+    public static let formatVersion: UInt32 = 3
     static let magic = Array("SBMODEL\0".utf8)
     /// The most intents a checkpoint may name.
     public static let maxIntents = 100_000
@@ -50,18 +50,7 @@ public enum Checkpoint {
             w.u32(UInt32(tensors.count))
             for tensor in tensors {
                 let values = classifier.parameters[tensor.offset..<(tensor.offset + tensor.count)]
-                w.string(tensor.name)
-                let int8 = quantized && tensor.shape.count == 2
-                w.u8(int8 ? 1 : 0)
-                w.u32(UInt32(tensor.shape.count))
-                for d in tensor.shape { w.u32(UInt32(d)) }
-                if int8 {
-                    let q = Quantization.quantizeRows(Array(values), rows: tensor.shape[0], columns: tensor.shape[1])
-                    for s in q.scales { w.f32(s) }
-                    w.bytes(q.values.map { UInt8(bitPattern: $0) })
-                } else {
-                    w.floats(values)
-                }
+                TensorCoding.write(name: tensor.name, shape: tensor.shape, values: values, quantized: quantized, into: &w)
             }
         }
         out.u64(Checksum.fnv64(out.data))
@@ -122,30 +111,7 @@ public enum Checkpoint {
         var tensorReader = try section("TENS")
         let count = try tensorReader.u32()
         guard count == layout.tensors.count else { throw .malformedCheckpoint("expected \(layout.tensors.count) tensors, found \(count)") }
-        for expected in layout.tensors {
-            let name = try tensorReader.string()
-            let dtype = try tensorReader.u8()
-            let rank = try tensorReader.u32()
-            guard rank <= 4 else { throw .malformedCheckpoint("tensor \(name) has rank \(rank)") }
-            var shape: [Int] = []
-            for _ in 0..<rank { shape.append(Int(try tensorReader.u32())) }
-            guard name == expected.name, shape == expected.shape else {
-                throw .malformedCheckpoint("tensor \(name) \(shape) where \(expected.name) \(expected.shape) was expected")
-            }
-            switch dtype {
-            case 0:
-                let values = try tensorReader.floats(expected.count)
-                parameters.replaceSubrange(expected.offset..<(expected.offset + expected.count), with: values)
-            case 1 where rank == 2:
-                var scales: [Float] = []
-                for _ in 0..<shape[0] { scales.append(try tensorReader.f32()) }
-                let raw = try tensorReader.take(expected.count)
-                let values = Quantization.dequantizeRows(raw.map { Int8(bitPattern: $0) }, scales: scales, columns: shape[1])
-                parameters.replaceSubrange(expected.offset..<(expected.offset + expected.count), with: values)
-            default:
-                throw .malformedCheckpoint("tensor \(name) has unknown type \(dtype)")
-            }
-        }
+        for expected in layout.tensors { try TensorCoding.read(expected, from: &tensorReader, into: &parameters) }
         return try Classifier(config: config, vocabulary: vocabulary, intents: intents, metadata: metadata, parameters: parameters)
     }
 

@@ -2,9 +2,10 @@ import Foundation
 
 /// A trained intent classifier: configuration, vocabulary, intent names, metadata, weights.
 ///
-/// Immutable and safe to share. On creation it folds `tokenVector(w) · Wx + b` for every
-/// vocabulary word into a per-word table, so classifying one utterance costs one `[H, 4H]`
-/// mat-vec per token and direction.
+/// Immutable and safe to share. The first time an utterance reads a word, its token vector
+/// and `tokenVector(w) · Wx + b` are folded into that word's row of `wordRows`, so one
+/// utterance costs one `[H, 4H]` mat-vec per token and direction, and loading does no
+/// per-word work.
 public final class Classifier: @unchecked Sendable {
     /// The configuration it was trained with.
     public let config: ModelConfig
@@ -22,10 +23,8 @@ public final class Classifier: @unchecked Sendable {
 
     let network: Network
     let encoder: TextEncoder
-    /// Composed token vector (embedding + n-gram mean) per vocabulary word, `[V, E]`.
-    private let tokenVectors: [Float]
-    /// Per LSTM direction: input projection plus bias per vocabulary word, `[V, 4H]`.
-    private let gateTables: [[Float]]
+    /// Per vocabulary word, its token vector and LSTM input projections, folded on first use.
+    let wordRows: WordRows
 
     /// Creates a classifier from its parts; the weights must match the configuration's layout.
     public init(
@@ -49,25 +48,7 @@ public final class Classifier: @unchecked Sendable {
         self.parameters = parameters
         self.network = network
         encoder = TextEncoder(config: config, vocabulary: vocabulary)
-
-        let V = vocabulary.count, E = config.embeddingDim, G = 4 * config.hiddenSize
-        var vectors = [Float](repeating: 0, count: V * E)
-        for w in 0..<V {
-            let x = Self.composeTokenVector(
-                word: Int32(w), ngrams: w >= 2 && config.ngramBuckets > 0 ? encoder.ngramBuckets(of: vocabulary.tokens[w]) : [],
-                parameters: parameters, layout: network.layout, width: E
-            )
-            vectors.replaceSubrange((w * E)..<((w + 1) * E), with: x)
-        }
-        tokenVectors = vectors
-        gateTables = network.layout.lstm.map { tensors in
-            var table = [Float](repeating: 0, count: V * G)
-            for w in 0..<V { table.replaceSubrange((w * G)..<((w + 1) * G), with: parameters[tensors.bias.offset..<(tensors.bias.offset + G)]) }
-            parameters.withUnsafeBufferPointer { p in
-                BLAS.gemm(m: V, n: G, k: E, a: vectors, lda: E, b: p.baseAddress! + tensors.wx.offset, ldb: G, beta: 1, c: &table, ldc: G)
-            }
-            return table
-        }
+        wordRows = WordRows(words: vocabulary.count, width: config.embeddingDim + config.directions * 4 * config.hiddenSize)
     }
 
     /// The most probable intents for `text`, all of them ranked.
@@ -87,62 +68,6 @@ public final class Classifier: @unchecked Sendable {
             return IntentScore(intent: intents[k], confidence: probs[k])
         }
         return Prediction(tokens: tokens, unknown: tokens.map { !vocabulary.contains($0) }, ranked: ranked)
-    }
-
-    /// Probability of each intent (by index) for one tokenized utterance.
-    public func probabilities(tokens: [String]) -> [Float] {
-        let T = tokens.count, E = config.embeddingDim, H = config.hiddenSize, G = 4 * H
-        let D = config.featureSize, C = intents.count
-        let maxPooling = config.pooling == .max
-        let words = tokens.map { vocabulary.id($0) }
-        // Token vectors of words outside the vocabulary: <unk> plus their n-grams.
-        var oovVectors: [Int: [Float]] = [:]
-        for t in 0..<T where words[t] == Vocabulary.unknownIndex {
-            let ngrams = config.ngramBuckets > 0 ? encoder.ngramBuckets(of: tokens[t]) : []
-            oovVectors[t] = Self.composeTokenVector(word: Vocabulary.unknownIndex, ngrams: ngrams, parameters: parameters, layout: network.layout, width: E)
-        }
-        // Scratch: gates [4H], c [H], tanh(c) [H], h [H], features [D], logits [C].
-        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: G + 3 * H + D + C)
-        defer { scratch.deallocate() }
-        let gates = scratch, c = gates + G, tanhC = c + H, h = tanhC + H, features = h + H, logits = features + D
-        features.initialize(repeating: 0, count: D)
-        parameters.withUnsafeBufferPointer { pBuffer in
-            let p = pBuffer.baseAddress!
-            for (d, tensors) in network.layout.lstm.enumerated() {
-                let pooled = features + d * H
-                gateTables[d].withUnsafeBufferPointer { table in
-                    for step in 0..<T {
-                        let t = d == 0 ? step : T - 1 - step
-                        gates.update(from: table.baseAddress! + Int(words[t]) * G, count: G)
-                        if let v = oovVectors[t] {
-                            // The table has no row for this word: project its own vector.
-                            gates.update(from: p + tensors.bias.offset, count: G)
-                            BLAS.vecMat(x: v, a: p + tensors.wx.offset, k: E, n: G, beta: 1, y: gates)
-                        }
-                        if step > 0 { BLAS.vecMat(x: h, a: p + tensors.wh.offset, k: H, n: G, beta: 1, y: gates) }
-                        lstmCell(gates: gates, hidden: H, cPrev: step > 0 ? c : nil, c: c, tanhC: tanhC, h: h)
-                        if maxPooling {
-                            for j in 0..<H { pooled[j] = step == 0 ? h[j] : max(pooled[j], h[j]) }
-                        }
-                    }
-                }
-                if !maxPooling && T > 0 { pooled.update(from: h, count: H) }
-            }
-            if (config.embeddingSkip || !config.recurrent) && T > 0 {
-                let mean = features + config.directions * H, w = 1 / Float(T)
-                tokenVectors.withUnsafeBufferPointer { vectors in
-                    for t in 0..<T {
-                        let x = oovVectors[t] ?? []
-                        let row = x.isEmpty ? vectors.baseAddress! + Int(words[t]) * E : nil
-                        for j in 0..<E { mean[j] += w * (row?[j] ?? x[j]) }
-                    }
-                }
-            }
-            logits.update(from: p + network.layout.denseB.offset, count: C)
-            BLAS.vecMat(x: features, a: p + network.layout.denseW.offset, k: D, n: C, beta: 1, y: logits)
-            Self.calibratedSoftmax(logits, count: C, temperature: temperature)
-        }
-        return Array(UnsafeBufferPointer(start: logits, count: C))
     }
 
     /// Probabilities `[C]` for each text, computed in length-sorted batches; `calibrated`
@@ -187,19 +112,5 @@ public final class Classifier: @unchecked Sendable {
             for j in 0..<count { p[j] *= inverse }
         }
         softmaxInPlace(p, count: count)
-    }
-
-    /// `embedding[word] + mean(ngram[g] for g in ngrams)`, `[E]`.
-    static func composeTokenVector(word: Int32, ngrams: [Int32], parameters: [Float], layout: ParameterLayout, width E: Int) -> [Float] {
-        let start = layout.embedding.offset + Int(word) * E
-        var x = Array(parameters[start..<(start + E)])
-        if let table = layout.ngram, !ngrams.isEmpty {
-            let w = 1 / Float(ngrams.count)
-            for g in ngrams {
-                let row = table.offset + Int(g) * E
-                for j in 0..<E { x[j] += w * parameters[row + j] }
-            }
-        }
-        return x
     }
 }

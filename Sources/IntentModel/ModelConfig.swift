@@ -78,9 +78,9 @@ public struct ModelConfig: Codable, Equatable, Sendable {
     public static let `default` = ModelConfig(
         name: "default", punctuation: .split, maxVocab: 20_000, maxTokens: 64,
         embeddingDim: 128, ngramBuckets: 10_000, ngramMin: 3, ngramMax: 5,
-        recurrent: true, hiddenSize: 64, bidirectional: false, pooling: .max, embeddingSkip: true,
-        dropout: 0.3, labelSmoothing: 0.1, epochs: 30, batchSize: 32, learningRate: 2e-3,
-        clipNorm: 5, validationFraction: 0.1, patience: 3, refit: false
+        recurrent: true, hiddenSize: 32, bidirectional: false, pooling: .max, embeddingSkip: true,
+        dropout: 0.3, labelSmoothing: 0.1, epochs: 30, batchSize: 64, learningRate: 3e-3,
+        clipNorm: 5, validationFraction: 0.1, patience: 3, refit: true
     )
 
     /// The named configurations.

@@ -36,15 +36,7 @@ struct BenchmarkCommand: ParsableCommand {
         let texts = try DatasetLoader.load(data).evaluation.map(\.text)
         guard !texts.isEmpty, calls > 0 else { throw Failure("nothing to measure") }
 
-        for text in texts.prefix(20) { _ = classifier.predict(text) }
-        var samples: [Double] = []
-        for k in 0..<calls {
-            let text = texts[k % texts.count]
-            let start = clock.now
-            _ = classifier.predict(text)
-            samples.append((clock.now - start).seconds * 1e6)
-        }
-        samples.sort()
+        let samples = LatencyProbe.samples(classifier, texts: texts, calls: calls)
         let batchStart = clock.now
         _ = classifier.probabilities(for: texts)
         let batchSeconds = (clock.now - batchStart).seconds
@@ -52,7 +44,7 @@ struct BenchmarkCommand: ParsableCommand {
         let size = (try? FileManager.default.attributesOfItem(atPath: model)[.size] as? Int) ?? 0
         let result = Result(
             model: model, model_bytes: size, load_ms: loadMs,
-            latency_us_median: samples[samples.count / 2],
+            latency_us_median: LatencyProbe.median(samples),
             latency_us_p99: samples[min(samples.count - 1, Int(Double(samples.count) * 0.99))], calls: calls,
             throughput_per_s: Double(texts.count) / batchSeconds, batch_examples: texts.count
         )

@@ -3,14 +3,16 @@ import Assistant
 import Foundation
 import IntentModel
 
-/// `supportbot eval`: scores a model on labelled data.
+/// `supportbot eval`: scores a model on labelled data, or several models side by side.
 struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "eval", abstract: "Score a model: accuracy, macro and per-intent precision/recall/F1, confusions."
+        commandName: "eval",
+        abstract: "Score a model: accuracy, macro and per-intent precision/recall/F1, calibration, confusions.",
+        discussion: "With several --model options, the models are compared side by side on the same data."
     )
 
-    @Option(help: "The model file (default: the store's active model).")
-    var model: String?
+    @Option(help: "A model file; repeat to compare several side by side (default: the store's active model).")
+    var model: [String] = []
 
     @OptionGroup var store: StoreOptions
 
@@ -23,21 +25,34 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "How many confused intent pairs to list.")
     var confusions: Int = 10
 
+    @Option(help: "Write per_intent.csv, confusion.csv and report.html into this directory (created if missing).")
+    var report: String?
+
     @Flag(help: "Print one JSON object as the last line of stdout.")
     var json = false
 
-    func run() throws {
-        let classifier = try ModelTraining.activeClassifier(path: model, store: store)
-        let examples = try DatasetLoader.load(data, format: format).evaluation
-        let evaluation = Evaluation(
-            classifier: classifier, examples: examples.map { LabeledText(text: $0.text, intent: $0.intent) },
-            languages: examples.map(\.language),
-            threshold: classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold
-        )
-        if json {
-            print(JSONLine.string(evaluation.summary(confusions: confusions)))
-        } else {
-            Output.print(evaluation.table(confusions: confusions))
+    func validate() throws {
+        if model.count > 1, report != nil {
+            throw ValidationError("--report takes one model; drop --report to compare several")
         }
+        if confusions < 0 { throw ValidationError("--confusions must not be negative") }
+    }
+
+    func run() throws {
+        let examples = try DatasetLoader.load(data, format: format).evaluation
+        guard !examples.isEmpty else { throw Failure("\(data): no examples to evaluate") }
+        if model.count > 1 {
+            let comparison = try ModelComparison(paths: model, examples: examples)
+            print(json ? JSONLine.string(comparison.summary) : comparison.table)
+            return
+        }
+        let classifier = try ModelTraining.activeClassifier(path: model.first, store: store)
+        let evaluation = EvalScores(classifier: classifier, examples: examples, confusionLimit: confusions)
+        if let report {
+            let page = EvalReport(evaluation: evaluation, modelName: model.first ?? "the active model", dataName: data)
+            let paths = try page.write(to: report)
+            if !json { paths.forEach { print("wrote \(TextBars.cell($0, columns: 0))") } }
+        }
+        print(json ? JSONLine.string(evaluation.summary) : evaluation.table(bars: .standardOutput()))
     }
 }

@@ -9,9 +9,9 @@ struct SupportBot: ParsableCommand {
         commandName: "supportbot",
         abstract: "A terminal customer-service chatbot with an intent classifier trained from scratch.",
         subcommands: [
-            ChatCommand.self, TrainCommand.self, EvalCommand.self, ClassifyCommand.self, ValidateCommand.self,
-            SyncCommand.self, TemplatesCommand.self, ExportCommand.self, ForgetCommand.self, BackupCommand.self, RestoreCommand.self,
-            BenchmarkCommand.self, StatsCommand.self, ThresholdCommand.self,
+            ChatCommand.self, TrainCommand.self, EvalCommand.self, ClassifyCommand.self, QuantizeCommand.self,
+            ValidateCommand.self, SyncCommand.self, TemplatesCommand.self, ExportCommand.self, ForgetCommand.self,
+            BackupCommand.self, RestoreCommand.self, BenchmarkCommand.self, StatsCommand.self, ThresholdCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )

@@ -10,6 +10,7 @@ func tinyConfig(_ base: ModelConfig = .reference, epochs: Int = 60) -> ModelConf
     c.batchSize = 4
     c.learningRate = 1e-2
     if c.ngramBuckets > 0 { c.ngramBuckets = 512 }
+    c.refit = false  // tests that refit say so
     return c
 }
 
