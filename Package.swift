@@ -89,7 +89,7 @@ let package = Package(
         ),
         .testTarget(
             name: "AssistantTests",
-            dependencies: ["Assistant", "IntentModel", "SupportBotTestSupport"],
+            dependencies: ["Assistant", "IntentModel", "SupportBotTestSupport", .product(name: "Yams", package: "Yams")],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -82,6 +82,7 @@ public final class ChatSession {
     /// Answers one customer line and logs it with the reply; the session changes only once
     /// both are stored.
     public func reply(to text: String) throws -> BotReply {
+        try StoredText.check(text)
         let clock = ContinuousClock(), start = clock.now
         let prediction = classifier.predict(text)
         let top = prediction.top
@@ -145,6 +146,7 @@ public final class ChatSession {
     /// Logs a human agent's reply in this conversation and returns the turn's id.
     @discardableResult
     public func logAgentReply(_ text: String) throws -> Int64 {
+        try StoredText.check(text)
         let logged = try store.logAgentTurn(conversation: target, text: text, agent: settings.agent, at: now())
         didLog(logged.conversation)
         return logged.turn

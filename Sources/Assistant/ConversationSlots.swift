@@ -29,34 +29,16 @@ public struct ConversationSlots: Sendable, Equatable {
         values.merge(filled.filter { Self.names.contains($0.key) }) { $1 }
     }
 
-    /// Reads the slots a customer message mentions.
+    /// Reads the slots a customer message mentions, as `Redactor` finds them (one rule for
+    /// what a name, an order number or an e-mail is); a later mention wins.
     public mutating func absorb(_ text: String) {
-        if let order = Self.lastMatch(of: Self.orderPatterns, in: text) { values["order_id"] = order }
-        if let email = Self.lastMatch(of: [Self.emailPattern], in: text) { values["email"] = email }
-        if let name = Self.lastMatch(of: Self.namePatterns, in: text) { values["customer_name"] = name }
-    }
-
-    // Each pattern's first capture group is the value; `Redactor` masks the same values.
-    static let orderPatterns = [
-        #"\b([A-Za-z]-\d{5,})\b"#,
-        #"#\s?(\d{4,})\b"#,
-        #"(?i)\border\s*(?:no\.?|number|num|id)?\s*[:#]?\s*(\d{4,})\b"#,
-        #"订单号?\s*[:：#]?\s*(\d{4,})"#,
-    ].map { try! NSRegularExpression(pattern: $0) }
-    static let emailPattern = try! NSRegularExpression(pattern: #"([A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,})"#)
-    /// A name stated outright: "my name is X", "我叫X".
-    static let statedNamePatterns = [
-        #"(?i)\bmy name is\s+([A-Za-z][A-Za-z'-]{0,30})"#,
-        #"(?:我叫|我的名字是)\s*(\p{Han}{1,4})"#,
-    ].map { try! NSRegularExpression(pattern: $0) }
-    private static let namePatterns = statedNamePatterns + [try! NSRegularExpression(pattern: #"\b(?:I'm|I am|[Tt]his is)\s+([A-Z][a-z'-]{1,30})\b"#)]
-
-    /// The first group of the match that ends last in `text`, over all patterns.
-    private static func lastMatch(of patterns: [NSRegularExpression], in text: String) -> String? {
-        let range = NSRange(text.startIndex..., in: text)
-        let matches = patterns.flatMap { $0.matches(in: text, range: range) }
-        guard let last = matches.max(by: { $0.range.upperBound < $1.range.upperBound }),
-              let group = Range(last.range(at: 1), in: text) else { return nil }
-        return String(text[group])
+        for match in Redactor.matches(in: text) {
+            switch match.kind {
+            case .orderID: values["order_id"] = match.value
+            case .email where match.value.contains("@"): values["email"] = match.value
+            case .name: values["customer_name"] = match.value
+            default: break
+            }
+        }
     }
 }

@@ -104,6 +104,7 @@ public enum DatasetValidator {
         }
 
         // Test utterances: unknown intents and leaks from training.
+        let nearDuplicates = NearDuplicateIndex(trainingWordSets.map(\.words), threshold: rules.nearDuplicateOverlap)
         for (_, file, path) in parsedTest {
             if !intentNames.contains(file.intent) {
                 report(.error, SourceLocation(file: path, line: file.intentLine), "test intent '\(file.intent)' has no training file")
@@ -117,8 +118,8 @@ public enum DatasetValidator {
                 }
                 let words = Set(key.split(separator: " ").map(String.init))
                 guard words.count >= 4 else { continue }
-                if let near = trainingWordSets.first(where: { $0.words.count >= 4 && jaccard(words, $0.words) >= rules.nearDuplicateOverlap }) {
-                    report(.warning, location, "test utterance nearly repeats a training phrasing at \(near.location)")
+                if let near = nearDuplicates.first(near: words) {
+                    report(.warning, location, "test utterance nearly repeats a training phrasing at \(trainingWordSets[near].location)")
                 }
             }
         }
@@ -130,7 +131,4 @@ public enum DatasetValidator {
         Tokenizer(punctuation: .split).tokens(text).joined(separator: " ")
     }
 
-    private static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
-        Double(a.intersection(b).count) / Double(a.union(b).count)
-    }
 }

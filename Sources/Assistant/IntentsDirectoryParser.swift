@@ -89,7 +89,7 @@ public enum IntentsDirectoryParser {
         } catch let error as DatasetError {
             throw error
         } catch let error as YamlError {
-            throw yamlError(error, file: path)
+            throw yamlError(error, file: path, content: file.content)
         } catch {
             throw DatasetError(file: path, "not readable as YAML: \(error)")
         }
@@ -147,8 +147,13 @@ public enum IntentsDirectoryParser {
 
     private static func line(_ node: Node) -> Int { node.mark?.line ?? 1 }
 
-    private static func yamlError(_ error: YamlError, file: String) -> DatasetError {
+    private static func yamlError(_ error: YamlError, file: String, content: String) -> DatasetError {
         switch error {
+        case let .duplicatedKeysInMapping(duplicates, context):
+            let key = duplicates.first ?? "?"
+            let line = repeatedKeyLine(key, after: context.mark, in: content)
+            return DatasetError(file: file, line: line ?? context.mark.line,
+                                "duplicate key '\(key)' (first at line \(context.mark.line))")
         case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
             return DatasetError(file: file, line: mark.line, "invalid YAML: \(problem)")
         case let .reader(problem, _, _, _):
@@ -156,5 +161,18 @@ public enum IntentsDirectoryParser {
         default:
             return DatasetError(file: file, "invalid YAML: \(error)")
         }
+    }
+
+    /// The line (1-based) where `key` appears again at the column of its first occurrence `mark`.
+    private static func repeatedKeyLine(_ key: String, after mark: Mark, in content: String) -> Int? {
+        let lines = content.split(separator: "\n", omittingEmptySubsequences: false)
+        let indent = max(mark.column - 1, 0)
+        for number in mark.line..<lines.count {
+            let line = lines[number]
+            guard line.prefix(indent).allSatisfy({ $0 == " " }) else { continue }
+            let rest = line.dropFirst(indent)
+            if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") { return number + 1 }
+        }
+        return nil
     }
 }

@@ -19,6 +19,24 @@ public struct StoreSetting: Sendable {
         return nil
     }
 
+    /// How many days a conversation is kept: older ones are forgotten when a chat starts and
+    /// by `forget --expired`; 0 keeps them forever.
+    public static let keepDays = StoreSetting(
+        key: "keep_days", summary: "days conversations are kept; older ones are forgotten at chat start and by forget --expired (0: forever)",
+        defaultValue: "0"
+    ) { value in
+        guard let days = Int(value), (0...100_000).contains(days) else { return "expected a whole number of days from 0 (forever) to 100000" }
+        return nil
+    }
+
+    /// SQLite's `synchronous`: `normal` — a commit survives a crash of the program; `full` —
+    /// also a power cut, at a cost in exchanges per second (BENCHMARKS.md §3).
+    public static let durability = StoreSetting(
+        key: "durability", summary: "normal: a commit survives a program crash; full: also a power cut (slower)", defaultValue: "normal"
+    ) { value in
+        ["normal", "full"].contains(value) ? nil : "expected normal or full"
+    }
+
     /// Drift bound: the largest intent-mix Jensen–Shannon distance not flagged.
     public static let driftIntentMix = nonNegative(
         "drift_js_distance", "stats drift: flag an intent-mix Jensen-Shannon distance above this (0 to 1)", "0.1")
@@ -38,7 +56,7 @@ public struct StoreSetting: Sendable {
     }
 
     /// Every setting, by key.
-    public static let all: [StoreSetting] = [evalShare, driftIntentMix, driftConfidenceDrop, driftUnknownTokenRise]
+    public static let all: [StoreSetting] = [evalShare, driftIntentMix, driftConfidenceDrop, driftUnknownTokenRise, keepDays, durability]
 
     /// The setting named `key`.
     public static func named(_ key: String) -> StoreSetting? { all.first { $0.key == key } }

@@ -71,3 +71,11 @@ public struct NewModel: Sendable {
     /// Who a model is recorded as stored by when no one is named.
     public static let defaultAgent = "supportbot"
 }
+
+extension NewModel {
+    /// Decodes the checkpoint as a store would load it and runs the classifier's in-memory
+    /// smoke test; a model failing either is never made active.
+    public func checkServes() throws(ModelError) {
+        try Checkpoint.decode(checkpoint).smokeTest()
+    }
+}

@@ -14,7 +14,7 @@ public enum TabularDatasetParser {
     /// Examples from CSV text, row by row: a bad header is an error, a bad row a problem.
     public static func parseCSVRows(_ content: String, file: String) throws(DatasetError) -> ParsedRows {
         let reader: CSVReader
-        do { reader = try CSVReader(string: content, hasHeaderRow: true) } catch {
+        do { reader = try CSVReader(string: withoutByteOrderMark(content), hasHeaderRow: true) } catch {
             throw DatasetError(file: file, line: 1, "not readable as CSV: \(error)")
         }
         let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
@@ -56,7 +56,7 @@ public enum TabularDatasetParser {
     /// Examples from JSONL text, line by line: a bad line is a problem.
     public static func parseJSONLRows(_ content: String, file: String) -> ParsedRows {
         var rows = ParsedRows()
-        for (index, line) in content.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in withoutByteOrderMark(content).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
             let number = index + 1
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
@@ -77,5 +77,10 @@ public enum TabularDatasetParser {
             ))
         }
         return rows
+    }
+
+    /// `content` without the UTF-8 byte order mark Excel and Notepad write first.
+    static func withoutByteOrderMark(_ content: String) -> String {
+        content.unicodeScalars.first == "\u{FEFF}" ? String(content.unicodeScalars.dropFirst()) : content
     }
 }

@@ -28,6 +28,7 @@ public enum TemplateRenderer {
     /// Checks that `text` is plain text (no control characters: a reply reaches terminals),
     /// parses, and only uses slots the assistant fills.
     public static func validate(_ text: String) throws(InvalidTemplate) {
+        do { try StoredText.check(text) } catch { throw InvalidTemplate(message: error.description) }
         if let control = VisibleText.firstControl(in: text) {
             throw InvalidTemplate(message: "a template cannot contain control characters: \(control.spelled) at character \(control.column)")
         }

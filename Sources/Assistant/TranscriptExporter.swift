@@ -7,25 +7,30 @@ public struct TranscriptExporter: Sendable {
     public let turns: [ExportTurn]
     /// Whether personal data was masked.
     public let redacted: Bool
+    /// The training rows of `turns`, computed once.
+    let trainingRows: [(text: String, intent: String)]
 
     /// The name after the prefix of the manifest file.
     public static let manifestSuffix = "manifest.json"
 
     /// An exporter of `turns`, masking personal data when `redact` is set: in every turn of a
-    /// conversation, also what any of its turns revealed (a reply greeting the customer by name).
+    /// conversation, also what any of its turns revealed (a reply greeting the customer by
+    /// name, rendered from the slot a customer turn filled). Two passes, linear in the text.
     public init(turns: [ExportTurn], redact: Bool) {
         redacted = redact
         guard redact else {
             self.turns = turns
+            trainingRows = Self.trainingRows(turns)
             return
         }
-        var known: [Int64: [String: String]] = [:]
-        for turn in turns { known[turn.conversation, default: [:]].merge(Redactor.personalValues(in: turn.text)) { $1 } }
+        var known: [Int64: KnownPersonalValues] = [:]
+        for turn in turns { known[turn.conversation, default: KnownPersonalValues()].learn(from: turn.text) }
         self.turns = turns.map { turn in
             var turn = turn
-            turn.text = Redactor.redact(turn.text, known: known[turn.conversation] ?? [:])
+            turn.text = Redactor.redact(turn.text, known: known[turn.conversation] ?? KnownPersonalValues())
             return turn
         }
+        trainingRows = Self.trainingRows(self.turns)
     }
 
     /// The files of `format`.
@@ -54,86 +59,84 @@ public struct TranscriptExporter: Sendable {
         return String(decoding: try! encoder.encode(manifest), as: UTF8.self) + "\n"
     }
 
-    /// What a classifier trains on, text on one line: customer turns with a current label,
-    /// and unlabelled ones the bot understood (`TurnOutcome.understood`) with their intent. An
-    /// unlabelled turn the bot fell back on (or stayed quiet on) has only a guess, so it waits
-    /// for a label; a discarded turn is junk.
-    var trainingRows: [(text: String, intent: String)] {
+    /// What a classifier trains on, text on one line (`ExportText.line`): customer turns with
+    /// a current label, and unlabelled ones the bot understood (`TurnOutcome.understood`) with
+    /// their intent. An unlabelled turn the bot fell back on (or stayed quiet on) has only a
+    /// guess, so it waits for a label; a discarded turn is junk.
+    static func trainingRows(_ turns: [ExportTurn]) -> [(text: String, intent: String)] {
         turns.compactMap { turn in
-            let text = turn.text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-            guard let intent = turn.intent, !text.isEmpty, !turn.discarded else { return nil }
-            guard turn.label != nil || turn.outcome?.understood == true else { return nil }
-            return (text, intent)
+            guard let intent = turn.intent, !turn.discarded, turn.label != nil || turn.outcome?.understood == true else { return nil }
+            let text = ExportText.line(turn.text)
+            return text.isEmpty ? nil : (text, intent)
         }
     }
 
-    /// `turns.jsonl`: every turn, one JSON object a line.
+    /// `turns.jsonl`: every turn, one JSON object a line, keys sorted, absent values left out.
     var turnLines: ExportFile {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.dateEncodingStrategy = .iso8601
-        let lines = turns.map { String(decoding: try! encoder.encode(TurnLine($0)), as: UTF8.self) }
-        return ExportFile(suffix: "turns.jsonl", format: .jsonl, content: Self.joined(lines), rows: lines.count)
+        var content = ""
+        for turn in turns { content += Self.jsonLine(turn) + "\n" }
+        return ExportFile(suffix: "turns.jsonl", format: .jsonl, content: content, rows: turns.count)
     }
 
-    /// `training.jsonl`: `{"text","intent"}` per training row, as `train --data` reads it.
+    /// One line of `turns.jsonl`.
+    static func jsonLine(_ turn: ExportTurn) -> String {
+        var fields: [String] = []
+        if let confidence = turn.confidence { fields.append("\"confidence\":\(confidence)") }
+        fields.append("\"conversation\":\(turn.conversation)")
+        if turn.discarded { fields.append("\"discarded\":true") }
+        if let reason = turn.outcome?.handoffReason { fields.append("\"handoff_reason\":" + ExportText.jsonString(reason.rawValue)) }
+        if let intent = turn.intent { fields.append("\"intent\":" + ExportText.jsonString(intent)) }
+        if let label = turn.label { fields.append("\"label\":" + ExportText.jsonString(label)) }
+        if let version = turn.modelVersion { fields.append("\"model_version\":\(version)") }
+        if let outcome = turn.outcome { fields.append("\"outcome\":" + ExportText.jsonString(outcome.name)) }
+        fields.append("\"position\":\(turn.position)")
+        if let predicted = turn.predictedIntent { fields.append("\"predicted_intent\":" + ExportText.jsonString(predicted)) }
+        fields.append("\"role\":" + ExportText.jsonString(turn.role.rawValue))
+        fields.append("\"text\":" + ExportText.jsonString(turn.text))
+        fields.append("\"time\":\"" + ExportText.iso8601(turn.time) + "\"")
+        return "{" + fields.joined(separator: ",") + "}"
+    }
+
+    /// `training.jsonl`: `{"intent","text"}` per training row, as `train --data` reads it.
     var trainingLines: ExportFile {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        let lines = trainingRows.map { String(decoding: try! encoder.encode(["text": $0.text, "intent": $0.intent]), as: UTF8.self) }
+        let lines = trainingRows.map { "{\"intent\":" + ExportText.jsonString($0.intent) + ",\"text\":" + ExportText.jsonString($0.text) + "}" }
         return ExportFile(suffix: "training.jsonl", format: .jsonl, content: Self.joined(lines), rows: lines.count)
     }
 
     /// `training.csv`: a `text,intent` header, then one row per training row.
     var csv: ExportFile {
-        let lines = trainingRows.map { Self.csvField($0.text) + "," + Self.csvField($0.intent) }
+        let lines = trainingRows.map { Self.csvField($0.text) + "," + Self.csvField(ExportText.line($0.intent)) }
         return ExportFile(suffix: "training.csv", format: .csv, content: Self.joined(["text,intent"] + lines), rows: lines.count)
     }
 
-    /// `nlu.yml`: Rasa 3.1 NLU data, intents sorted, each example once.
+    /// `nlu.yml`: Rasa 3.1 NLU data, intents sorted, each example once, in a block scalar.
     var rasa: ExportFile {
-        var examples: [String: [String]] = [:]
-        for row in trainingRows where !(examples[row.intent]?.contains(row.text) ?? false) { examples[row.intent, default: []].append(row.text) }
+        var examples: [String: [String]] = [:], seen: Set<[String]> = []
+        for row in trainingRows where seen.insert([row.intent, row.text]).inserted { examples[row.intent, default: []].append(row.text) }
         var lines = [#"version: "3.1""#, "nlu:"]
         for (intent, texts) in examples.sorted(by: { $0.key < $1.key }) {
-            lines += ["- intent: \(intent)", "  examples: |"] + texts.map { "    - \($0)" }
+            lines += ["- intent: " + ExportText.yamlScalar(ExportText.line(intent)), "  examples: |"] + texts.map { "    - \($0)" }
         }
-        return ExportFile(suffix: "nlu.yml", format: .rasa, content: Self.joined(lines), rows: examples.values.reduce(0) { $0 + $1.count })
+        return ExportFile(suffix: "nlu.yml", format: .rasa, content: Self.joined(lines), rows: seen.count)
     }
 
-    /// `fasttext.txt`: `__label__INTENT text` per training row.
+    /// `fasttext.txt`: `__label__INTENT text` per training row, one label a line.
     var fastText: ExportFile {
-        let lines = trainingRows.map { "__label__\($0.intent) \($0.text)" }
+        let lines = trainingRows.map { "__label__" + ExportText.fastTextLabel($0.intent) + " " + ExportText.fastText($0.text) }
         return ExportFile(suffix: "fasttext.txt", format: .fasttext, content: Self.joined(lines), rows: lines.count)
     }
 
     /// Lines, each ending in a newline.
-    private static func joined(_ lines: [String]) -> String { lines.map { $0 + "\n" }.joined() }
+    private static func joined(_ lines: [String]) -> String {
+        var content = ""
+        for line in lines { content += line + "\n" }
+        return content
+    }
 
     /// A CSV field, quoted when it holds a comma, a quote or surrounding spaces.
     static func csvField(_ value: String) -> String {
         guard value.contains(where: { $0 == "," || $0 == "\"" }) || value != value.trimmingCharacters(in: .whitespaces) else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
-    }
-
-    /// A line of `turns.jsonl`; absent values are left out.
-    struct TurnLine: Encodable {
-        let conversation: Int64, position: Int, role: TurnRole, text: String
-        let predictedIntent: String?, confidence: Float?, label: String?, intent: String?, modelVersion: Int64?, time: Date
-        let outcome: String?, handoffReason: String?, discarded: Bool?
-
-        init(_ turn: ExportTurn) {
-            (conversation, position, role, text) = (turn.conversation, turn.position, turn.role, turn.text)
-            (predictedIntent, confidence, label, intent) = (turn.predictedIntent, turn.confidence, turn.label, turn.intent)
-            (modelVersion, time) = (turn.modelVersion, turn.time)
-            (outcome, handoffReason) = (turn.outcome?.name, turn.outcome?.handoffReason?.rawValue)
-            discarded = turn.discarded ? true : nil
-        }
-
-        enum CodingKeys: String, CodingKey {
-            case conversation, position, role, text, confidence, label, intent, time, outcome, discarded
-            case predictedIntent = "predicted_intent", modelVersion = "model_version", handoffReason = "handoff_reason"
-        }
     }
 
     /// The manifest's content.

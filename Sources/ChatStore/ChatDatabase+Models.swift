@@ -22,9 +22,11 @@ extension ChatDatabase: ModelRegistry {
         StoredModel(version: record.version!, created: record.createdAt, checkpoint: Array(record.checkpoint))
     }
 
-    /// Adds a model; `activate` promotes it at once (an event by `model.agent`).
+    /// Adds a model; `activate` promotes it at once (an event by `model.agent`), only after it
+    /// passes `NewModel.checkServes` (before the write, so a failing model changes nothing).
     public func addModel(_ model: NewModel, activate: Bool) throws -> Int64 {
-        try writer.write { db in
+        if activate { try model.checkServes() }
+        return try writer.write { db in
             var record = ModelRecord(
                 createdAt: model.created, configName: model.config.name, config: model.config, metadata: model.metadata,
                 checkpoint: Data(model.checkpoint), isActive: false, evaluation: model.evaluation,

@@ -79,6 +79,7 @@ extension ChatDatabase {
         migrator.registerMigration("turn-token-counts", migrate: migrateTurnTokenCounts)
         migrator.registerMigration("stats-indexes", migrate: migrateStatsIndexes)
         migrator.registerMigration("model-threshold", migrate: migrateModelThreshold)
+        migrator.registerMigration("forget", migrate: migrateForget)
         migrator.registerMigration("registry", migrate: migrateRegistry)
         return migrator
     }

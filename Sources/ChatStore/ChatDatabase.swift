@@ -25,9 +25,11 @@ public struct ChatDatabase: Sendable {
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
         config.prepareDatabase { db in
-            // WAL with synchronous=NORMAL: a commit survives a crash of the program; only a
-            // power loss may drop the last few.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            // WAL; `synchronous` follows the `durability` setting: NORMAL (the default) — a
+            // commit survives a crash of the program, a power loss may drop the last few;
+            // FULL — it survives a power loss too. (No setting table yet: the default.)
+            let durability = try? String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'durability'")
+            try db.execute(sql: durability == "full" ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
         }
         return config
     }

@@ -17,6 +17,8 @@ public enum Checkpoint {
     /// adds int8 tensors that leave out their all-zero rows (pruned n-gram buckets).
     public static let formatVersion: UInt32 = 3
     static let magic = Array("SBMODEL\0".utf8)
+    /// The most intents a checkpoint may name.
+    public static let maxIntents = 100_000
 
     /// Non-finite numbers (a NaN metric of a diverged run) as strings, so encoding cannot fail.
     private static let nonFinite = (positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
@@ -97,6 +99,12 @@ public enum Checkpoint {
         var labelReader = try section("LABL")
         let intents = try labelReader.strings()
         try config.validate()
+        guard (2...config.maxVocab).contains(vocabulary.count), (1...Self.maxIntents).contains(intents.count) else {
+            throw .malformedCheckpoint("\(vocabulary.count) vocabulary entries (2...\(config.maxVocab) allowed) and \(intents.count) intents (1...\(Self.maxIntents))")
+        }
+        // Every weight takes at least one byte of the file: nothing larger is ever allocated.
+        let weights = try config.parameterCount(vocabularySize: vocabulary.count, classes: intents.count)
+        guard weights <= bytes.count else { throw .malformedCheckpoint("\(weights) weights in a file of \(bytes.count) bytes") }
 
         let layout = ParameterLayout(config: config, vocabularySize: vocabulary.count, classes: intents.count)
         var parameters = [Float](repeating: 0, count: layout.count)

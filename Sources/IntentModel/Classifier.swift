@@ -38,6 +38,9 @@ public final class Classifier: @unchecked Sendable {
         guard parameters.count == network.layout.count else {
             throw .malformedCheckpoint("expected \(network.layout.count) weights, found \(parameters.count)")
         }
+        if let tensor = network.layout.tensors.first(where: { parameters[$0.offset..<($0.offset + $0.count)].contains { !$0.isFinite } }) {
+            throw .nonFiniteWeights(tensor: tensor.name)
+        }
         self.config = config
         self.vocabulary = vocabulary
         self.intents = intents

@@ -95,20 +95,59 @@ public struct ModelConfig: Codable, Equatable, Sendable {
     /// Width of the dense layer's input.
     public var featureSize: Int { directions * hiddenSize + (embeddingSkip || !recurrent ? embeddingDim : 0) }
 
-    /// Checks the values for ranges the model can run with.
+    /// Checks the values for ranges the model can run with; every bound is in the message.
     public func validate() throws(ModelError) {
         func require(_ ok: Bool, _ what: String) throws(ModelError) {
             if !ok { throw .invalidConfig(what) }
         }
-        try require(maxVocab >= 3, "maxVocab must be at least 3")
-        try require(maxTokens >= 1, "maxTokens must be at least 1")
-        try require(embeddingDim >= 1 && hiddenSize >= 1, "embeddingDim and hiddenSize must be positive")
-        try require(ngramBuckets >= 0 && ngramMin >= 1 && ngramMax >= ngramMin, "n-gram range must satisfy 1 ≤ ngramMin ≤ ngramMax")
+        func within(_ value: Int, _ range: ClosedRange<Int>, _ name: String) throws(ModelError) {
+            try require(range.contains(value), "\(name) must be in \(range.lowerBound)...\(range.upperBound) (is \(value))")
+        }
+        try within(maxVocab, 3...Self.maxVocabLimit, "maxVocab")
+        try within(maxTokens, 1...Self.maxWidth, "maxTokens")
+        try within(embeddingDim, 1...Self.maxWidth, "embeddingDim")
+        try within(hiddenSize, 1...Self.maxWidth, "hiddenSize")
+        try within(ngramBuckets, 0...Self.maxVocabLimit, "ngramBuckets")
+        try within(ngramMin, 1...16, "ngramMin")
+        try within(ngramMax, ngramMin...16, "ngramMax")
+        try within(epochs, 1...100_000, "epochs")
+        try within(batchSize, 1...65_536, "batchSize")
+        try within(patience, 0...100_000, "patience")
         try require((0..<1).contains(dropout), "dropout must be in [0, 1)")
         try require((0..<1).contains(labelSmoothing), "labelSmoothing must be in [0, 1)")
-        try require(epochs >= 1 && batchSize >= 1, "epochs and batchSize must be positive")
-        try require(learningRate > 0, "learningRate must be positive")
+        try require(learningRate > 0 && learningRate.isFinite, "learningRate must be positive and finite")
+        try require(clipNorm.map { $0 > 0 && $0.isFinite } ?? true, "clipNorm must be positive and finite")
         try require((0..<1).contains(validationFraction), "validationFraction must be in [0, 1)")
-        try require(patience >= 0, "patience must not be negative")
+        _ = try parameterCount(vocabularySize: maxVocab, classes: 1)
+    }
+
+    /// The largest vocabulary (and n-gram table), and the widest vector or sequence.
+    public static let maxVocabLimit = 2_000_000, maxWidth = 4_096
+    /// The most weights a model may have (1 GiB of float32).
+    public static let maxParameters = 1 << 28
+
+    /// The number of weights for a vocabulary of `vocabularySize` and `classes` intents,
+    /// computed without overflow; throws when it passes `maxParameters`.
+    public func parameterCount(vocabularySize: Int, classes: Int) throws(ModelError) -> Int {
+        func product(_ factors: Int...) -> Int? {
+            factors.reduce(Int?.some(1)) { total, factor in
+                guard let total, factor >= 0 else { return nil }
+                let (value, overflow) = total.multipliedReportingOverflow(by: factor)
+                return overflow ? nil : value
+            }
+        }
+        let parts = [
+            product(directions, embeddingDim + hiddenSize + 1, 4, hiddenSize), product(featureSize + 1, classes),
+            product(vocabularySize, embeddingDim), product(ngramBuckets, embeddingDim),
+        ]
+        let total = parts.reduce(Int?.some(0)) { total, part in
+            guard let total, let part, part <= Self.maxParameters, total <= Self.maxParameters else { return nil }
+            return total + part
+        }
+        guard let total, total <= Self.maxParameters else {
+            throw .invalidConfig("the model would have more than \(Self.maxParameters) weights (vocabulary \(vocabularySize), "
+                + "\(classes) intents, embeddingDim \(embeddingDim), hiddenSize \(hiddenSize), ngramBuckets \(ngramBuckets))")
+        }
+        return total
     }
 }

@@ -14,6 +14,12 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case newerFormat(found: UInt32, supported: UInt32)
     /// The checkpoint's content is inconsistent.
     case malformedCheckpoint(String)
+    /// Training diverged: the loss stopped being a finite number.
+    case diverged(epoch: Int, loss: Double)
+    /// A tensor holds NaN or infinite weights.
+    case nonFiniteWeights(tensor: String)
+    /// The model gives no finite probabilities for a probe text.
+    case failedSmokeTest(String)
 
     public var description: String {
         switch self {
@@ -25,6 +31,10 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         case let .newerFormat(found, supported):
             "model file format version \(found) is newer than this build supports (\(supported)); upgrade supportbot"
         case .malformedCheckpoint(let what): "model file is malformed: \(what)"
+        case let .diverged(epoch, loss):
+            "training diverged: the loss is \(loss) in epoch \(epoch); lower learningRate or set clipNorm"
+        case .nonFiniteWeights(let tensor): "the model's \(tensor) weights hold NaN or infinite values"
+        case .failedSmokeTest(let what): "the model fails its smoke test: \(what)"
         }
     }
 }

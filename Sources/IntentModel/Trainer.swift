@@ -53,7 +53,7 @@ public struct Trainer: Sendable {
         let data = TrainingData(examples, config: config, generator: &rng)
         let network = Network(config: config, vocabularySize: data.vocabulary.count, classes: data.intents.count)
         var run = TrainingRun(config: config, network: network, workers: workers, generator: &rng)
-        let (stopping, epochsRun) = fit(&run, data, generator: &rng, progress: progress)
+        let (stopping, epochsRun) = try fit(&run, data, generator: &rng, progress: progress)
         let metadata = ModelMetadata(
             dataHash: Self.dataHash(examples), seed: seed, trainingExamples: data.train.count,
             validationExamples: data.validation.count, epochsRun: epochsRun, bestEpoch: stopping.bestEpoch
@@ -100,10 +100,11 @@ public struct Trainer: Sendable {
     }
 
     /// The epoch loop with early stopping; returns the stopping state and the epochs run.
+    /// A loss that stops being finite ends training with `diverged`.
     private func fit(
         _ run: inout TrainingRun, _ data: TrainingData, generator rng: inout SeededGenerator,
         progress: (TrainingProgress) -> Void
-    ) -> (EarlyStopping, Int) {
+    ) throws(ModelError) -> (EarlyStopping, Int) {
         var stopping = EarlyStopping(patience: config.patience)
         var epochsRun = 0
         for epoch in 1...config.epochs {
@@ -114,6 +115,7 @@ public struct Trainer: Sendable {
                 epoch: epoch, epochs: config.epochs, loss: total.lossSum / count,
                 accuracy: Double(total.correct) / count, isBest: true
             )
+            guard report.loss.isFinite else { throw .diverged(epoch: epoch, loss: report.loss) }
             if !data.validationEncoded.isEmpty {
                 let validation = run.evaluate(data.validationEncoded, labels: data.validationLabels)
                 report.validationLoss = validation.loss

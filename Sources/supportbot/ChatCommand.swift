@@ -1,5 +1,6 @@
 import ArgumentParser
 import Assistant
+import ChatStore
 import ChatApp
 import Foundation
 import IntentModel
@@ -45,6 +46,11 @@ struct ChatCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.open()
+        // Retention (`keep_days`) applies at start-up.
+        let expired = try ModelTraining.wrapping(store) { try database.forgetExpired(at: Date()) }
+        if expired.conversations > 0 {
+            AppLog.logger.info("forgot expired conversations", metadata: ["conversations": "\(expired.conversations)", "turns": "\(expired.turns)"])
+        }
         try IntentsSync.ensureLoaded(database, store: store, directory: intents)
         let (classifier, version): (Classifier, Int64?)
         if let loaded = try ModelTraining.load(path: model, database: { database }, store: store) {

@@ -9,12 +9,14 @@ enum ModelTraining {
     /// A classifier trained on `examples`, with progress shown by `reporter`.
     static func train(_ examples: [LabeledText], config: ModelConfig, seed: UInt64, workers: Int, reporter: ProgressReporter) throws -> Classifier {
         do {
-            return try Trainer(config: config, seed: seed, workers: workers).train(examples) { event in
+            let classifier = try Trainer(config: config, seed: seed, workers: workers).train(examples) { event in
                 reporter.report(event)
                 if case let .epoch(r) = event {
                     AppLog.logger.info("epoch \(r.epoch)/\(r.epochs)", metadata: ["loss": "\(r.loss)", "accuracy": "\(r.accuracy)"])
                 }
             }
+            try classifier.smokeTest()
+            return classifier
         } catch {
             throw Failure("training failed: \(error)")
         }

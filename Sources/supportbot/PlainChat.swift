@@ -35,13 +35,17 @@ struct PlainChat {
         }
     }
 
-    /// Answers stdin until it ends; blank lines are skipped.
+    /// Answers stdin until it ends; blank lines are skipped. A line the store cannot keep
+    /// exactly (`StoredText`) stops the chat with its line number; earlier turns stay stored.
     func run() throws {
+        var number = 0
         while var line = readLine(strippingNewline: true) {
+            number += 1
             if line.hasSuffix("\r") { line.removeLast() }
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             try follower?.refresh(session)
-            let reply = try session.reply(to: line)
+            let reply: BotReply
+            do { reply = try session.reply(to: line) } catch let error as StoredText.Refused { throw Failure("stdin line \(number): \(error)") }
             if json {
                 print(JSONLine.string(Line(reply: reply, text: line)))
             } else if let text = reply.text {

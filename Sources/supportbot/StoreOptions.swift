@@ -33,7 +33,11 @@ struct StoreOptions: ParsableArguments {
         } catch {
             throw Failure(error.description)
         }
-        LogSink.shared.open(logFile ?? URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(DataLocation.logName).path)
+        if let notice = ChatDatabase.tightenPermissions(path: path) { Self.notice(notice) }
+        let log = logFile ?? URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent(DataLocation.logName).path
+        if let problem = LogSink.shared.open(log), access(URL(fileURLWithPath: log).deletingLastPathComponent().path, W_OK) == 0 {
+            Self.notice(problem)
+        }
         return database
     }
 
@@ -41,9 +45,15 @@ struct StoreOptions: ParsableArguments {
     func failure(_ error: any Error) -> Failure {
         switch error {
         case let error as Failure: error
+        case let error as ChatStoreError: Failure(error.description)
         case let error as StoreError: Failure(error.description)
         case let error as TemplateRenderer.InvalidTemplate: Failure(error.description)
         default: Failure(ChatStoreError(path: path, error: error).description)
         }
+    }
+
+    /// A one-line notice on stderr (stdout stays the command's output).
+    static func notice(_ text: String) {
+        FileHandle.standardError.write(Data("supportbot: \(text)\n".utf8))
     }
 }

@@ -10,9 +10,9 @@ struct SupportBot: ParsableCommand {
         abstract: "A terminal customer-service chatbot with an intent classifier trained from scratch.",
         subcommands: [
             ChatCommand.self, TrainCommand.self, EvalCommand.self, ClassifyCommand.self, QuantizeCommand.self,
-            ValidateCommand.self, SyncCommand.self, TemplatesCommand.self, ExportCommand.self, BenchmarkCommand.self,
-            StatsCommand.self, ThresholdCommand.self, ModelsCommand.self, SettingsCommand.self, ReviewCommand.self,
-            LabelCommand.self, ImportCommand.self,
+            ValidateCommand.self, SyncCommand.self, TemplatesCommand.self, ExportCommand.self, ForgetCommand.self,
+            BackupCommand.self, RestoreCommand.self, BenchmarkCommand.self, StatsCommand.self, ThresholdCommand.self,
+            ModelsCommand.self, SettingsCommand.self, ReviewCommand.self, LabelCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )
@@ -25,6 +25,7 @@ struct SupportBot: ParsableCommand {
             var command = try parseAsRoot(nil)
             try command.run()
         } catch {
+            if error is Failure { AppLog.logger.error("failed: \(error)") }
             let code = exitCode(for: error)
             let message = fullMessage(for: error)
             if !message.isEmpty {

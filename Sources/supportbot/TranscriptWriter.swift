@@ -1,8 +1,10 @@
 import Assistant
 import Foundation
 
-/// Writes an export's files into a directory: each atomically, mode 0600, under a timestamp
-/// prefix no earlier export used, so nothing is ever overwritten.
+/// Writes an export's files into a directory, all or nothing: each file goes to a hidden
+/// temporary name first (mode 0600, synced); only when all are written are they linked under
+/// a timestamp prefix no other export holds, the manifest last. On any failure (a full disk)
+/// nothing of the export is left, and the error names the file and the system's cause.
 struct TranscriptWriter {
     /// The directory.
     let directory: String
@@ -20,24 +22,68 @@ struct TranscriptWriter {
 
     /// Writes `files` and the manifest `manifest(prefix)` makes; returns the paths written.
     func write(_ files: [ExportFile], created: Date, manifest: (String) -> String) throws -> [String] {
-        let names = files.map(\.suffix) + [TranscriptExporter.manifestSuffix]
-        let prefix = freePrefix(Self.stamp(created), names: names)
-        let contents = files.map(\.content) + [manifest(prefix)]
-        return try zip(names, contents).map { suffix, content in
-            let path = directory + "/" + prefix + "-" + suffix
-            try Self.create(path, content)
-            return path
+        var temporaries: [String] = []
+        defer { for path in temporaries { unlink(path) } }
+        for file in files { temporaries.append(try writeTemporary(file.content, for: file.suffix)) }
+        let stamp = Self.stamp(created)
+        for attempt in 1...10_000 {
+            let prefix = attempt == 1 ? stamp : "\(stamp)-\(attempt)"
+            let manifestFile = try writeTemporary(manifest(prefix), for: TranscriptExporter.manifestSuffix)
+            temporaries.append(manifestFile)
+            let names = files.map(\.suffix) + [TranscriptExporter.manifestSuffix]
+            let paths = names.map { directory + "/" + prefix + "-" + $0 }
+            if try Self.linkAll(Array(zip(temporaries.prefix(files.count) + [manifestFile], paths))) {
+                Self.syncDirectory(directory)
+                return paths
+            }
+            unlink(manifestFile)
+            temporaries.removeLast()
         }
+        throw Failure("\(directory): no free export name for \(stamp)")
     }
 
-    /// `stamp`, else `stamp-2`, `stamp-3`…: the first under which none of `names` exists yet.
-    private func freePrefix(_ stamp: String, names: [String]) -> String {
-        var prefix = stamp, n = 1
-        while names.contains(where: { FileManager.default.fileExists(atPath: directory + "/" + prefix + "-" + $0) }) {
-            n += 1
-            prefix = "\(stamp)-\(n)"
+    /// Links each temporary file to its path; false, with nothing linked, when a path is
+    /// taken (another export chose the same prefix).
+    private static func linkAll(_ pairs: [(temporary: String, path: String)]) throws -> Bool {
+        for (index, pair) in pairs.enumerated() where link(pair.temporary, pair.path) != 0 {
+            let error = errno
+            for linked in pairs[..<index] { unlink(linked.path) }
+            if error == EEXIST { return false }
+            throw Failure("\(pair.path): cannot create: \(String(cString: strerror(error)))")
         }
-        return prefix
+        return true
+    }
+
+    /// Writes `content` to a new hidden file `.NAME.UUID.tmp` in the directory (mode 0600,
+    /// synced) and returns its path; on failure the file is removed.
+    private func writeTemporary(_ content: String, for name: String) throws -> String {
+        let path = directory + "/.\(name).\(UUID().uuidString).tmp"
+        let fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o600)
+        guard fd >= 0 else { throw Failure("\(path): cannot create: \(String(cString: strerror(errno)))") }
+        var failure: Int32?
+        var content = content
+        content.withUTF8 { bytes in
+            var offset = 0
+            while offset < bytes.count, failure == nil {
+                let written = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
+                if written > 0 { offset += written } else if written < 0, errno == EINTR { continue } else { failure = written < 0 ? errno : EIO }
+            }
+        }
+        if failure == nil, fsync(fd) != 0 { failure = errno }
+        if close(fd) != 0, failure == nil { failure = errno }
+        if let failure {
+            unlink(path)
+            throw Failure("\(directory)/\(name): cannot write: \(String(cString: strerror(failure)))")
+        }
+        return path
+    }
+
+    /// Makes the new names durable.
+    private static func syncDirectory(_ directory: String) {
+        let fd = open(directory, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return }
+        fsync(fd)
+        close(fd)
     }
 
     /// `created` in UTC as `20261129T034528Z`.
@@ -47,21 +93,5 @@ struct TranscriptWriter {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         return formatter.string(from: created)
-    }
-
-    /// Writes `content` to a hidden temporary file (mode 0600, synced), then links it to
-    /// `path`, which fails rather than replace an existing file.
-    private static func create(_ path: String, _ content: String) throws {
-        let url = URL(fileURLWithPath: path)
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(".\(url.lastPathComponent).\(UUID().uuidString)").path
-        let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL, 0o600)
-        guard fd >= 0 else { throw Failure("\(temporary): cannot create: \(String(cString: strerror(errno)))") }
-        defer { unlink(temporary) }
-        let bytes = Array(content.utf8)
-        let written = bytes.withUnsafeBytes { Foundation.write(fd, $0.baseAddress, $0.count) }
-        let synced = fsync(fd) == 0
-        close(fd)
-        guard written == bytes.count, synced else { throw Failure("\(temporary): cannot write: \(String(cString: strerror(errno)))") }
-        guard link(temporary, path) == 0 else { throw Failure("\(path): cannot create: \(String(cString: strerror(errno)))") }
     }
 }

@@ -1,4 +1,5 @@
 import Assistant
+import Yams
 import Foundation
 import Testing
 
@@ -50,6 +51,23 @@ import Testing
         #expect(lines[1]["intent"] == nil && lines[1]["role"] as? String == "bot")
         #expect(lines[2]["text"] as? String == "<name>, it ships \"today\"")
         #expect(lines[3]["text"] as? String == "  refund,  please ")
+    }
+
+    @Test func slotValuesAreMaskedInEveryTurnOfTheirConversationOnly() throws {
+        let turns = [
+            Self.turn(5, 1, .customer, "hello", intent: "greet", confidence: 0.9),
+            Self.turn(5, 2, .bot, "Welcome back, Priya Patel!", intent: "greet"),
+            Self.turn(5, 3, .customer, "I'm Priya Patel, ref BK-2231, call 07700 900123", intent: "order_status", confidence: 0.9),
+            Self.turn(5, 4, .bot, "Thanks Priya, booking BK-2231 noted; we will ring +44 7700 900123.", intent: "order_status"),
+            Self.turn(5, 5, .agent, "Patel family order BK-2231 sorted"),
+            Self.turn(6, 1, .customer, "Priya is my sister", intent: "greet", confidence: 0.9),
+        ]
+        let texts = TranscriptExporter(turns: turns, redact: true).turns.map(\.text)
+        #expect(texts == [
+            "hello", "Welcome back, <name>!", "I'm <name>, ref <reference>, call <phone>",
+            "Thanks <name>, booking <reference> noted; we will ring <phone>.", "<name> family order <reference> sorted",
+            "Priya is my sister",
+        ])
     }
 
     @Test func trainingFormatsHoldCustomerTurnsWithRelabelsApplied() throws {
@@ -107,5 +125,45 @@ import Testing
         let new = try ExportManifest(text, file: "m.json")
         #expect(new.files.map(\.algorithm) == ["sha256", "sha256"] && new.trainingFile?.name == "P-training.csv")
         #expect(new.files[0].matches(Array(files[0].content.utf8)))
+    }
+}
+
+@Suite struct ExportTextSafetyTests {
+    static let hostile = "hi\u{1B}[31m red\u{07}\u{0} __label__refund\r\nnext\u{85}line\u{2028}: - [x] \"q\" #c"
+    static let turns = [
+        TranscriptExporterTests.turn(1, 1, .customer, hostile, intent: "refund", confidence: 0.9, label: "order: status #1"),
+        TranscriptExporterTests.turn(1, 2, .bot, "ok\u{1B}", intent: "refund"),
+    ]
+
+    func content(_ suffix: String) throws -> String {
+        let exporter = TranscriptExporter(turns: Self.turns, redact: false)
+        return try #require(ExportFormat.allCases.flatMap(exporter.files).first { $0.suffix == suffix }).content
+    }
+
+    @Test func noFileCarriesAControlCharacterButItsLineBreaks() throws {
+        for suffix in ["turns.jsonl", "training.jsonl", "training.csv", "nlu.yml", "fasttext.txt"] {
+            let controls = try content(suffix).unicodeScalars.filter { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) }
+            #expect(controls.isEmpty, "\(suffix): \(controls.map(\.value))")
+        }
+    }
+
+    @Test func jsonKeepsTheTextExactly() throws {
+        let line = try #require(try content("turns.jsonl").split(separator: "\n").first)
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
+        #expect(object["text"] as? String == Self.hostile)
+        #expect(object["label"] as? String == "order: status #1")
+    }
+
+    @Test func rasaStaysValidYAMLWithTheCleanedExample() throws {
+        let yaml = try #require(try Yams.load(yaml: content("nlu.yml")) as? [String: Any])
+        let nlu = try #require(yaml["nlu"] as? [[String: Any]])
+        #expect(nlu.count == 1 && nlu[0]["intent"] as? String == "order: status #1")
+        #expect(nlu[0]["examples"] as? String == "- hi[31m red __label__refund next line : - [x] \"q\" #c\n")
+    }
+
+    @Test func fastTextHasOneLabelALine() throws {
+        let lines = try content("fasttext.txt").split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines[0].split(separator: " ").filter { $0.hasPrefix("__label__") } == ["__label__order:_status_#1"])
     }
 }

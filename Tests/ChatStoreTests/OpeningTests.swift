@@ -84,4 +84,55 @@ import Testing
         }
         #expect(try ChatDatabase.open(path: path).conversations().isEmpty)
     }
+
+    @Test func anotherProgramsDatabaseStaysInItsJournalMode() throws {
+        let dir = try StoreFixtures.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("other.sqlite").path
+        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE notes(body TEXT)") }
+        let before = try Data(contentsOf: URL(fileURLWithPath: path))
+        #expect { try ChatDatabase.open(path: path) } throws: { ($0 as? ChatStoreError)?.kind == .notADatabase }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)
+        #expect(try DatabaseQueue(path: path).read { try String.fetchOne($0, sql: "PRAGMA journal_mode") } == "delete")
+    }
+
+    @Test func anEmptyFileIsNotSilentlyMadeAStore() throws {
+        let dir = try StoreFixtures.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.sqlite").path
+        #expect(FileManager.default.createFile(atPath: path, contents: nil))
+        #expect { try ChatDatabase.open(path: path) } throws: { "\($0)".contains("an empty file, not a SupportBot store") }
+        #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty)
+        // A new store is never seen empty: it is built aside and linked into place.
+        let fresh = dir.appendingPathComponent("new.sqlite").path
+        _ = try ChatDatabase.open(path: fresh)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("creating") }.isEmpty)
+    }
+
+    @Test func aReadOnlyStoreCanBeReadButNotWritten() throws {
+        let dir = try StoreFixtures.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.sqlite").path
+        let store = try ChatDatabase.open(path: path)
+        try StoreFixtures.log(store, nil, "hi", agent: "a")
+        try store.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
+        // A file the user cannot write opens like this (root can write any file, so it is forced here).
+        let readOnly = try ChatDatabase.open(path: path, readOnly: true)
+        #expect(try readOnly.conversations().count == 1)
+        #expect { try StoreFixtures.log(readOnly, nil, "hello", agent: "b") } throws: {
+            ChatStoreError(path: path, error: $0).kind == .readOnly
+        }
+    }
+
+    @Test func anExistingStoreReadableByOthersIsTightened() throws {
+        let dir = try StoreFixtures.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.sqlite").path
+        _ = try ChatDatabase.open(path: path)
+        #expect(chmod(path, 0o644) == 0)
+        let notice = try #require(ChatDatabase.tightenPermissions(path: path))
+        #expect(notice.contains("tightened to mode 0600") && notice.contains("s.sqlite (was 644)"))
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int == 0o600)
+        #expect(ChatDatabase.tightenPermissions(path: path) == nil)
+    }
 }

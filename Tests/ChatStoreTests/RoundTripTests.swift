@@ -73,16 +73,35 @@ import Testing
         }
     }
 
+    /// Two tiny trained models (seeds 1 and 2).
+    static let models: [Classifier] = [UInt64(1), 2].map { seed in
+        var config = ModelConfig.reference
+        (config.embeddingDim, config.hiddenSize, config.epochs) = (4, 4, 1)
+        let data = [("where is my order", "order_status"), ("hello", "greet")].map { LabeledText(text: $0.0, intent: $0.1) }
+        do { return try Trainer(config: config, seed: seed, workers: 1).train(data) } catch { fatalError("\(error)") }
+    }
+
     @Test func oneModelIsActive() throws {
         let store = try store()
         #expect(try store.activeModel() == nil)
-        let metadata = ModelMetadata(dataHash: "h", seed: 1, trainingExamples: 6, validationExamples: 0, epochsRun: 1, bestEpoch: 1)
-        let a = try store.addModel(NewModel(config: .reference, metadata: metadata, checkpoint: [1, 2, 3], created: StoreFixtures.time), activate: true)
-        let b = try store.addModel(NewModel(config: .default, metadata: metadata, checkpoint: [4, 5], created: StoreFixtures.time), activate: true)
-        _ = try store.addModel(NewModel(config: .default, metadata: metadata, checkpoint: [6], created: StoreFixtures.time), activate: false)
+        let a = try store.addModel(NewModel(classifier: Self.models[0], created: StoreFixtures.time), activate: true)
+        let second = NewModel(classifier: Self.models[1], created: StoreFixtures.time)
+        let b = try store.addModel(second, activate: true)
+        _ = try store.addModel(NewModel(classifier: Self.models[0], created: StoreFixtures.time), activate: false)
         #expect(a == 1 && b == 2)
         let active = try #require(try store.activeModel())
-        #expect(active.version == b && active.checkpoint == [4, 5])
+        #expect(active.version == b && active.checkpoint == second.checkpoint)
         #expect(try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM model WHERE isActive") } == 1)
+    }
+
+    @Test func aModelFailingItsSmokeTestIsNeverMadeActive() throws {
+        let store = try store()
+        let metadata = ModelMetadata(dataHash: "h", seed: 1, trainingExamples: 6, validationExamples: 0, epochsRun: 1, bestEpoch: 1)
+        _ = try store.addModel(NewModel(classifier: Self.models[0], created: StoreFixtures.time), activate: true)
+        #expect(throws: ModelError.self) {
+            try store.addModel(NewModel(config: .reference, metadata: metadata, checkpoint: [1, 2, 3], created: StoreFixtures.time), activate: true)
+        }
+        #expect(try store.activeModel()?.version == 1)
+        #expect(try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM model") } == 1)
     }
 }

@@ -131,15 +131,15 @@ import Testing
     @Test(arguments: StoreKind.allCases) func oneModelIsActive(_ kind: StoreKind) throws {
         let store = try store(kind)
         #expect(try store.activeModel() == nil)
-        let metadata = ModelMetadata(dataHash: "h", seed: 1, trainingExamples: 6, validationExamples: 0, epochsRun: 1, bestEpoch: 1)
-        let model = { (bytes: [UInt8]) in NewModel(config: .default, metadata: metadata, checkpoint: bytes, created: Self.time) }
-        let inactive = try store.addModel(model([9]), activate: false)
+        // Activation needs a model that passes its smoke test: real checkpoints.
+        let model = { (index: Int) in NewModel(classifier: RoundTripTests.models[index], created: Self.time) }
+        let inactive = try store.addModel(model(0), activate: false)
         #expect(try store.activeModel() == nil)
-        let a = try store.addModel(model([1, 2, 3]), activate: true)
-        let b = try store.addModel(model([4, 5]), activate: true)
-        _ = try store.addModel(model([6]), activate: false)
+        let a = try store.addModel(model(0), activate: true)
+        let b = try store.addModel(model(1), activate: true)
+        _ = try store.addModel(model(0), activate: false)
         #expect(inactive < a && a < b)
         let active = try #require(try store.activeModel())
-        #expect(active.version == b && active.checkpoint == [4, 5] && active.created == Self.time)
+        #expect(active.version == b && active.checkpoint == model(1).checkpoint && active.created == Self.time)
     }
 }

@@ -158,7 +158,8 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
     }
 
     public func addModel(_ model: NewModel, activate: Bool) throws -> Int64 {
-        locked {
+        if activate { try model.checkServes() }
+        return locked {
             if activate { for i in models.indices { models[i].active = false } }
             models.append((model, activate))
             return Int64(models.count)

@@ -23,11 +23,13 @@ enum CLI {
         let stderr: String
     }
 
-    /// Runs `supportbot args…` with `stdin` as input and waits for it to exit.
+    /// Runs `supportbot args…` (or `executable args…`) with `stdin` as input and waits for it to exit.
     @discardableResult
-    static func run(_ args: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil) throws -> Result {
+    static func run(
+        _ args: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil, executable: String? = nil
+    ) throws -> Result {
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: binary)
+        process.executableURL = URL(fileURLWithPath: executable ?? binary)
         process.arguments = args
         var env = ProcessInfo.processInfo.environment
         env.merge(environment) { $1 }

@@ -59,6 +59,11 @@ import Testing
         defer { try? ReadOnlyFile.unprotect(fixture.db) }
         expectOneLineFailure(try fixture.run(["chat", "--plain"], stdin: "hello there\n"), "read-only")
         expectOneLineFailure(try fixture.run(["templates", "add", "greet", "Hey!"]), "read-only")
+        // Reading still works: listing and exporting a read-only store.
+        let list = try fixture.run(["templates", "list"])
+        #expect(list.status == 0 && list.stdout.contains("greet"), "\(list.stderr)")
+        let export = try fixture.run(["export", "--out", "."])
+        #expect(export.status == 0 && export.stdout.contains("manifest.json"), "\(export.stderr)")
         #expect(try Data(contentsOf: URL(fileURLWithPath: fixture.db)) == before)
     }
 

@@ -1,0 +1,95 @@
+/// The personal values a conversation revealed, to be masked wherever they reappear: a
+/// reply greeting the customer by name, an agent repeating an order number.
+///
+/// Values are keyed by their words (runs of letters and digits; each ideograph a word of its
+/// own), so finding them in a text costs one set lookup per word, plus one per candidate
+/// span for words that start a known value: linear in the text, however many values.
+public struct KnownPersonalValues: Sendable, Equatable {
+    /// Each value, from its first word to its last, and its kind.
+    public private(set) var values: [String: PersonalDataKind] = [:]
+    private var firstWords: Set<String> = []
+    private var longest = 0
+
+    /// No values.
+    public init() {}
+
+    /// Learns the personal data in `text` (each word of a name on its own too).
+    public mutating func learn(from text: String) {
+        for match in Redactor.matches(in: text) {
+            insert(match.value, as: match.kind)
+            guard match.kind == .name else { continue }
+            for word in match.value.split(separator: " ") where word.count >= 2 { insert(String(word), as: .name) }
+        }
+    }
+
+    /// Adds `value` (its leading and trailing non-word characters dropped) as `kind`.
+    public mutating func insert(_ value: String, as kind: PersonalDataKind) {
+        let units = Array(value.utf16)
+        let words = Self.words(units)
+        guard let first = words.first, let last = words.last, values.count < Self.capacity else { return }
+        let key = String(decoding: units[first.lowerBound..<last.upperBound], as: UTF16.self)
+        guard values[key] == nil else { return }
+        values[key] = kind
+        firstWords.insert(String(decoding: units[first], as: UTF16.self))
+        longest = max(longest, min(words.count, Self.maxWords))
+    }
+
+    /// Where known values occur in `units` as whole words, longest first at each word.
+    func mentions(in units: [UInt16]) -> [PersonalDataMatch] {
+        guard !values.isEmpty else { return [] }
+        let words = Self.words(units)
+        var found: [PersonalDataMatch] = [], index = 0
+        while index < words.count {
+            var step = 1
+            if firstWords.contains(String(decoding: units[words[index]], as: UTF16.self)) {
+                for count in stride(from: min(longest, words.count - index), through: 1, by: -1) {
+                    let range = words[index].lowerBound..<words[index + count - 1].upperBound
+                    guard let kind = values[String(decoding: units[range], as: UTF16.self)] else { continue }
+                    let start = Self.extendedStart(range.lowerBound, in: units)
+                    found.append(PersonalDataMatch(kind: kind, value: String(decoding: units[start..<range.upperBound], as: UTF16.self),
+                                                   location: start, length: range.upperBound - start))
+                    step = count
+                    break
+                }
+            }
+            index += step
+        }
+        return found
+    }
+
+    /// A phone number's leading `+` belongs to it.
+    private static func extendedStart(_ start: Int, in units: [UInt16]) -> Int {
+        start > 0 && units[start - 1] == 0x2B ? start - 1 : start
+    }
+
+    /// At most this many values are kept per conversation, and a value spans at most this many words.
+    static let capacity = 100_000, maxWords = 12
+
+    /// The words of `units`: maximal runs of letters and digits (any script but CJK), each
+    /// CJK ideograph alone.
+    static func words(_ units: [UInt16]) -> [Range<Int>] {
+        var words: [Range<Int>] = [], start: Int?
+        for (index, unit) in units.enumerated() {
+            let ideograph = (0x3400...0x9FFF).contains(unit)
+            let letter = !ideograph && isWordUnit(unit)
+            if letter {
+                if start == nil { start = index }
+                continue
+            }
+            if let open = start { words.append(open..<index) }
+            start = nil
+            if ideograph { words.append(index..<(index + 1)) }
+        }
+        if let open = start { words.append(open..<units.count) }
+        return words
+    }
+
+    /// ASCII letters and digits, and letters beyond ASCII outside punctuation blocks and surrogates.
+    private static func isWordUnit(_ unit: UInt16) -> Bool {
+        switch unit {
+        case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
+        case 0x00...0xBF, 0xD7, 0xF7, 0x2000...0x2BFF, 0x3000...0x303F, 0xD800...0xDFFF, 0xFE30...0xFE4F, 0xFF00...0xFF65: false
+        default: true
+        }
+    }
+}

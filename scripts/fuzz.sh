@@ -1,0 +1,50 @@
+#!/usr/bin/env bash
+# Builds and runs the libFuzzer targets in Fuzz/, outside `swift build` (libFuzzer supplies
+# `main`): each target is one small executable compiled with
+# `swiftc -sanitize=fuzzer,address -parse-as-library` from the harness and the sources it
+# exercises (bounds checks on: not the release build's -Ounchecked).
+#
+# Usage:
+#   scripts/fuzz.sh build [TARGET…]          build (default: every target) into .build-fuzz/
+#   scripts/fuzz.sh run TARGET SECONDS       fuzz at nice 19; new inputs go to .build-fuzz/corpus/TARGET,
+#                                            crashes to Fuzz/crashes/TARGET-*; prints libFuzzer's final stats
+#   scripts/fuzz.sh list                     the targets
+# Committed seeds: Fuzz/corpus/TARGET/. `swift test` replays seeds and crashes (FuzzReplayTests).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+OUT=.build-fuzz
+TARGETS=(redactor tokenizer checkpoint)
+INTENT_MODEL=(Sources/IntentModel/*.swift -I Sources/COpenBLAS -lopenblas)
+REDACTOR=(Sources/Assistant/Redactor.swift Sources/Assistant/Redactor+*.swift Sources/Assistant/KnownPersonalValues.swift
+          Sources/Assistant/PersonalDataKind.swift Sources/Assistant/TextTraits.swift)
+
+sources() {
+    case $1 in
+        redactor) echo Fuzz/FuzzRedactor.swift "${REDACTOR[@]}" ;;
+        tokenizer) echo Fuzz/FuzzTokenizer.swift Fuzz/FuzzModels.swift "${INTENT_MODEL[@]}" ;;
+        checkpoint) echo Fuzz/FuzzCheckpoint.swift "${INTENT_MODEL[@]}" ;;
+        *) echo "unknown target '$1' (targets: ${TARGETS[*]})" >&2; exit 2 ;;
+    esac
+}
+
+build() {
+    mkdir -p "$OUT"
+    # shellcheck disable=SC2046
+    nice -n 19 swiftc -sanitize=fuzzer,address -parse-as-library -O -g -module-name "Fuzz_$1" \
+        $(sources "$1") -o "$OUT/fuzz-$1" 2> >(grep -v "Cannot export local symbol" >&2)
+    echo "$OUT/fuzz-$1"
+}
+
+case ${1:-} in
+    build) shift; for target in "${@:-${TARGETS[@]}}"; do build "$target"; done ;;
+    run)
+        target=${2:?target}; seconds=${3:?seconds}
+        [[ -x $OUT/fuzz-$target ]] || build "$target" >/dev/null
+        mkdir -p "$OUT/corpus/$target" Fuzz/crashes
+        # Leak checks are off: Foundation keeps caches alive until exit, which LeakSanitizer reports.
+        ASAN_OPTIONS=detect_leaks=0 nice -n 19 "$OUT/fuzz-$target" -max_total_time="$seconds" -print_final_stats=1 -timeout=10 -rss_limit_mb=2048 \
+            -artifact_prefix="Fuzz/crashes/$target-" "$OUT/corpus/$target" "Fuzz/corpus/$target"
+        ;;
+    list) printf '%s\n' "${TARGETS[@]}" ;;
+    *) sed -n '2,14p' "$0"; exit 2 ;;
+esac
