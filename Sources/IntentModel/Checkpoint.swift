@@ -102,9 +102,8 @@ public enum Checkpoint {
         guard (2...config.maxVocab).contains(vocabulary.count), (1...Self.maxIntents).contains(intents.count) else {
             throw .malformedCheckpoint("\(vocabulary.count) vocabulary entries (2...\(config.maxVocab) allowed) and \(intents.count) intents (1...\(Self.maxIntents))")
         }
-        // Every weight takes at least one byte of the file: nothing larger is ever allocated.
-        let weights = try config.parameterCount(vocabularySize: vocabulary.count, classes: intents.count)
-        guard weights <= bytes.count else { throw .malformedCheckpoint("\(weights) weights in a file of \(bytes.count) bytes") }
+        // The weight count is bounded (`ModelConfig.maxParameters`) before anything is allocated.
+        _ = try config.parameterCount(vocabularySize: vocabulary.count, classes: intents.count)
 
         let layout = ParameterLayout(config: config, vocabularySize: vocabulary.count, classes: intents.count)
         var parameters = [Float](repeating: 0, count: layout.count)
