@@ -17,7 +17,9 @@ import Testing
     @Test func promoteRollbackAndHistory() throws {
         let store = try ChatDatabase.inMemory()
         #expect(throws: StoreError.noEarlierModel) { try store.rollback(by: "Sam", at: StoreFixtures.time) }
-        let one = try model(store, 1, activate: true), two = try model(store, 2, activate: false), three = try model(store, 3, activate: false)
+        // addModel(activate:) smoke-tests a real checkpoint; these stand-ins are promoted instead.
+        let one = try model(store, 1, activate: false), two = try model(store, 2, activate: false), three = try model(store, 3, activate: false)
+        try store.promote(version: one, by: "Sam", at: StoreFixtures.time)
         #expect(try store.activeVersion() == one)
         try store.promote(version: two, by: "Kim", at: StoreFixtures.time)
         try store.promote(version: three, by: "Kim", at: StoreFixtures.time)
@@ -35,7 +37,8 @@ import Testing
 
     @Test func deleteAndPruneNeverTouchTheActiveModel() throws {
         let store = try ChatDatabase.inMemory()
-        let versions = try (1...5).map { try model(store, UInt8($0), activate: $0 == 2) }
+        let versions = try (1...5).map { try model(store, UInt8($0), activate: false) }
+        try store.promote(version: 2, by: "Sam", at: StoreFixtures.time)
         #expect(throws: StoreError.activeModel(2)) { try store.deleteModel(version: 2, at: StoreFixtures.time) }
         try store.deleteModel(version: 1, at: StoreFixtures.time)
         #expect(try store.model(version: 1) == nil)
