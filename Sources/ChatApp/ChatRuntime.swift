@@ -65,6 +65,10 @@ public final class ChatRuntime {
             case let .relabel(turn, intent):
                 try backend.relabel(turn: turn, intent: intent)
                 return [.relabeled(turn: turn, intent: intent)]
+            case let .mark(turn, kind):
+                try backend.mark(turn: turn, as: kind)
+                return [.marked(turn: turn, kind: kind)]
+            case let .loadReviewContext(turn): return [.reviewContextLoaded(turn: turn, lines: try backend.reviewContext(of: turn))]
             case .newConversation: return [.sessionStarted(try backend.newConversation())]
             case let .loadEarlier(turn): return [.earlierLoaded(try backend.transcript(before: turn))]
             case let .loadLater(turn): return [.laterLoaded(try backend.transcript(after: turn))]

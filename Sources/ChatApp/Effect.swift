@@ -1,3 +1,5 @@
+import Assistant
+
 /// Work `update` asks the runtime to do; its results come back as `Event`s.
 public enum Effect: Sendable, Equatable {
     /// Classify the draft for the live intent panel (answer: `.draftAnalyzed`).
@@ -8,6 +10,11 @@ public enum Effect: Sendable, Equatable {
     case sendAgentReply(String)
     /// Record a label event for a turn (answer: `.relabeled`).
     case relabel(turn: TurnID, intent: String)
+    /// Record a label event of a kind naming no intent of choice — out of scope, discard,
+    /// skip, undo (answer: `.marked`).
+    case mark(turn: TurnID, kind: LabelKind)
+    /// Load the conversation turns around a review item (answer: `.reviewContextLoaded`).
+    case loadReviewContext(turn: TurnID)
     /// Hand the conversation to a human (answer: `.appended`).
     case handoff
     /// Give the conversation back to the bot (answer: `.handedBack`).

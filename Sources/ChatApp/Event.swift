@@ -23,6 +23,10 @@ public enum Event: Sendable, Equatable {
     case appended([TranscriptLine])
     /// A turn was relabeled.
     case relabeled(turn: TurnID, intent: String)
+    /// A label event of `kind` was stored on a turn (`Effect.mark`).
+    case marked(turn: TurnID, kind: LabelKind)
+    /// The conversation turns around review item `turn`, in order.
+    case reviewContextLoaded(turn: TurnID, lines: [TranscriptLine])
     /// Stored transcript lines that came before the oldest customer turn in memory, oldest first.
     case earlierLoaded([TranscriptLine])
     /// Stored transcript lines that came after the newest customer turn in memory, oldest first.

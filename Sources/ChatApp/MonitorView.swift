@@ -8,7 +8,7 @@ struct MonitorView {
     func draw(in body: Rect, into screen: inout Screen) {
         guard body.height >= 2 else { return }
         screen.rule(row: body.top, column: body.left, width: body.width, title: "Monitor", style: theme.border, titleStyle: theme.heading)
-        screen.put("r refresh · Esc back", row: body.bottom - 1, column: body.left + 1, style: theme.dim, limit: body.width - 2)
+        screen.put(Keymap.hints(for: .monitor), row: body.bottom - 1, column: body.left + 1, style: theme.dim, limit: body.width - 2)
         guard let m = state.monitor else {
             screen.put("loading…", row: body.top + 1, column: body.left + 1, style: theme.dim)
             return

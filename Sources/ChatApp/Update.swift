@@ -60,7 +60,14 @@ extension State {
             append(lines)
             return []
         case let .relabeled(turn, intent):
-            applyLabel(turn: turn, intent: intent)
+            return applyLabel(turn: turn, intent: intent)
+        case let .marked(turn, kind):
+            return applyMark(turn: turn, kind: kind)
+        case let .reviewContextLoaded(turn, lines):
+            if turn == review.item?.id {
+                review.contextTurn = turn
+                review.context = lines
+            }
             return []
         case let .earlierLoaded(lines):
             prependEarlier(lines)
@@ -73,7 +80,7 @@ extension State {
             review.total = total
             review.selected = min(review.selected, max(0, items.count - 1))
             review.loaded = true
-            return []
+            return reviewContextEffects()
         case let .templatesLoaded(items):
             templates.items = items
             templates.selectedIntent = min(templates.selectedIntent, max(0, items.count - 1))

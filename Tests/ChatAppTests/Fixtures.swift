@@ -94,6 +94,8 @@ enum Fixtures {
         state.review.items = review
         state.review.total = review.count
         state.review.loaded = true
+        state.review.contextTurn = 3
+        state.review.context = Array(transcript[2...6])
         state.templates.items = templates
         state.templates.selectedIntent = 1
         state.monitor = monitor

@@ -13,6 +13,8 @@ public final class TestChatBackend: ChatBackend {
         case handoff
         case handBack
         case relabel(turn: Int64, intent: String)
+        case mark(turn: Int64, kind: LabelKind)
+        case reviewContext(Int64)
         case newConversation
         case transcriptBefore(Int64)
         case transcriptAfter(Int64)
@@ -119,6 +121,18 @@ public final class TestChatBackend: ChatBackend {
 
     public func relabel(turn: Int64, intent: String) throws {
         try record(.relabel(turn: turn, intent: intent))
+    }
+
+    /// The context `reviewContext(of:)` answers: the turns around each review item.
+    public var contexts: [Int64: [TranscriptLine]] = [:]
+
+    public func mark(turn: Int64, as kind: LabelKind) throws {
+        try record(.mark(turn: turn, kind: kind))
+    }
+
+    public func reviewContext(of turn: Int64) throws -> [TranscriptLine] {
+        try record(.reviewContext(turn))
+        return contexts[turn] ?? []
     }
 
     public func newConversation() throws -> SessionInfo {
