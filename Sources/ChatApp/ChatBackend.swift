@@ -41,6 +41,7 @@ public protocol ChatBackend: AnyObject {
     func saveTemplate(intent: String, variant: Int64?, text: String) throws
     /// Deletes a reply variant.
     func deleteTemplate(intent: String, variant: Int64) throws
-    /// The monitoring figures.
-    func monitor() throws -> StoreFigures
+    /// The stats of the customer turns of `period`, by day, with their drift from the period
+    /// before: the figures `supportbot stats --by day` prints for it.
+    func monitor(_ period: MonitorPeriod) throws -> StatsReport
 }

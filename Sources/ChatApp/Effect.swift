@@ -33,8 +33,10 @@ public enum Effect: Sendable, Equatable {
     case saveTemplate(intent: String, variant: Int64?, text: String)
     /// Delete a reply variant (answer: `.templatesLoaded`).
     case deleteTemplate(intent: String, variant: Int64)
-    /// Load the monitoring figures (answer: `.monitorLoaded`).
-    case loadMonitor
+    /// Load the stats of a period, by day (answer: `.monitorLoaded`).
+    case loadMonitor(MonitorPeriod)
+    /// Send `.monitorRefreshDue(serial)` once `after` has passed on the runtime's clock.
+    case refreshMonitor(serial: Int, after: Duration)
     /// Send `.noticeExpired(serial)` once `after` has passed on the runtime's clock.
     case expireNotice(serial: Int, after: Duration)
     /// Leave the program, restoring the terminal.

@@ -35,8 +35,10 @@ public enum Event: Sendable, Equatable {
     case reviewLoaded([ReviewCandidate], total: Int)
     /// Every intent with its reply variants.
     case templatesLoaded([IntentTemplates])
-    /// Fresh monitoring figures.
-    case monitorLoaded(StoreFigures)
+    /// Fresh monitoring figures: the stats of the period shown, by day.
+    case monitorLoaded(StatsReport)
+    /// The time asked for by `Effect.refreshMonitor` has passed.
+    case monitorRefreshDue(serial: Int)
     /// The runtime has something to say (a notice on the page shown).
     case notice(String)
     /// An effect failed; the message is shown as an error notice on the page shown.

@@ -51,7 +51,7 @@ extension State {
         switch target {
         case .review: return [.loadReviewQueue]
         case .templates: return [.loadTemplates]
-        case .monitor: return [.loadMonitor]
+        case .monitor: return [.loadMonitor(monitor.period)]
         case .chat, .help: return []
         }
     }

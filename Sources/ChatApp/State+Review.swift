@@ -80,27 +80,4 @@ extension State {
             ?? review.context.first { $0.turn == turn }?.position
         return position.map { "turn \($0)" } ?? "the turn"
     }
-
-    /// A command on the Monitor screen.
-    mutating func monitorCommand(_ command: Command) -> [Effect] {
-        switch command {
-        case .back: open(.chat)
-        case .reload: [.loadMonitor]
-        default: []
-        }
-    }
-
-    /// A command on the Help screen: arrows and pages scroll.
-    mutating func helpCommand(_ command: Command) -> [Effect] {
-        switch command {
-        case .back: return open(.chat)
-        case .moveUp: helpScroll = max(0, helpScroll - 1)
-        case .moveDown: helpScroll += 1
-        case .pageUp: helpScroll = max(0, helpScroll - max(1, height - 4))
-        case .pageDown: helpScroll += max(1, height - 4)
-        case .first: helpScroll = 0
-        default: break
-        }
-        return []
-    }
 }

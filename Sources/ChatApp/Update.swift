@@ -89,9 +89,12 @@ extension State {
             templates.editor = nil
             templates.confirmingDelete = false
             return []
-        case let .monitorLoaded(figures):
-            monitor = figures
-            return []
+        case let .monitorLoaded(report):
+            monitor.report = report
+            monitor.refreshSerial += 1
+            return page == .monitor ? [.refreshMonitor(serial: monitor.refreshSerial, after: MonitorState.refreshInterval)] : []
+        case let .monitorRefreshDue(serial):
+            return page == .monitor && serial == monitor.refreshSerial ? [.loadMonitor(monitor.period)] : []
         case let .notice(message):
             say(message)
             return []

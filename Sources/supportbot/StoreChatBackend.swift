@@ -158,7 +158,8 @@ final class StoreChatBackend: ChatBackend {
         try database.removeTemplate(id: variant)
     }
 
-    func monitor() throws -> StoreFigures {
-        try database.figures()
+    func monitor(_ period: MonitorPeriod) throws -> StatsReport {
+        let now = Date()
+        return try database.stats(period.filter(now: now), by: .day, now: now)
     }
 }

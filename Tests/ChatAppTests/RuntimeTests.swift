@@ -93,7 +93,8 @@ import Testing
         ]) { $0.review = Fixtures.review }
         #expect(backend.calls == [
             .reviewQueue, .reviewCount, .reviewContext(3), .reviewContext(2), .relabel(turn: 2, intent: "refund"), .reviewContext(1),
-            .monitor,
+            // The Monitor refreshes itself every 5 s while shown: at 7 s and 12 s, then the run ends.
+            .monitor(.week), .monitor(.week), .monitor(.week),
         ])
         #expect(state.review.items.map(\.id) == [3, 1])
         #expect(terminal.frames[1].text.contains("3 left"))

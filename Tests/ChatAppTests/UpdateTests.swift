@@ -133,7 +133,7 @@ import Testing
         send(&state, .key(.escape))
         #expect(send(&state, .paste("/templates"), .key(.enter)) == [.loadTemplates])
         send(&state, .key(.function(2)))
-        #expect(send(&state, .paste("/monitor"), .key(.enter)) == [.loadMonitor])
+        #expect(send(&state, .paste("/monitor"), .key(.enter)) == [.loadMonitor(.week)])
         send(&state, .key(.escape), .paste("/help"), .key(.enter))
         #expect(state.page == .help)
         send(&state, .key(.escape))
@@ -170,7 +170,7 @@ import Testing
         var state = Fixtures.state()
         #expect(send(&state, .key(.function(3))) == [.loadReviewQueue])
         #expect(send(&state, .key(.function(4))) == [.loadTemplates])
-        #expect(send(&state, .key(.function(5))) == [.loadMonitor])
+        #expect(send(&state, .key(.function(5))) == [.loadMonitor(.week)])
         #expect(send(&state, .key(.function(1))) == [])
         #expect(state.page == .help)
         send(&state, .key(.escape))
@@ -242,8 +242,8 @@ import Testing
     }
 
     @Test func coalescingKeepsOnlyTheLastClassification() {
-        let effects: [Effect] = [.classifyDraft("a"), .loadMonitor, .classifyDraft("ab"), .quit]
-        #expect(Effect.coalesced(effects) == [.loadMonitor, .classifyDraft("ab"), .quit])
+        let effects: [Effect] = [.classifyDraft("a"), .loadMonitor(.week), .classifyDraft("ab"), .quit]
+        #expect(Effect.coalesced(effects) == [.loadMonitor(.week), .classifyDraft("ab"), .quit])
     }
 
     @Test func failuresAndResizeAreShown() {

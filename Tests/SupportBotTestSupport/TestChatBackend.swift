@@ -23,7 +23,7 @@ public final class TestChatBackend: ChatBackend {
         case templates
         case saveTemplate(intent: String, variant: Int64?, text: String)
         case deleteTemplate(intent: String, variant: Int64)
-        case monitor
+        case monitor(MonitorPeriod)
     }
 
     /// A failure every throwing call reports while `failure` is set.
@@ -47,8 +47,8 @@ public final class TestChatBackend: ChatBackend {
     public var review: [ReviewCandidate] = []
     /// The templates.
     public var templateList: [IntentTemplates] = []
-    /// The monitoring figures.
-    public var figures = StoreFigures()
+    /// The stats every period answers with.
+    public var report = StatsReport(filter: StatsFilter(), figures: StatsFigures(), grouping: .day, series: [], drift: nil)
     private var nextTurn: Int64 = 1
     private var nextConversation = 2
 
@@ -175,8 +175,8 @@ public final class TestChatBackend: ChatBackend {
         try record(.deleteTemplate(intent: intent, variant: variant))
     }
 
-    public func monitor() throws -> StoreFigures {
-        try record(.monitor)
-        return figures
+    public func monitor(_ period: MonitorPeriod) throws -> StatsReport {
+        try record(.monitor(period))
+        return report
     }
 }
