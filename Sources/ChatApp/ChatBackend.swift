@@ -21,6 +21,10 @@ public protocol ChatBackend: AnyObject {
     func handBack() throws -> [TranscriptLine]
     /// Records a label event: `turn` is really `intent`.
     func relabel(turn: TurnID, intent: String) throws
+    /// Records a label event of `kind` (out of scope, discard, skip, undo) on customer turn `turn`.
+    func mark(turn: TurnID, as kind: LabelKind) throws
+    /// The turns of `turn`'s conversation around it, in order: the two before, itself, the two after.
+    func reviewContext(of turn: TurnID) throws -> [TranscriptLine]
     /// Starts a new conversation and returns the session with its id.
     func newConversation() throws -> SessionInfo
     /// The stored transcript lines of this conversation before customer turn `turn`: the newest page, oldest first.
@@ -37,6 +41,7 @@ public protocol ChatBackend: AnyObject {
     func saveTemplate(intent: String, variant: Int64?, text: String) throws
     /// Deletes a reply variant.
     func deleteTemplate(intent: String, variant: Int64) throws
-    /// The monitoring figures.
-    func monitor() throws -> StoreFigures
+    /// The stats of the customer turns of `period`, by day, with their drift from the period
+    /// before: the figures `supportbot stats --by day` prints for it.
+    func monitor(_ period: MonitorPeriod) throws -> StatsReport
 }

@@ -49,6 +49,12 @@ public final class ChatRuntime {
         return due
     }
 
+    /// Puts `event` on the timer list, due `delay` from now (after the timers due no later).
+    private func schedule(_ event: Event, after delay: Duration) {
+        let due = clock.now + delay
+        timers.insert((due, event), at: timers.firstIndex { $0.due > due } ?? timers.count)
+    }
+
     /// Does one effect through the backend (or the timer list); its result (or failure) as events.
     func perform(_ effect: Effect) -> [Event] {
         do {
@@ -65,6 +71,10 @@ public final class ChatRuntime {
             case let .relabel(turn, intent):
                 try backend.relabel(turn: turn, intent: intent)
                 return [.relabeled(turn: turn, intent: intent)]
+            case let .mark(turn, kind):
+                try backend.mark(turn: turn, as: kind)
+                return [.marked(turn: turn, kind: kind)]
+            case let .loadReviewContext(turn): return [.reviewContextLoaded(turn: turn, lines: try backend.reviewContext(of: turn))]
             case .newConversation: return [.sessionStarted(try backend.newConversation())]
             case let .loadEarlier(turn): return [.earlierLoaded(try backend.transcript(before: turn))]
             case let .loadLater(turn): return [.laterLoaded(try backend.transcript(after: turn))]
@@ -76,10 +86,12 @@ public final class ChatRuntime {
             case let .deleteTemplate(intent, variant):
                 try backend.deleteTemplate(intent: intent, variant: variant)
                 return [.templatesLoaded(try backend.templates())]
-            case .loadMonitor: return [.monitorLoaded(try backend.monitor())]
+            case let .loadMonitor(period): return [.monitorLoaded(try backend.monitor(period))]
             case let .expireNotice(serial, delay):
-                let due = clock.now + delay
-                timers.insert((due, .noticeExpired(serial: serial)), at: timers.firstIndex { $0.due > due } ?? timers.count)
+                schedule(.noticeExpired(serial: serial), after: delay)
+                return []
+            case let .refreshMonitor(serial, delay):
+                schedule(.monitorRefreshDue(serial: serial), after: delay)
                 return []
             case .quit: return []
             }

@@ -23,6 +23,10 @@ public enum Event: Sendable, Equatable {
     case appended([TranscriptLine])
     /// A turn was relabeled.
     case relabeled(turn: TurnID, intent: String)
+    /// A label event of `kind` was stored on a turn (`Effect.mark`).
+    case marked(turn: TurnID, kind: LabelKind)
+    /// The conversation turns around review item `turn`, in order.
+    case reviewContextLoaded(turn: TurnID, lines: [TranscriptLine])
     /// Stored transcript lines that came before the oldest customer turn in memory, oldest first.
     case earlierLoaded([TranscriptLine])
     /// Stored transcript lines that came after the newest customer turn in memory, oldest first.
@@ -31,8 +35,10 @@ public enum Event: Sendable, Equatable {
     case reviewLoaded([ReviewCandidate], total: Int)
     /// Every intent with its reply variants.
     case templatesLoaded([IntentTemplates])
-    /// Fresh monitoring figures.
-    case monitorLoaded(StoreFigures)
+    /// Fresh monitoring figures: the stats of the period shown, by day.
+    case monitorLoaded(StatsReport)
+    /// The time asked for by `Effect.refreshMonitor` has passed.
+    case monitorRefreshDue(serial: Int)
     /// The runtime has something to say (a notice on the page shown).
     case notice(String)
     /// An effect failed; the message is shown as an error notice on the page shown.

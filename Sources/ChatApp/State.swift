@@ -43,8 +43,8 @@ public struct State: Sendable, Equatable {
     public var review = ReviewState()
     /// The Templates screen.
     public var templates = TemplatesState()
-    /// The Monitor screen's figures, once loaded.
-    public var monitor: StoreFigures?
+    /// The Monitor screen.
+    public var monitor = MonitorState()
     /// Rows scrolled on the Help screen.
     public var helpScroll = 0
     /// The notice shown, if any (see `Notice`).

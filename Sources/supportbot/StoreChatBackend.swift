@@ -97,6 +97,14 @@ final class StoreChatBackend: ChatBackend {
         try chat.relabel(turn: turn, as: intent)
     }
 
+    func mark(turn: TurnID, as kind: LabelKind) throws {
+        try chat.record(kind, turn: turn)
+    }
+
+    func reviewContext(of turn: TurnID) throws -> [TranscriptLine] {
+        try database.reviewContext(of: turn).map(Self.line)
+    }
+
     func newConversation() throws -> SessionInfo {
         chat = ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
         noteConversation()
@@ -150,7 +158,8 @@ final class StoreChatBackend: ChatBackend {
         try database.removeTemplate(id: variant)
     }
 
-    func monitor() throws -> StoreFigures {
-        try database.figures()
+    func monitor(_ period: MonitorPeriod) throws -> StatsReport {
+        let now = Date()
+        return try database.stats(period.filter(now: now), by: .day, now: now)
     }
 }

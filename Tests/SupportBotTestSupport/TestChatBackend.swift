@@ -13,6 +13,8 @@ public final class TestChatBackend: ChatBackend {
         case handoff
         case handBack
         case relabel(turn: Int64, intent: String)
+        case mark(turn: Int64, kind: LabelKind)
+        case reviewContext(Int64)
         case newConversation
         case transcriptBefore(Int64)
         case transcriptAfter(Int64)
@@ -21,7 +23,7 @@ public final class TestChatBackend: ChatBackend {
         case templates
         case saveTemplate(intent: String, variant: Int64?, text: String)
         case deleteTemplate(intent: String, variant: Int64)
-        case monitor
+        case monitor(MonitorPeriod)
     }
 
     /// A failure every throwing call reports while `failure` is set.
@@ -45,8 +47,8 @@ public final class TestChatBackend: ChatBackend {
     public var review: [ReviewCandidate] = []
     /// The templates.
     public var templateList: [IntentTemplates] = []
-    /// The monitoring figures.
-    public var figures = StoreFigures()
+    /// The stats every period answers with.
+    public var report = StatsReport(filter: StatsFilter(), figures: StatsFigures(), grouping: .day, series: [], drift: nil)
     private var nextTurn: Int64 = 1
     private var nextConversation = 2
 
@@ -121,6 +123,18 @@ public final class TestChatBackend: ChatBackend {
         try record(.relabel(turn: turn, intent: intent))
     }
 
+    /// The context `reviewContext(of:)` answers: the turns around each review item.
+    public var contexts: [Int64: [TranscriptLine]] = [:]
+
+    public func mark(turn: Int64, as kind: LabelKind) throws {
+        try record(.mark(turn: turn, kind: kind))
+    }
+
+    public func reviewContext(of turn: Int64) throws -> [TranscriptLine] {
+        try record(.reviewContext(turn))
+        return contexts[turn] ?? []
+    }
+
     public func newConversation() throws -> SessionInfo {
         try record(.newConversation)
         session.conversation = "\(nextConversation)"
@@ -161,8 +175,8 @@ public final class TestChatBackend: ChatBackend {
         try record(.deleteTemplate(intent: intent, variant: variant))
     }
 
-    public func monitor() throws -> StoreFigures {
-        try record(.monitor)
-        return figures
+    public func monitor(_ period: MonitorPeriod) throws -> StatsReport {
+        try record(.monitor(period))
+        return report
     }
 }
