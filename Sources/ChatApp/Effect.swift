@@ -19,6 +19,14 @@ public enum Effect: Sendable, Equatable {
     case handoff
     /// Give the conversation back to the bot (answer: `.handedBack`).
     case handBack
+    /// Load the stored explanation of a customer turn (answer: `.turnExplained`).
+    case explainTurn(TurnID)
+    /// Forget the slots the customer filled (answer: `.sessionChanged` and a notice).
+    case forgetSlots
+    /// Find the conversations a query admits (answer: `.conversationsLoaded`).
+    case loadConversations(String)
+    /// Show a stored conversation: read-only, or continued (answer: `.conversationOpened`).
+    case openConversation(ConversationSummary, continuing: Bool)
     /// Start a new conversation (answer: `.sessionStarted`).
     case newConversation
     /// Load the page of transcript lines before the customer turn `before` (answer: `.earlierLoaded`).

@@ -8,6 +8,8 @@ public enum Page: String, Sendable, Equatable, CaseIterable {
     case templates
     /// Monitoring figures (F5).
     case monitor
+    /// Stored conversations: find, filter, reopen (F6).
+    case conversations
     /// Keys and slash commands (F1).
     case help
 
@@ -19,6 +21,7 @@ public enum Page: String, Sendable, Equatable, CaseIterable {
         case .review: 3
         case .templates: 4
         case .monitor: 5
+        case .conversations: 6
         }
     }
 
@@ -29,6 +32,7 @@ public enum Page: String, Sendable, Equatable, CaseIterable {
         case .review: "Review"
         case .templates: "Templates"
         case .monitor: "Monitor"
+        case .conversations: "Conversations"
         case .help: "Help"
         }
     }
