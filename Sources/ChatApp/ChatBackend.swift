@@ -35,6 +35,12 @@ public protocol ChatBackend: AnyObject {
     /// Shows stored `conversation`: its latest lines; `continuing`, the next turns go there
     /// (an agent holds it when it is handed off).
     func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (session: SessionInfo, lines: [TranscriptLine])
+    /// The registry's versions, newest first.
+    func models() throws -> [ModelSummary]
+    /// Makes registry version `version` active (the chat follows at its next line).
+    func promote(version: Int64) throws
+    /// Makes the previously active version active again; returns (from, to).
+    func rollback() throws -> (from: Int64, to: Int64)
     /// Starts a new conversation and returns the session with its id.
     func newConversation() throws -> SessionInfo
     /// The stored transcript lines of this conversation before customer turn `turn`: the newest page, oldest first.

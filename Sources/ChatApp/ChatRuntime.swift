@@ -85,6 +85,13 @@ public final class ChatRuntime {
             case let .openConversation(summary, continuing):
                 let (session, lines) = try backend.open(summary, continuing: continuing)
                 return [.conversationOpened(summary, continuing: continuing, session: session, lines: lines)]
+            case .loadModels: return [.modelsLoaded(try backend.models())]
+            case let .promote(version):
+                try backend.promote(version: version)
+                return [.modelsLoaded(try backend.models()), .notice("v\(version) is active: the chat answers with it from the next line")]
+            case .rollback:
+                let (from, to) = try backend.rollback()
+                return [.modelsLoaded(try backend.models()), .notice("rolled back from v\(from) to v\(to): it answers from the next line")]
             case .newConversation: return [.sessionStarted(try backend.newConversation())]
             case let .loadEarlier(turn): return [.earlierLoaded(try backend.transcript(before: turn))]
             case let .loadLater(turn): return [.laterLoaded(try backend.transcript(after: turn))]

@@ -27,6 +27,12 @@ public enum Effect: Sendable, Equatable {
     case loadConversations(String)
     /// Show a stored conversation: read-only, or continued (answer: `.conversationOpened`).
     case openConversation(ConversationSummary, continuing: Bool)
+    /// Load the registry's versions (answer: `.modelsLoaded`).
+    case loadModels
+    /// Make a version active (answer: `.modelsLoaded` and a notice).
+    case promote(version: Int64)
+    /// Make the previously active version active again (answer: `.modelsLoaded` and a notice).
+    case rollback
     /// Start a new conversation (answer: `.sessionStarted`).
     case newConversation
     /// Load the page of transcript lines before the customer turn `before` (answer: `.earlierLoaded`).

@@ -15,6 +15,8 @@ public enum Event: Sendable, Equatable {
     case sessionChanged(SessionInfo)
     /// The draft was classified.
     case draftAnalyzed(DraftAnalysis)
+    /// The registry's versions, newest first.
+    case modelsLoaded([ModelSummary])
     /// The explanation of a past customer turn.
     case turnExplained(TurnInsight)
     /// The conversations a query found, newest first.

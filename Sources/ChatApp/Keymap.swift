@@ -3,7 +3,7 @@
 /// binding; a scope's bindings are listed in the order Help shows them.
 public enum Keymap {
     /// The table.
-    public static let bindings: [KeyBinding] = global + chat + editing + picker + review + templates + conversations + monitor + help
+    public static let bindings: [KeyBinding] = global + chat + editing + picker + review + templates + conversations + monitor + models + help
 
     private static let global: [KeyBinding] =
         Page.allCases.sorted { $0.functionKey < $1.functionKey }.map { page in
@@ -128,6 +128,17 @@ public enum Keymap {
         KeyBinding([.character("r")], .monitor, .reload, label: "r", help: "refresh now (it refreshes itself every few seconds)",
                    hint: "refresh"),
         KeyBinding([.escape], .monitor, .back, label: "Esc", help: "back to Chat", hint: "back"),
+    ]
+
+    private static let models: [KeyBinding] = [
+        KeyBinding([.up], .models, .moveUp, label: "↑", help: "the newer version", hint: "↑↓"),
+        KeyBinding([.down], .models, .moveDown, label: "↓", help: "the older version"),
+        KeyBinding([.character("p")], .models, .promote, label: "p p",
+                   help: "make the highlighted version active (press twice); the chat follows at its next line", hint: "promote"),
+        KeyBinding([.character("b")], .models, .rollback, label: "b b", help: "roll back to the previously active version (press twice)",
+                   hint: "roll back"),
+        KeyBinding([.character("r")], .models, .reload, label: "r", help: "reload the registry"),
+        KeyBinding([.escape], .models, .back, label: "Esc", help: "back to Chat", hint: "back"),
     ]
 
     private static let help: [KeyBinding] = [

@@ -10,6 +10,8 @@ public enum Page: String, Sendable, Equatable, CaseIterable {
     case monitor
     /// Stored conversations: find, filter, reopen (F6).
     case conversations
+    /// The model registry: versions, scores, promote and roll back (F7).
+    case models
     /// Keys and slash commands (F1).
     case help
 
@@ -22,6 +24,7 @@ public enum Page: String, Sendable, Equatable, CaseIterable {
         case .templates: 4
         case .monitor: 5
         case .conversations: 6
+        case .models: 7
         }
     }
 
@@ -33,6 +36,7 @@ public enum Page: String, Sendable, Equatable, CaseIterable {
         case .templates: "Templates"
         case .monitor: "Monitor"
         case .conversations: "Conversations"
+        case .models: "Models"
         case .help: "Help"
         }
     }

@@ -20,6 +20,7 @@ extension State {
         case .templates: return templatesKey(key)
         case .monitor: return Keymap.command(for: key, in: .monitor).map { monitorCommand($0) } ?? []
         case .conversations: return conversationsKey(key)
+        case .models: return Keymap.command(for: key, in: .models).map { modelsCommand($0) } ?? []
         case .help: return Keymap.command(for: key, in: .help).map { helpCommand($0) } ?? []
         }
     }
@@ -58,6 +59,7 @@ extension State {
         case .templates: return [.loadTemplates]
         case .monitor: return [.loadMonitor(monitor.period)]
         case .conversations: return [.loadConversations(conversations.query.text)]
+        case .models: return [.loadModels]
         case .chat, .help: return []
         }
     }

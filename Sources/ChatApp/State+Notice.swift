@@ -19,6 +19,7 @@ extension State {
         case .templates: return templates.editor != nil ? .templateEditor : .templates
         case .monitor: return .monitor
         case .conversations: return .conversations
+        case .models: return .models
         case .help: return .help
         }
     }

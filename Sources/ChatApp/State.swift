@@ -49,6 +49,8 @@ public struct State: Sendable, Equatable {
     public var templates = TemplatesState()
     /// The Conversations screen.
     public var conversations = ConversationsState()
+    /// The Models screen.
+    public var models = ModelsState()
     /// The Monitor screen.
     public var monitor = MonitorState()
     /// Rows scrolled on the Help screen.

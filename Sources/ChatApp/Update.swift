@@ -32,6 +32,11 @@ extension State {
             if started.conversation != session.conversation || viewing != nil { clearConversation() }
             session = started
             return []
+        case let .modelsLoaded(items):
+            models.items = items
+            models.selected = min(models.selected, max(0, items.count - 1))
+            models.loaded = true
+            return []
         case let .turnExplained(insight):
             self.insight = insight
             return []

@@ -110,6 +110,23 @@ final class StoreChatBackend: ChatBackend {
         try database.reviewContext(of: turn).map(Self.line)
     }
 
+    func models() throws -> [ModelSummary] {
+        try database.registeredModels().sorted { $0.version > $1.version }.map {
+            ModelSummary(
+                version: $0.version, created: $0.created, config: $0.configName, trainingExamples: $0.trainingExamples,
+                evaluation: $0.evaluation, sizeBytes: $0.sizeBytes, isActive: $0.isActive, promotedBy: $0.promotedBy, promotedAt: $0.promotedAt
+            )
+        }
+    }
+
+    func promote(version: Int64) throws {
+        try database.promote(version: version, by: session.agent, at: Date())
+    }
+
+    func rollback() throws -> (from: Int64, to: Int64) {
+        try database.rollback(by: session.agent, at: Date())
+    }
+
     func newConversation() throws -> SessionInfo {
         chat = ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
         shown = nil

@@ -26,6 +26,9 @@ public final class TestChatBackend: ChatBackend {
         case monitor(MonitorPeriod)
         case explain(Int64)
         case forgetSlots
+        case models
+        case promote(Int64)
+        case rollback
         case conversations(String)
         case open(Int64, continuing: Bool)
     }
@@ -165,6 +168,30 @@ public final class TestChatBackend: ChatBackend {
         try record(.open(conversation.id, continuing: continuing))
         if continuing { session.conversation = "\(conversation.id)" }
         return (session, storedLines[conversation.id] ?? [])
+    }
+
+    /// The registry, newest first; `promote` and `rollback` move its active marker.
+    public var registry: [ModelSummary] = []
+    /// The versions made active, newest last (`rollback` goes back one).
+    private var activeHistory: [Int64] = []
+
+    public func models() throws -> [ModelSummary] {
+        try record(.models)
+        return registry
+    }
+
+    public func promote(version: Int64) throws {
+        try record(.promote(version))
+        activeHistory.append(registry.first { $0.isActive }?.version ?? version)
+        for i in registry.indices { registry[i].isActive = registry[i].version == version }
+    }
+
+    public func rollback() throws -> (from: Int64, to: Int64) {
+        try record(.rollback)
+        let from = registry.first { $0.isActive }?.version ?? 0
+        let to = activeHistory.popLast() ?? from
+        for i in registry.indices { registry[i].isActive = registry[i].version == to }
+        return (from, to)
     }
 
     public func newConversation() throws -> SessionInfo {
