@@ -25,6 +25,22 @@ public protocol ChatBackend: AnyObject {
     func mark(turn: TurnID, as kind: LabelKind) throws
     /// The turns of `turn`'s conversation around it, in order: the two before, itself, the two after.
     func reviewContext(of turn: TurnID) throws -> [TranscriptLine]
+    /// How customer turn `turn` was answered, its words weighed by the model version that
+    /// answered it; nil when there is no such customer turn.
+    func explain(turn: TurnID) throws -> TurnInsight?
+    /// Forgets the slots the customer filled in this conversation (`session.slots` empties).
+    func forgetSlots()
+    /// The newest conversations `query` admits (`ConversationFilter(parsing:)`), newest first.
+    func conversations(matching query: String) throws -> [ConversationSummary]
+    /// Shows stored `conversation`: its latest lines; `continuing`, the next turns go there
+    /// (an agent holds it when it is handed off).
+    func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (session: SessionInfo, lines: [TranscriptLine])
+    /// The registry's versions, newest first.
+    func models() throws -> [ModelSummary]
+    /// Makes registry version `version` active (the chat follows at its next line).
+    func promote(version: Int64) throws
+    /// Makes the previously active version active again; returns (from, to).
+    func rollback() throws -> (from: Int64, to: Int64)
     /// Starts a new conversation and returns the session with its id.
     func newConversation() throws -> SessionInfo
     /// The stored transcript lines of this conversation before customer turn `turn`: the newest page, oldest first.

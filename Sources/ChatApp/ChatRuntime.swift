@@ -75,6 +75,23 @@ public final class ChatRuntime {
                 try backend.mark(turn: turn, as: kind)
                 return [.marked(turn: turn, kind: kind)]
             case let .loadReviewContext(turn): return [.reviewContextLoaded(turn: turn, lines: try backend.reviewContext(of: turn))]
+            case let .explainTurn(turn): return try backend.explain(turn: turn).map { [.turnExplained($0)] } ?? []
+            case .forgetSlots:
+                let slots = backend.session.slots.keys.sorted()
+                backend.forgetSlots()
+                let said = slots.isEmpty ? "no slots to forget" : "forgot " + slots.joined(separator: ", ") + ": replies ask again"
+                return [.sessionChanged(backend.session), .notice(said)]
+            case let .loadConversations(query): return [.conversationsLoaded(try backend.conversations(matching: query))]
+            case let .openConversation(summary, continuing):
+                let (session, lines) = try backend.open(summary, continuing: continuing)
+                return [.conversationOpened(summary, continuing: continuing, session: session, lines: lines)]
+            case .loadModels: return [.modelsLoaded(try backend.models())]
+            case let .promote(version):
+                try backend.promote(version: version)
+                return [.modelsLoaded(try backend.models()), .notice("v\(version) is active: the chat answers with it from the next line")]
+            case .rollback:
+                let (from, to) = try backend.rollback()
+                return [.modelsLoaded(try backend.models()), .notice("rolled back from v\(from) to v\(to): it answers from the next line")]
             case .newConversation: return [.sessionStarted(try backend.newConversation())]
             case let .loadEarlier(turn): return [.earlierLoaded(try backend.transcript(before: turn))]
             case let .loadLater(turn): return [.laterLoaded(try backend.transcript(after: turn))]

@@ -53,8 +53,6 @@ public enum Command: Sendable, Equatable, Hashable {
     case resume
     /// Promote the highlighted model version / roll back to the previous one (Models).
     case promote, rollback
-    /// Retrain in the background (Models).
-    case retrain
     /// An editing key of a text field.
     case text(EditCommand)
 }

@@ -19,6 +19,20 @@ public enum Effect: Sendable, Equatable {
     case handoff
     /// Give the conversation back to the bot (answer: `.handedBack`).
     case handBack
+    /// Load the stored explanation of a customer turn (answer: `.turnExplained`).
+    case explainTurn(TurnID)
+    /// Forget the slots the customer filled (answer: `.sessionChanged` and a notice).
+    case forgetSlots
+    /// Find the conversations a query admits (answer: `.conversationsLoaded`).
+    case loadConversations(String)
+    /// Show a stored conversation: read-only, or continued (answer: `.conversationOpened`).
+    case openConversation(ConversationSummary, continuing: Bool)
+    /// Load the registry's versions (answer: `.modelsLoaded`).
+    case loadModels
+    /// Make a version active (answer: `.modelsLoaded` and a notice).
+    case promote(version: Int64)
+    /// Make the previously active version active again (answer: `.modelsLoaded` and a notice).
+    case rollback
     /// Start a new conversation (answer: `.sessionStarted`).
     case newConversation
     /// Load the page of transcript lines before the customer turn `before` (answer: `.earlierLoaded`).

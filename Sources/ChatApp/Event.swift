@@ -15,6 +15,14 @@ public enum Event: Sendable, Equatable {
     case sessionChanged(SessionInfo)
     /// The draft was classified.
     case draftAnalyzed(DraftAnalysis)
+    /// The registry's versions, newest first.
+    case modelsLoaded([ModelSummary])
+    /// The explanation of a past customer turn.
+    case turnExplained(TurnInsight)
+    /// The conversations a query found, newest first.
+    case conversationsLoaded([ConversationSummary])
+    /// A stored conversation is shown (continued: its next turns are logged there); its latest lines.
+    case conversationOpened(ConversationSummary, continuing: Bool, session: SessionInfo, lines: [TranscriptLine])
     /// A customer message was answered.
     case replied(lines: [TranscriptLine], reply: BotReply)
     /// The bot holds the conversation again (the hand-back is stored); the lines to show.

@@ -3,7 +3,7 @@
 /// binding; a scope's bindings are listed in the order Help shows them.
 public enum Keymap {
     /// The table.
-    public static let bindings: [KeyBinding] = global + chat + editing + picker + review + templates + monitor + help
+    public static let bindings: [KeyBinding] = global + chat + editing + picker + review + templates + conversations + monitor + models + help
 
     private static let global: [KeyBinding] =
         Page.allCases.sorted { $0.functionKey < $1.functionKey }.map { page in
@@ -32,12 +32,14 @@ public enum Keymap {
         KeyBinding([.control("o")], .chat, .typeAsCustomer, label: "Ctrl-O",
                    help: "while an agent holds the conversation: type as the customer (the bot stays quiet), or as the agent again",
                    takeOverHint: "as customer"),
-        KeyBinding([.tab], .chat, .selectTurn, label: "Tab", help: "select a turn in the transcript", hint: "pick turn"),
-        KeyBinding([.up], .transcript, .moveUp, label: "↑", help: "the turn before", hint: "↑ turn"),
-        KeyBinding([.down], .transcript, .moveDown, label: "↓", help: "the turn after", hint: "↓ turn"),
+        KeyBinding([.tab], .chat, .selectTurn, label: "Tab",
+                   help: "select a turn in the transcript: the panel explains it (ranking, words, slots, language, template)",
+                   hint: "pick turn"),
+        KeyBinding([.up], .transcript, .moveUp, label: "↑", help: "the turn before (the panel explains the selected turn)", hint: "↑↓ turn"),
+        KeyBinding([.down], .transcript, .moveDown, label: "↓", help: "the turn after"),
         KeyBinding([.enter, .control("r"), .character("r")], .transcript, .relabel, label: "Enter, r", help: "relabel the selected turn",
                    hint: "relabel"),
-        KeyBinding([.escape, .tab], .transcript, .back, label: "Esc, Tab", help: "back to the input line (any other key too)",
+        KeyBinding([.escape, .tab], .transcript, .back, label: "Esc", help: "back to the input line (Tab, or any other key, too)",
                    hint: "back"),
     ]
 
@@ -105,6 +107,19 @@ public enum Keymap {
         KeyBinding([.escape], .templateEditor, .back, label: "Esc", help: "cancel the edit", hint: "cancel"),
     ]
 
+    private static let conversations: [KeyBinding] = [
+        KeyBinding([.up], .conversations, .moveUp, label: "↑", help: "the conversation above", hint: "↑↓"),
+        KeyBinding([.down], .conversations, .moveDown, label: "↓", help: "the conversation below"),
+        KeyBinding([.pageUp], .conversations, .pageUp, label: "PgUp", help: "half a screen up"),
+        KeyBinding([.pageDown], .conversations, .pageDown, label: "PgDn", help: "half a screen down"),
+        KeyBinding([.enter], .conversations, .confirm, label: "Enter", help: "open it read-only on the Chat screen", hint: "open"),
+        KeyBinding([.control("n")], .conversations, .resume, label: "Ctrl-N",
+                   help: "continue it: the next lines are logged there (in take-over when it is handed off)", hint: "continue"),
+        KeyBinding([.escape], .conversations, .back, label: "Esc",
+                   help: "back to Chat; typing finds: words in any turn, agent:NAME, day:YYYY-MM-DD, handed-off, fallback",
+                   hint: "back"),
+    ]
+
     private static let monitor: [KeyBinding] = [
         KeyBinding([.left], .monitor, .previousPeriod, label: "←", help: "a shorter period (today · 7 days · all)", hint: "←→ period"),
         KeyBinding([.right], .monitor, .nextPeriod, label: "→", help: "a longer period"),
@@ -113,6 +128,17 @@ public enum Keymap {
         KeyBinding([.character("r")], .monitor, .reload, label: "r", help: "refresh now (it refreshes itself every few seconds)",
                    hint: "refresh"),
         KeyBinding([.escape], .monitor, .back, label: "Esc", help: "back to Chat", hint: "back"),
+    ]
+
+    private static let models: [KeyBinding] = [
+        KeyBinding([.up], .models, .moveUp, label: "↑", help: "the newer version", hint: "↑↓"),
+        KeyBinding([.down], .models, .moveDown, label: "↓", help: "the older version"),
+        KeyBinding([.character("p")], .models, .promote, label: "p p",
+                   help: "make the highlighted version active (press twice); the chat follows at its next line", hint: "promote"),
+        KeyBinding([.character("b")], .models, .rollback, label: "b b", help: "roll back to the previously active version (press twice)",
+                   hint: "roll back"),
+        KeyBinding([.character("r")], .models, .reload, label: "r", help: "reload the registry"),
+        KeyBinding([.escape], .models, .back, label: "Esc", help: "back to Chat", hint: "back"),
     ]
 
     private static let help: [KeyBinding] = [

@@ -1,3 +1,5 @@
+import Assistant
+
 extension State {
     /// Keys on the Chat screen: the transcript's bindings while a turn is selected, the
     /// input line's otherwise; an unbound key edits the input line.
@@ -32,7 +34,10 @@ extension State {
         case .historyNewer:
             if let line = history.newer() { input = LineEditor(line); return draftChanged() }
         case .selectTurn:
-            if let last = transcript.lastIndex(where: { $0.turn != nil }) { focus = .transcript(selected: last) }
+            if let last = transcript.lastIndex(where: { $0.turn != nil }) {
+                focus = .transcript(selected: last)
+                return explainEffects(line: last)
+            }
         case .relabel:
             if let line = lastBotTurnLine { openPicker(forLine: line) } else { say("no bot turn to relabel yet") }
         default: break
@@ -58,6 +63,10 @@ extension State {
         input = LineEditor()
         analysis = nil
         if text.hasPrefix("/") { return command(text) }
+        if let viewing {
+            say("conversation \(viewing.id) is read-only: /continue goes on with it, /new starts another", isError: true)
+            return []
+        }
         return [agentMode && !typingAsCustomer ? .sendAgentReply(text) : .sendCustomerMessage(text)]
     }
 
@@ -66,10 +75,11 @@ extension State {
         let turns = transcript.indices.filter { transcript[$0].turn != nil }
         let position = turns.firstIndex(of: selected) ?? max(0, turns.count - 1)
         switch command {
-        case .moveUp:
-            if !turns.isEmpty { focus = .transcript(selected: turns[max(0, position - 1)]) }
-        case .moveDown:
-            if !turns.isEmpty { focus = .transcript(selected: turns[min(turns.count - 1, position + 1)]) }
+        case .moveUp, .moveDown:
+            guard !turns.isEmpty else { return [] }
+            let line = turns[command == .moveUp ? max(0, position - 1) : min(turns.count - 1, position + 1)]
+            focus = .transcript(selected: line)
+            return explainEffects(line: line)
         case .relabel:
             openPicker(forLine: selected)
         default:

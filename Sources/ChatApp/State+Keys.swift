@@ -19,6 +19,8 @@ extension State {
         case .review: return Keymap.command(for: key, in: .review).map { reviewCommand($0) } ?? []
         case .templates: return templatesKey(key)
         case .monitor: return Keymap.command(for: key, in: .monitor).map { monitorCommand($0) } ?? []
+        case .conversations: return conversationsKey(key)
+        case .models: return Keymap.command(for: key, in: .models).map { modelsCommand($0) } ?? []
         case .help: return Keymap.command(for: key, in: .help).map { helpCommand($0) } ?? []
         }
     }
@@ -39,6 +41,10 @@ extension State {
         case .templates where templates.editor != nil:
             templates.editor!.insert(flat)
             return []
+        case .conversations:
+            conversations.query.insert(flat)
+            conversations.selected = 0
+            return [.loadConversations(conversations.query.text)]
         default:
             return []
         }
@@ -52,6 +58,8 @@ extension State {
         case .review: return [.loadReviewQueue]
         case .templates: return [.loadTemplates]
         case .monitor: return [.loadMonitor(monitor.period)]
+        case .conversations: return [.loadConversations(conversations.query.text)]
+        case .models: return [.loadModels]
         case .chat, .help: return []
         }
     }

@@ -18,6 +18,8 @@ extension State {
         case .review: return .review
         case .templates: return templates.editor != nil ? .templateEditor : .templates
         case .monitor: return .monitor
+        case .conversations: return .conversations
+        case .models: return .models
         case .help: return .help
         }
     }

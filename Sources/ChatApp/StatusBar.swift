@@ -9,11 +9,15 @@ struct StatusBar {
         let row = screen.height - 1
         guard row >= 1 else { return }
         screen.fill(row: row, column: 0, count: screen.width, style: theme.bar)
-        var parts = ["conv \(state.session.conversation)", "model \(state.session.model)"]
+        let conversation = state.viewing.map { "conv \($0.id) read-only" } ?? "conv \(state.session.conversation)"
+        var parts = [conversation, "model \(state.session.model)"]
         if let d = state.decision {
             parts.append(d.outcome == .quiet ? d.outcome.shortSummary : d.outcome.shortSummary + " " + Format.milliseconds(d.latencyMilliseconds))
         }
         parts.append("agent \(state.session.agent)")
+        if state.viewing == nil, !state.session.slots.isEmpty {
+            parts.append("slots " + state.session.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+        }
         let info = " " + parts.joined(separator: " │ ")
         let x = screen.put(info, row: row, column: 0, style: theme.bar)
         let hints = "  " + hint

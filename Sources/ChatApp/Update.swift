@@ -29,18 +29,24 @@ extension State {
             closeHiddenPicker()
             return []
         case let .sessionStarted(started):
-            if started.conversation != session.conversation {
-                transcript = []
-                scroll = 0
-                earlierInStore = false
-                laterInStore = false
-                awaitingPage = false
-                decision = nil
-                agentMode = false
-                typingAsCustomer = false
-                focus = .input
-            }
+            if started.conversation != session.conversation || viewing != nil { clearConversation() }
             session = started
+            return []
+        case let .modelsLoaded(items):
+            models.items = items
+            models.selected = min(models.selected, max(0, items.count - 1))
+            models.loaded = true
+            return []
+        case let .turnExplained(insight):
+            self.insight = insight
+            return []
+        case let .conversationsLoaded(items):
+            conversations.items = items
+            conversations.selected = min(conversations.selected, max(0, items.count - 1))
+            conversations.loaded = true
+            return []
+        case let .conversationOpened(summary, continuing, started, lines):
+            opened(summary, continuing: continuing, session: started, lines: lines)
             return []
         case let .sessionChanged(changed):
             session = changed

@@ -24,6 +24,13 @@ public final class TestChatBackend: ChatBackend {
         case saveTemplate(intent: String, variant: Int64?, text: String)
         case deleteTemplate(intent: String, variant: Int64)
         case monitor(MonitorPeriod)
+        case explain(Int64)
+        case forgetSlots
+        case models
+        case promote(Int64)
+        case rollback
+        case conversations(String)
+        case open(Int64, continuing: Bool)
     }
 
     /// A failure every throwing call reports while `failure` is set.
@@ -32,7 +39,7 @@ public final class TestChatBackend: ChatBackend {
         public let description: String
     }
 
-    public private(set) var session: SessionInfo
+    public var session: SessionInfo
     /// Every call, in order.
     public private(set) var calls: [Call] = []
     /// The intent every message is classified as.
@@ -133,6 +140,58 @@ public final class TestChatBackend: ChatBackend {
     public func reviewContext(of turn: Int64) throws -> [TranscriptLine] {
         try record(.reviewContext(turn))
         return contexts[turn] ?? []
+    }
+
+    /// What `explain(turn:)` answers, by turn.
+    public var insights: [Int64: TurnInsight] = [:]
+    /// The stored conversations `conversations(matching:)` filters by their first line.
+    public var stored: [ConversationSummary] = []
+    /// The lines `open` shows, by conversation.
+    public var storedLines: [Int64: [TranscriptLine]] = [:]
+
+    public func explain(turn: Int64) throws -> TurnInsight? {
+        try record(.explain(turn))
+        return insights[turn]
+    }
+
+    public func forgetSlots() {
+        calls.append(.forgetSlots)
+        session.slots = [:]
+    }
+
+    public func conversations(matching query: String) throws -> [ConversationSummary] {
+        try record(.conversations(query))
+        return query.isEmpty ? stored : stored.filter { $0.firstLine?.contains(query) == true }
+    }
+
+    public func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (session: SessionInfo, lines: [TranscriptLine]) {
+        try record(.open(conversation.id, continuing: continuing))
+        if continuing { session.conversation = "\(conversation.id)" }
+        return (session, storedLines[conversation.id] ?? [])
+    }
+
+    /// The registry, newest first; `promote` and `rollback` move its active marker.
+    public var registry: [ModelSummary] = []
+    /// The versions made active, newest last (`rollback` goes back one).
+    private var activeHistory: [Int64] = []
+
+    public func models() throws -> [ModelSummary] {
+        try record(.models)
+        return registry
+    }
+
+    public func promote(version: Int64) throws {
+        try record(.promote(version))
+        activeHistory.append(registry.first { $0.isActive }?.version ?? version)
+        for i in registry.indices { registry[i].isActive = registry[i].version == version }
+    }
+
+    public func rollback() throws -> (from: Int64, to: Int64) {
+        try record(.rollback)
+        let from = registry.first { $0.isActive }?.version ?? 0
+        let to = activeHistory.popLast() ?? from
+        for i in registry.indices { registry[i].isActive = registry[i].version == to }
+        return (from, to)
     }
 
     public func newConversation() throws -> SessionInfo {
