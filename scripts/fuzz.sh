@@ -73,5 +73,5 @@ case ${1:-} in
             -artifact_prefix="Fuzz/crashes/$target-" "$OUT/corpus/$target" "Fuzz/corpus/$target"
         ;;
     list) printf '%s\n' "${TARGETS[@]}" ;;
-    *) sed -n '2,14p' "$0"; exit 2 ;;
+    *) sed -n '2,13p' "$0"; exit 2 ;;
 esac
