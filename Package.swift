@@ -8,8 +8,8 @@ import PackageDescription
 //   ChatStore → Assistant, IntentModel, GRDB       (conforms to Assistant's store protocols)
 //   Assistant → IntentModel → COpenBLAS
 // ChatApp never imports IntentModel: what it shows of a prediction comes as Assistant values.
-// SupportBotTestSupport holds the test doubles (terminal, clock, chat backend, in-memory store);
-// only test targets depend on it.
+// SupportBotTestSupport holds the test doubles (terminal, clock, chat backend, in-memory store)
+// and the fuzz-corpus replay; only test targets depend on it.
 
 /// Every Swift target of ours (not the dependencies): each file imports the modules whose members
 /// it uses, and a warning fails the build, here as in CI.
@@ -80,12 +80,13 @@ let package = Package(
         ),
         .target(
             name: "SupportBotTestSupport",
-            dependencies: ["Assistant", "ChatApp"],
+            dependencies: ["Assistant", "ChatApp", "IntentModel"],
             path: "Tests/SupportBotTestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "IntentModelTests", dependencies: ["IntentModel"], exclude: ["Fixtures"], swiftSettings: swiftSettings
+            name: "IntentModelTests", dependencies: ["IntentModel", "SupportBotTestSupport"], exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AssistantTests",
@@ -102,11 +103,13 @@ let package = Package(
         ),
         .testTarget(
             name: "ChatAppTests",
-            dependencies: ["ChatApp", "Assistant", "SupportBotTestSupport"],
+            dependencies: ["ChatApp", "Assistant", "IntentModel", "SupportBotTestSupport"],
             exclude: ["__Snapshots__"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "ChatApp"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CursesTerminalTests", dependencies: ["CursesTerminal", "ChatApp", "SupportBotTestSupport"], swiftSettings: swiftSettings
+        ),
         // GRDB lets the end-to-end tests inspect the store the binary wrote, and lock it.
         .testTarget(
             name: "SupportbotTests",

@@ -92,5 +92,16 @@ public final class DemoBackend: ChatBackend {
         try base.saveTemplate(intent: intent, variant: variant, text: text)
     }
     public func deleteTemplate(intent: String, variant: Int64) throws { try base.deleteTemplate(intent: intent, variant: variant) }
-    public func monitor() throws -> StoreFigures { try base.monitor() }
+    public func mark(turn: TurnID, as kind: LabelKind) throws { try base.mark(turn: turn, as: kind) }
+    public func reviewContext(of turn: TurnID) throws -> [TranscriptLine] { try base.reviewContext(of: turn) }
+    public func explain(turn: TurnID) throws -> TurnInsight? { try base.explain(turn: turn) }
+    public func forgetSlots() { base.forgetSlots() }
+    public func conversations(matching query: String) throws -> [ConversationSummary] { try base.conversations(matching: query) }
+    public func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (session: SessionInfo, lines: [TranscriptLine]) {
+        try base.open(conversation, continuing: continuing)
+    }
+    public func models() throws -> [ModelSummary] { try base.models() }
+    public func promote(version: Int64) throws { try base.promote(version: version) }
+    public func rollback() throws -> (from: Int64, to: Int64) { try base.rollback() }
+    public func monitor(_ period: MonitorPeriod) throws -> StatsReport { try base.monitor(period) }
 }

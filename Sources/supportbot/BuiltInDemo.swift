@@ -42,6 +42,10 @@ caption: The monitor: fallback rate, confidence, intent mix and live accuracy fr
 screen: monitor
 pause 3s
 
+caption: The model registry: every trained version with its scores; promote or roll back from here.
+screen: models
+pause 2s
+
 caption: A new conversation: every turn is logged, and this demo's store is thrown away at exit.
 screen: chat
 new
