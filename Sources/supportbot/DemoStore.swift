@@ -2,7 +2,7 @@ import ArgumentParser
 import Foundation
 
 /// The store a demo plays in: `--db`, else a throw-away store in a new temporary directory
-/// (mode 0700) that `remove` deletes with everything in it.
+/// (mode 0700) that `remove` deletes with everything in it, as does a SIGTERM, SIGINT or SIGHUP.
 struct DemoStore {
     /// The store's options (`--db` set to it).
     let options: StoreOptions
@@ -24,10 +24,16 @@ struct DemoStore {
         }
         temporary = directory
         options = try StoreOptions.parse(["--db", directory.appendingPathComponent(DataLocation.databaseName).path])
+        ThrowAwayCleanup.install(directory: directory, files: Self.files)
     }
+
+    /// What SQLite and the log put in the throw-away directory.
+    static let files = ["", "-wal", "-shm", "-journal"].map { DataLocation.databaseName + $0 } + [DataLocation.logName]
 
     /// Deletes the throw-away store (a `--db` store is kept).
     func remove() {
-        if let temporary { try? FileManager.default.removeItem(at: temporary) }
+        guard let temporary else { return }
+        try? FileManager.default.removeItem(at: temporary)
+        ThrowAwayCleanup.uninstall()
     }
 }

@@ -35,12 +35,17 @@ import Testing
                     directory: fixture.directory)
     }
 
+    /// Makes the fixture's store the default store (`$SUPPORTBOT_HOME`), whose model a demo without --model or --db plays with.
+    func makeDefaultStore(_ fixture: StoreFixture) throws {
+        try FileManager.default.createDirectory(at: fixture.directory.appendingPathComponent("home"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: fixture.db, toPath: fixture.directory.appendingPathComponent("home/supportbot.sqlite").path)
+    }
+
     @Test func headlessFramesFollowEveryStepAndTheStoreIsThrownAway() throws {
         let (fixture, tmp) = try fixture()
         defer { fixture.remove() }
         // The default store's model (read-only), since neither --model nor --db is given.
-        try FileManager.default.createDirectory(at: fixture.directory.appendingPathComponent("home"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: fixture.db, toPath: fixture.directory.appendingPathComponent("home/supportbot.sqlite").path)
+        try makeDefaultStore(fixture)
         let before = try fixture.turns().count
         let result = try demo(["t.demo", "--headless", "--out", "frames.txt", "--record", "demo.cast", "--size", "90x30"], in: fixture, tmp: tmp)
         #expect(result.status == 0, "\(result.stderr)")
@@ -65,6 +70,16 @@ import Testing
         #expect(texts.contains("where is my order") && texts.contains("Hi, a person here") && texts.contains("你好"))
         let labels = try fixture.read { db in try String.fetchAll(db, sql: "SELECT intent FROM labelEvent") }
         #expect(labels == ["refund"])
+    }
+
+    @Test func aNewStoreLoadsTheIntentsAndTrainsFirst() throws {
+        // A fresh --db holds only the reserved out_of_scope intent: ./intents is loaded and a model trained, with progress.
+        let (fixture, tmp) = try fixture()
+        defer { fixture.remove() }
+        let result = try demo(["t.demo", "--headless", "--db", "fresh.sqlite", "--config", "tiny.json"], in: fixture, tmp: tmp)
+        #expect(result.status == 0, "\(result.stderr)")
+        #expect(result.stderr.contains("No model found: training one on intents for the demo."))
+        #expect(result.stderr.contains("epoch 1/") && result.stdout.contains("cust › where is my order"))
     }
 
     @Test(arguments: [
@@ -94,6 +109,31 @@ import Testing
         try tmux.press("F10")
         try tmux.waitFor("the exit", history: true) { $0.contains("EXITED 0") }
         #expect(try fixture.turns().map(\.text).contains("where is my order"))
+    }
+}
+
+extension DemoCommandTests {
+    @Test(.enabled(if: Tmux.available), arguments: [SIGTERM, SIGINT, SIGHUP])
+    func aSignalStillThrowsTheStoreAway(signal: Int32) throws {
+        let (fixture, tmp) = try fixture()
+        defer { fixture.remove() }
+        try makeDefaultStore(fixture)
+        let tmux = Tmux()
+        defer { tmux.kill() }
+        let home = fixture.directory.appendingPathComponent("home").path
+        // The inner shell writes its pid and becomes supportbot (exec), so the signal reaches it alone.
+        let play = "echo \\$\\$ > pid; exec env TMPDIR='\(tmp.path)' SUPPORTBOT_HOME='\(home)' '\(CLI.binary)' demo t.demo"
+        let command = "cd '\(fixture.directory.path)' && sh -c \"\(play)\"; echo \"EXITED $?\""
+        try tmux.run(["new-session", "-d", "-s", "main", "-x", "100", "-y", "30", "-e", "LANG=C.UTF-8", "-e", "TERM=screen", command,
+                      ";", "set-option", "-g", "remain-on-exit", "on"])
+        try tmux.waitFor("the demo") { $0.contains("DEMO ") }
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).count == 1)
+        let pid = try #require(Int32(try String(contentsOf: fixture.directory.appendingPathComponent("pid"), encoding: .utf8)
+            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        kill(pid, signal)
+        let end = try tmux.waitFor("the exit", history: true) { $0.contains("EXITED") }
+        #expect(end.contains("EXITED \(128 + signal)"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty)
     }
 }
 
