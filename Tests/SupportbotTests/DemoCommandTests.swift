@@ -82,6 +82,26 @@ import Testing
         #expect(result.stderr.contains("epoch 1/") && result.stdout.contains("cust › where is my order"))
     }
 
+    @Test func withoutAScriptTheBuiltInCopyOfDemosEnDemoPlays() throws {
+        let (fixture, tmp) = try fixture()
+        defer { fixture.remove() }
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../demos/en.demo")
+        // The same steps on the same lines, played in the same virtual time (typing time follows every character).
+        func played(_ name: String) throws -> (headers: [Substring], summary: Substring) {
+            let result = try demo(["--headless", "--db", fixture.db], in: fixture, tmp: tmp)
+            #expect(result.status == 0, "\(result.stderr)")
+            let headers = result.stdout.split(separator: "\n").filter { $0.hasPrefix("--- step ") }
+            let summary = try #require(result.stderr.split(separator: "\n").first { $0.hasPrefix(name + ": ") })
+            return (headers.map { $0.replacing(name, with: "") }, summary.dropFirst(name.count))
+        }
+        let builtIn = try played("en.demo (built in)")
+        try FileManager.default.createDirectory(at: fixture.directory.appendingPathComponent("demos"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: shipped, to: fixture.directory.appendingPathComponent("demos/en.demo"))
+        let file = try played("demos/en.demo")
+        #expect(builtIn.headers.count > 30 && builtIn.headers == file.headers)
+        #expect(builtIn.summary == file.summary)
+    }
+
     @Test(arguments: [
         ("customer: hi\nwave\n", "bad.demo:2: unknown step \"wave\""),
         ("customer: hi\npause 2 s\n", "bad.demo:2: pause: \"2 s\" is not a duration"),
