@@ -80,6 +80,11 @@ import Testing
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("No model found: training one on intents for the demo."))
         #expect(result.stderr.contains("epoch 1/") && result.stdout.contains("cust › where is my order"))
+        // Without --db either: trained into the throw-away store; the default store is looked for, never created.
+        let thrown = try demo(["t.demo", "--headless", "--config", "tiny.json"], in: fixture, tmp: tmp)
+        #expect(thrown.status == 0 && thrown.stderr.contains("No model found: training one"), "\(thrown.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: fixture.directory.appendingPathComponent("home").path))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).isEmpty)
     }
 
     @Test func withoutAScriptTheBuiltInCopyOfDemosEnDemoPlays() throws {
