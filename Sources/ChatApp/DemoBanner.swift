@@ -1,11 +1,14 @@
 /// The demo's rows at the top of the body: the status tag, then the caption wrapped on at
-/// most two rows; there only when the page keeps at least `minimumPage` rows.
+/// most `captionRows` rows (the last ending in … when it goes on); there only when the page
+/// keeps at least `minimumPage` rows.
 struct DemoBanner {
     let overlay: DemoOverlay
     let theme: Theme
 
     /// Rows a page keeps under the banner, or the banner is left out.
     static let minimumPage = 6
+    /// Rows a caption may take.
+    static let captionRows = 3
 
     /// The banner's rows at the top of `body` and the rows left for the page (all of `body`
     /// without an overlay, or when it is too short).
@@ -22,10 +25,14 @@ struct DemoBanner {
     /// The status as a tag.
     private static func tag(_ overlay: DemoOverlay) -> String { " \(overlay.status) " }
 
-    /// The caption wrapped beside the tag, at most two lines.
+    /// The caption wrapped beside the tag, at most `captionRows` lines; a cut one ends in ….
     private static func captionLines(_ overlay: DemoOverlay, width: Int) -> [String] {
         let room = max(1, width - TextWidth.of(tag(overlay)) - 1)
-        return overlay.caption.map { Array(TextLayout.wrap($0, width: room).prefix(2)) } ?? []
+        guard let caption = overlay.caption else { return [] }
+        let lines = TextLayout.wrap(caption, width: room)
+        guard lines.count > captionRows else { return lines }
+        let rest = lines[(captionRows - 1)...].joined(separator: " ")
+        return lines.prefix(captionRows - 1) + [TextLayout.truncate(rest, to: room)]
     }
 
     /// Draws the banner into `rect` (from `layout`; nothing when it has no rows).
