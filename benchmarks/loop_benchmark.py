@@ -22,6 +22,7 @@ import csv
 import json
 import os
 import random
+import re
 import shutil
 import subprocess
 import sys
@@ -41,8 +42,9 @@ def run(args, db, stdin=None):
 
 
 def rows(path):
+    """(text, intent) pairs; a category's characters other than letters, digits and _ dropped (`reverted_card_payment?`)."""
     with open(path, newline="", encoding="utf-8") as f:
-        return [(r["text"], r["category"]) for r in csv.DictReader(f)]
+        return [(r["text"], re.sub(r"\W", "", r["category"])) for r in csv.DictReader(f)]
 
 
 def yaml_quote(text):
