@@ -8,7 +8,8 @@
 # transaction) from wall-clock time, and p50/p99 of `latency_us`, which each reply measures
 # in-process: classify + render + commit.
 #
-# Usage: benchmarks/store_throughput.sh [LINES] [WRITERS]   (SUPPORTBOT_BIN, CONFIG to override)
+# Usage: benchmarks/store_throughput.sh [LINES] [WRITERS]   (SUPPORTBOT_BIN, CONFIG to override;
+# DB=postgres://… runs against an empty PostgreSQL database instead of a fresh SQLite file)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LINES=${1:-5000}
@@ -19,7 +20,7 @@ CONFIG=${CONFIG:-default}
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-DB=$WORK/bench.sqlite
+DB=${DB:-$WORK/bench.sqlite}
 
 cp -r intents "$WORK/intents"
 sed -i '/^action: handoff/d' "$WORK"/intents/*/*.yaml
@@ -58,4 +59,9 @@ run_writers() {  # $1 writers, each sending all lines
 
 run_writers 1
 run_writers "$WRITERS"
-echo "turns stored: $(sqlite3 "$DB" 'SELECT COUNT(*) FROM turn' 2>/dev/null || echo '?') (expected $((2 * LINES * (1 + WRITERS))))"
+count='SELECT COUNT(*) FROM turn'
+case $DB in
+    postgres://* | postgresql://*) stored=$(psql "$DB" -Atc "$count" 2>/dev/null || echo '?') ;;
+    *) stored=$(sqlite3 "$DB" "$count" 2>/dev/null || echo '?') ;;
+esac
+echo "turns stored: $stored (expected $((2 * LINES * (1 + WRITERS))))"

@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Installs the Debian packages SupportBot needs, when any is missing.
-# Usage: scripts/install-deps.sh [--tests]   (--tests adds tmux for the terminal test)
+# Usage: scripts/install-deps.sh [--tests]   (--tests adds tmux for the terminal test and the
+# PostgreSQL server the store contract tests run against)
 set -euo pipefail
 packages=(libncurses-dev libsqlite3-dev libopenblas-dev pkg-config)
-[ "${1:-}" = "--tests" ] && packages+=(tmux)
+[ "${1:-}" = "--tests" ] && packages+=(tmux postgresql)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

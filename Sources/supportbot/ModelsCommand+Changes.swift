@@ -13,7 +13,7 @@ extension ModelsCommand {
         @Flag(help: "One JSON object.") var json = false
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             let before = try ModelTraining.wrapping(store) { try database.activeVersion() }
             try ModelTraining.wrapping(store) { try database.promote(version: version.value, by: AgentName.resolve(agent), at: Date()) }
             Output.print(json ? JSONLine.string(Change(from: before, to: version.value)) : "active: v\(version.value) (was \(before.map { "v\($0)" } ?? "none"))")
