@@ -116,7 +116,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ChatAppTests",
-            dependencies: ["ChatApp", "Assistant", "SupportBotTestSupport"],
+            dependencies: ["ChatApp", "Assistant", "IntentModel", "SupportBotTestSupport"],
             exclude: ["__Snapshots__"],
             swiftSettings: swiftSettings
         ),

@@ -34,6 +34,9 @@ public struct ReviewCandidate: Sendable, Equatable {
         self.ranking = ranking
     }
 
+    /// `ranking` as names and confidences, best first.
+    public var rankedIntents: [(intent: String, confidence: Float)] { ranking.map { ($0.intent, $0.confidence) } }
+
     /// Whether the model was not confident enough (`TurnOutcome.isLowConfidence`).
     public var fallback: Bool { outcome?.isLowConfidence ?? false }
 }

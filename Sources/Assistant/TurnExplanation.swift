@@ -28,6 +28,9 @@ public struct TurnExplanation: Sendable, Equatable {
     /// The intent of the turn's label in force, if an agent gave one.
     public var label: String?
 
+    /// `ranking` as names and confidences, best first.
+    public var rankedIntents: [(intent: String, confidence: Float)] { ranking.map { ($0.intent, $0.confidence) } }
+
     /// Creates an explanation.
     public init(
         turn: Int64, position: Int, text: String, ranking: [IntentScore], modelVersion: Int64?, language: String?,

@@ -21,6 +21,26 @@ public protocol ChatBackend: AnyObject {
     func handBack() throws -> [TranscriptLine]
     /// Records a label event: `turn` is really `intent`.
     func relabel(turn: TurnID, intent: String) throws
+    /// Records a label event of `kind` (out of scope, discard, skip, undo) on customer turn `turn`.
+    func mark(turn: TurnID, as kind: LabelKind) throws
+    /// The turns of `turn`'s conversation around it, in order: the two before, itself, the two after.
+    func reviewContext(of turn: TurnID) throws -> [TranscriptLine]
+    /// How customer turn `turn` was answered, its words weighed by the model version that
+    /// answered it; nil when there is no such customer turn.
+    func explain(turn: TurnID) throws -> TurnInsight?
+    /// Forgets the slots the customer filled in this conversation (`session.slots` empties).
+    func forgetSlots()
+    /// The newest conversations `query` admits (`ConversationFilter(parsing:)`), newest first.
+    func conversations(matching query: String) throws -> [ConversationSummary]
+    /// Shows stored `conversation`: its latest lines; `continuing`, the next turns go there
+    /// (an agent holds it when it is handed off).
+    func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (session: SessionInfo, lines: [TranscriptLine])
+    /// The registry's versions, newest first.
+    func models() throws -> [ModelSummary]
+    /// Makes registry version `version` active (the chat follows at its next line).
+    func promote(version: Int64) throws
+    /// Makes the previously active version active again; returns (from, to).
+    func rollback() throws -> (from: Int64, to: Int64)
     /// Starts a new conversation and returns the session with its id.
     func newConversation() throws -> SessionInfo
     /// The stored transcript lines of this conversation before customer turn `turn`: the newest page, oldest first.
@@ -37,6 +57,7 @@ public protocol ChatBackend: AnyObject {
     func saveTemplate(intent: String, variant: Int64?, text: String) throws
     /// Deletes a reply variant.
     func deleteTemplate(intent: String, variant: Int64) throws
-    /// The monitoring figures.
-    func monitor() throws -> StoreFigures
+    /// The stats of the customer turns of `period`, by day, with their drift from the period
+    /// before: the figures `supportbot stats --by day` prints for it.
+    func monitor(_ period: MonitorPeriod) throws -> StatsReport
 }

@@ -49,6 +49,12 @@ public final class ChatRuntime {
         return due
     }
 
+    /// Puts `event` on the timer list, due `delay` from now (after the timers due no later).
+    private func schedule(_ event: Event, after delay: Duration) {
+        let due = clock.now + delay
+        timers.insert((due, event), at: timers.firstIndex { $0.due > due } ?? timers.count)
+    }
+
     /// Does one effect through the backend (or the timer list); its result (or failure) as events.
     func perform(_ effect: Effect) -> [Event] {
         do {
@@ -65,6 +71,27 @@ public final class ChatRuntime {
             case let .relabel(turn, intent):
                 try backend.relabel(turn: turn, intent: intent)
                 return [.relabeled(turn: turn, intent: intent)]
+            case let .mark(turn, kind):
+                try backend.mark(turn: turn, as: kind)
+                return [.marked(turn: turn, kind: kind)]
+            case let .loadReviewContext(turn): return [.reviewContextLoaded(turn: turn, lines: try backend.reviewContext(of: turn))]
+            case let .explainTurn(turn): return try backend.explain(turn: turn).map { [.turnExplained($0)] } ?? []
+            case .forgetSlots:
+                let slots = backend.session.slots.keys.sorted()
+                backend.forgetSlots()
+                let said = slots.isEmpty ? "no slots to forget" : "forgot " + slots.joined(separator: ", ") + ": replies ask again"
+                return [.sessionChanged(backend.session), .notice(said)]
+            case let .loadConversations(query): return [.conversationsLoaded(try backend.conversations(matching: query))]
+            case let .openConversation(summary, continuing):
+                let (session, lines) = try backend.open(summary, continuing: continuing)
+                return [.conversationOpened(summary, continuing: continuing, session: session, lines: lines)]
+            case .loadModels: return [.modelsLoaded(try backend.models())]
+            case let .promote(version):
+                try backend.promote(version: version)
+                return [.modelsLoaded(try backend.models()), .notice("v\(version) is active: the chat answers with it from the next line")]
+            case .rollback:
+                let (from, to) = try backend.rollback()
+                return [.modelsLoaded(try backend.models()), .notice("rolled back from v\(from) to v\(to): it answers from the next line")]
             case .newConversation: return [.sessionStarted(try backend.newConversation())]
             case let .loadEarlier(turn): return [.earlierLoaded(try backend.transcript(before: turn))]
             case let .loadLater(turn): return [.laterLoaded(try backend.transcript(after: turn))]
@@ -76,10 +103,12 @@ public final class ChatRuntime {
             case let .deleteTemplate(intent, variant):
                 try backend.deleteTemplate(intent: intent, variant: variant)
                 return [.templatesLoaded(try backend.templates())]
-            case .loadMonitor: return [.monitorLoaded(try backend.monitor())]
+            case let .loadMonitor(period): return [.monitorLoaded(try backend.monitor(period))]
             case let .expireNotice(serial, delay):
-                let due = clock.now + delay
-                timers.insert((due, .noticeExpired(serial: serial)), at: timers.firstIndex { $0.due > due } ?? timers.count)
+                schedule(.noticeExpired(serial: serial), after: delay)
+                return []
+            case let .refreshMonitor(serial, delay):
+                schedule(.monitorRefreshDue(serial: serial), after: delay)
                 return []
             case .quit: return []
             }

@@ -1,3 +1,5 @@
+import Assistant
+
 /// Work `update` asks the runtime to do; its results come back as `Event`s.
 public enum Effect: Sendable, Equatable {
     /// Classify the draft for the live intent panel (answer: `.draftAnalyzed`).
@@ -8,10 +10,29 @@ public enum Effect: Sendable, Equatable {
     case sendAgentReply(String)
     /// Record a label event for a turn (answer: `.relabeled`).
     case relabel(turn: TurnID, intent: String)
+    /// Record a label event of a kind naming no intent of choice — out of scope, discard,
+    /// skip, undo (answer: `.marked`).
+    case mark(turn: TurnID, kind: LabelKind)
+    /// Load the conversation turns around a review item (answer: `.reviewContextLoaded`).
+    case loadReviewContext(turn: TurnID)
     /// Hand the conversation to a human (answer: `.appended`).
     case handoff
     /// Give the conversation back to the bot (answer: `.handedBack`).
     case handBack
+    /// Load the stored explanation of a customer turn (answer: `.turnExplained`).
+    case explainTurn(TurnID)
+    /// Forget the slots the customer filled (answer: `.sessionChanged` and a notice).
+    case forgetSlots
+    /// Find the conversations a query admits (answer: `.conversationsLoaded`).
+    case loadConversations(String)
+    /// Show a stored conversation: read-only, or continued (answer: `.conversationOpened`).
+    case openConversation(ConversationSummary, continuing: Bool)
+    /// Load the registry's versions (answer: `.modelsLoaded`).
+    case loadModels
+    /// Make a version active (answer: `.modelsLoaded` and a notice).
+    case promote(version: Int64)
+    /// Make the previously active version active again (answer: `.modelsLoaded` and a notice).
+    case rollback
     /// Start a new conversation (answer: `.sessionStarted`).
     case newConversation
     /// Load the page of transcript lines before the customer turn `before` (answer: `.earlierLoaded`).
@@ -26,8 +47,10 @@ public enum Effect: Sendable, Equatable {
     case saveTemplate(intent: String, variant: Int64?, text: String)
     /// Delete a reply variant (answer: `.templatesLoaded`).
     case deleteTemplate(intent: String, variant: Int64)
-    /// Load the monitoring figures (answer: `.monitorLoaded`).
-    case loadMonitor
+    /// Load the stats of a period, by day (answer: `.monitorLoaded`).
+    case loadMonitor(MonitorPeriod)
+    /// Send `.monitorRefreshDue(serial)` once `after` has passed on the runtime's clock.
+    case refreshMonitor(serial: Int, after: Duration)
     /// Send `.noticeExpired(serial)` once `after` has passed on the runtime's clock.
     case expireNotice(serial: Int, after: Duration)
     /// Leave the program, restoring the terminal.

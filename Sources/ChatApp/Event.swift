@@ -15,6 +15,14 @@ public enum Event: Sendable, Equatable {
     case sessionChanged(SessionInfo)
     /// The draft was classified.
     case draftAnalyzed(DraftAnalysis)
+    /// The registry's versions, newest first.
+    case modelsLoaded([ModelSummary])
+    /// The explanation of a past customer turn.
+    case turnExplained(TurnInsight)
+    /// The conversations a query found, newest first.
+    case conversationsLoaded([ConversationSummary])
+    /// A stored conversation is shown (continued: its next turns are logged there); its latest lines.
+    case conversationOpened(ConversationSummary, continuing: Bool, session: SessionInfo, lines: [TranscriptLine])
     /// A customer message was answered.
     case replied(lines: [TranscriptLine], reply: BotReply)
     /// The bot holds the conversation again (the hand-back is stored); the lines to show.
@@ -23,6 +31,10 @@ public enum Event: Sendable, Equatable {
     case appended([TranscriptLine])
     /// A turn was relabeled.
     case relabeled(turn: TurnID, intent: String)
+    /// A label event of `kind` was stored on a turn (`Effect.mark`).
+    case marked(turn: TurnID, kind: LabelKind)
+    /// The conversation turns around review item `turn`, in order.
+    case reviewContextLoaded(turn: TurnID, lines: [TranscriptLine])
     /// Stored transcript lines that came before the oldest customer turn in memory, oldest first.
     case earlierLoaded([TranscriptLine])
     /// Stored transcript lines that came after the newest customer turn in memory, oldest first.
@@ -31,8 +43,10 @@ public enum Event: Sendable, Equatable {
     case reviewLoaded([ReviewCandidate], total: Int)
     /// Every intent with its reply variants.
     case templatesLoaded([IntentTemplates])
-    /// Fresh monitoring figures.
-    case monitorLoaded(StoreFigures)
+    /// Fresh monitoring figures: the stats of the period shown, by day.
+    case monitorLoaded(StatsReport)
+    /// The time asked for by `Effect.refreshMonitor` has passed.
+    case monitorRefreshDue(serial: Int)
     /// The runtime has something to say (a notice on the page shown).
     case notice(String)
     /// An effect failed; the message is shown as an error notice on the page shown.

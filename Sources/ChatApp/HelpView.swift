@@ -3,37 +3,18 @@ struct HelpView {
     let state: State
     let theme: Theme
 
-    /// Keys by screen, then the slash commands: (key, what it does), or a heading with an empty key.
-    static let entries: [(key: String, summary: String)] = [
-        ("", "Everywhere"),
-        ("F1 … F5", "Help, Chat, Review, Templates, Monitor"),
-        ("Esc", "back out: close the picker, leave a screen"),
-        ("F10, Ctrl-C", "quit (the terminal is restored)"),
-        ("", "Chat"),
-        ("Enter", "send the customer message (or your reply in take-over)"),
-        ("←→ Home End", "move in the input line (also Ctrl-B/F/A/E)"),
-        ("Backspace Del", "delete a character"),
-        ("Ctrl-K Ctrl-U", "delete to the end / to the start of the line"),
-        ("Ctrl-W", "delete the word before the cursor"),
-        ("↑ ↓", "input history"),
-        ("PgUp PgDn, wheel", "scroll the transcript"),
-        ("Tab", "pick a turn in the transcript (↑↓, Enter relabels)"),
-        ("Ctrl-R", "relabel the last bot turn"),
-        ("Ctrl-T", "take over: answer the customer yourself, or give back"),
-        ("", "Relabel picker"),
-        ("type", "filter the intents"),
-        ("↑↓ Enter", "choose; the label is stored at once"),
-        ("", "Review"),
-        ("Enter", "confirm the predicted intent"),
-        ("p", "pick another intent"),
-        ("s / r", "skip the turn / reload the queue"),
-        ("", "Templates"),
-        ("↑↓ ←→", "choose an intent, then a reply variant"),
-        ("a / e / d d", "add / edit / delete a variant"),
-        ("", "Monitor"),
-        ("r", "refresh the figures"),
-        ("", "Slash commands"),
-    ] + State.slashCommands.map { ($0.name, $0.summary) }
+    /// Keys by scope from the `Keymap`, then the slash commands: (key, what it does), or a
+    /// heading with an empty key.
+    static var entries: [(key: String, summary: String)] {
+        KeyScope.allCases.flatMap { scope -> [(key: String, summary: String)] in
+            let bindings = Keymap.bindings(in: scope)
+            return bindings.isEmpty ? [] : [("", scope.title)] + bindings.map { ($0.label, $0.help) }
+        } + [
+            ("", "Notices"),
+            ("notice row", "confirmations and errors show on their own row above the status line, until the next key or a few seconds pass"),
+            ("", "Slash commands"),
+        ] + State.slashCommands.map { ($0.name, $0.summary) }
+    }
 
     func draw(in body: Rect, into screen: inout Screen) {
         guard body.height >= 1 else { return }

@@ -12,6 +12,10 @@ struct IntentPanelView {
 
     func draw(in rect: Rect, into screen: inout Screen) {
         guard rect.height >= 1, rect.width >= 8 else { return }
+        if let insight = state.shownInsight {
+            TurnInsightView(insight: insight, theme: theme).draw(in: rect, into: &screen)
+            return
+        }
         screen.rule(row: rect.top, column: rect.left, width: rect.width, title: state.agentMode ? "Take-over" : "Live intent", style: theme.border, titleStyle: theme.heading)
         var row = rect.top + 1
         let inner = Rect(left: rect.left + 1, top: row, width: rect.width - 2, height: rect.bottom - row)

@@ -1,4 +1,5 @@
-/// The relabel picker: a list of intents narrowed by typing.
+/// The relabel picker: a list of intents narrowed by typing, in the model's ranking for the
+/// turn when it is known (the rest alphabetically after).
 public struct IntentPicker: Sendable, Equatable {
     /// The turn being labeled.
     public var turn: TurnID
@@ -6,20 +7,30 @@ public struct IntentPicker: Sendable, Equatable {
     public var position: Int?
     /// The turn's text, shown as the picker's title.
     public var text: String
-    /// Every intent.
+    /// Every intent, the ranked ones first.
     public var intents: [String]
+    /// The model's confidence in each ranked intent for the turn.
+    public var confidence: [String: Float] = [:]
     /// The filter being typed.
     public var filter = LineEditor()
     /// The highlighted row of `matches`.
     public var selected = 0
 
-    /// A picker for `turn` over `intents`, the current intent highlighted.
-    public init(turn: TurnID, position: Int? = nil, text: String, intents: [String], current: String? = nil) {
+    /// A picker for `turn` over `intents` in the order of `ranking` (best first), the current
+    /// intent highlighted (else the first).
+    public init(
+        turn: TurnID, position: Int? = nil, text: String, intents: [String], ranking: [(intent: String, confidence: Float)] = [],
+        current: String? = nil
+    ) {
         self.turn = turn
         self.position = position
         self.text = text
-        self.intents = intents
-        selected = current.flatMap { intents.firstIndex(of: $0) } ?? 0
+        let known = Set(intents)
+        let ranked = ranking.filter { known.contains($0.intent) }
+        let names = Set(ranked.map(\.intent))
+        self.intents = ranked.map(\.intent) + intents.filter { !names.contains($0) }
+        for score in ranked { confidence[score.intent] = score.confidence }
+        selected = current.flatMap { self.intents.firstIndex(of: $0) } ?? 0
     }
 
     /// Intents containing every word of the filter (case-insensitive), prefix matches first.

@@ -22,37 +22,46 @@ public struct LineEditor: Sendable, Equatable {
         cursor = min(head.count, characters.count)
     }
 
-    /// Applies an editing key; returns false when the key is not an editing key.
+    /// Applies an editing key (a character, or a key `Keymap` binds in `.editing`); returns
+    /// false when the key is not an editing key.
     public mutating func handle(_ key: Key) -> Bool {
-        switch key {
-        case .left, .control("b"): cursor = max(0, cursor - 1)
-        case .right, .control("f"): cursor = min(characters.count, cursor + 1)
-        case .home, .control("a"): cursor = 0
-        case .end, .control("e"): cursor = characters.count
-        case .backspace, .control("h"):
-            guard cursor > 0 else { return true }
+        if case let .character(c) = key {
+            insert(String(c))
+            return true
+        }
+        guard case let .text(command)? = Keymap.command(for: key, in: .editing) else { return false }
+        apply(command)
+        return true
+    }
+
+    /// Carries out an editing command.
+    public mutating func apply(_ command: EditCommand) {
+        switch command {
+        case .left: cursor = max(0, cursor - 1)
+        case .right: cursor = min(characters.count, cursor + 1)
+        case .start: cursor = 0
+        case .end: cursor = characters.count
+        case .wordLeft: cursor = wordStart(before: cursor)
+        case .wordRight: cursor = wordEnd(after: cursor)
+        case .deleteBackward:
+            guard cursor > 0 else { return }
             characters.remove(at: cursor - 1)
             cursor -= 1
-        case .delete, .control("d"):
-            guard cursor < characters.count else { return true }
+        case .deleteForward:
+            guard cursor < characters.count else { return }
             characters.remove(at: cursor)
-        case .control("k"): characters.removeSubrange(cursor...)
-        case .control("u"):
+        case .killToEnd: characters.removeSubrange(cursor...)
+        case .killToStart:
             characters.removeSubrange(..<cursor)
             cursor = 0
-        case .control("w"):
+        case .deleteWordBackward:
             var start = cursor
             while start > 0, characters[start - 1] == " " { start -= 1 }
             while start > 0, characters[start - 1] != " " { start -= 1 }
             characters.removeSubrange(start..<cursor)
             cursor = start
-        case .alt("b"): cursor = wordStart(before: cursor)
-        case .alt("f"): cursor = wordEnd(after: cursor)
-        case .alt("d"): characters.removeSubrange(cursor..<wordEnd(after: cursor))
-        case let .character(c): insert(String(c))
-        default: return false
+        case .deleteWordForward: characters.removeSubrange(cursor..<wordEnd(after: cursor))
         }
-        return true
     }
 
     /// Whether `c` is part of a word for Alt-b / Alt-f (letters, digits, CJK characters).

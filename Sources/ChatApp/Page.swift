@@ -8,6 +8,10 @@ public enum Page: String, Sendable, Equatable, CaseIterable {
     case templates
     /// Monitoring figures (F5).
     case monitor
+    /// Stored conversations: find, filter, reopen (F6).
+    case conversations
+    /// The model registry: versions, scores, promote and roll back (F7).
+    case models
     /// Keys and slash commands (F1).
     case help
 
@@ -19,6 +23,8 @@ public enum Page: String, Sendable, Equatable, CaseIterable {
         case .review: 3
         case .templates: 4
         case .monitor: 5
+        case .conversations: 6
+        case .models: 7
         }
     }
 
@@ -29,6 +35,8 @@ public enum Page: String, Sendable, Equatable, CaseIterable {
         case .review: "Review"
         case .templates: "Templates"
         case .monitor: "Monitor"
+        case .conversations: "Conversations"
+        case .models: "Models"
         case .help: "Help"
         }
     }

@@ -32,7 +32,7 @@ struct PickerView {
         let x = screen.put("filter: ", row: inner.top + 1, column: inner.left, style: theme.heading)
         screen.cursor = screen.edit(picker.filter, row: inner.top + 1, column: x, width: inner.right - x)
         drawMatches(in: Rect(left: inner.left, top: inner.top + 2, width: inner.width, height: inner.height - 3), into: &screen)
-        screen.put("\(picker.matches.count)/\(picker.intents.count) · Enter choose · Esc cancel", row: inner.bottom - 1, column: inner.left, style: theme.dim, limit: inner.width)
+        screen.put("\(picker.matches.count)/\(picker.intents.count) · " + Keymap.hints(for: .picker), row: inner.bottom - 1, column: inner.left, style: theme.dim, limit: inner.width)
     }
 
     /// The matching intents, the highlighted one kept in view.
@@ -46,8 +46,10 @@ struct PickerView {
         let start = ListWindow.start(selected: selected, count: matches.count, height: rect.height)
         for (i, name) in matches[start..<min(matches.count, start + rect.height)].enumerated() {
             let isSelected = start + i == selected
-            let text = TextLayout.pad((isSelected ? "› " : "  ") + name, to: rect.width)
-            screen.put(text, row: rect.top + i, column: rect.left, style: isSelected ? theme.selected : .plain)
+            let score = picker.confidence[name].map { " " + Format.percent($0) } ?? ""
+            let room = max(0, rect.width - TextWidth.of(score))
+            let text = TextLayout.pad(TextLayout.truncate((isSelected ? "› " : "  ") + name, to: room), to: room) + score
+            screen.put(text, row: rect.top + i, column: rect.left, style: isSelected ? theme.selected : .plain, limit: rect.width)
         }
     }
 }

@@ -11,6 +11,8 @@ public func render(_ state: State, into screen: inout Screen) {
     case .review: ReviewView(state: state, theme: theme).draw(in: body, into: &screen)
     case .templates: TemplatesView(state: state, theme: theme).draw(in: body, into: &screen)
     case .monitor: MonitorView(state: state, theme: theme).draw(in: body, into: &screen)
+    case .conversations: ConversationsView(state: state, theme: theme).draw(in: body, into: &screen)
+    case .models: ModelsView(state: state, theme: theme).draw(in: body, into: &screen)
     case .help: HelpView(state: state, theme: theme).draw(in: body, into: &screen)
     }
     if let notice, body.bottom < screen.height - 1 {

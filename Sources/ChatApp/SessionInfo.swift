@@ -8,6 +8,8 @@ public struct SessionInfo: Sendable, Equatable {
     public var agent: String
     /// Every intent the model knows (for the relabel picker).
     public var intents: [String]
+    /// The slots the customer filled in this conversation, which replies use (`/forget-slots` clears them).
+    public var slots: [String: String] = [:]
 
     /// Creates session information.
     public init(conversation: String, model: String, agent: String, intents: [String]) {

@@ -1,40 +1,48 @@
+import Assistant
+
 extension State {
-    /// Keys on the Chat screen.
+    /// Keys on the Chat screen: the transcript's bindings while a turn is selected, the
+    /// input line's otherwise; an unbound key edits the input line.
     mutating func chatKey(_ key: Key) -> [Effect] {
-        switch key {
-        case .pageUp, .wheelUp:
-            return scrollUp(key == .wheelUp ? 3 : max(1, height / 2))
-        case .pageDown, .wheelDown:
-            return scrollDown(key == .wheelDown ? 3 : max(1, height / 2))
-        case .control("t"):
-            return toggleTakeOver()
-        case .control("o"):
-            toggleCustomerTyping()
-            return []
-        default:
-            break
+        if case let .transcript(selected) = focus {
+            if let command = Keymap.command(for: key, in: .transcript) { return transcriptCommand(command, selected: selected) }
+            // Scrolling and take-over keep the selection; any other key goes back to the input line.
+            if let command = Keymap.command(for: key, in: .chat), Self.keepsSelection.contains(command) { return chatCommand(command) }
+            focus = .input
         }
-        if case let .transcript(selected) = focus { return transcriptKey(key, selected: selected) }
-        switch key {
-        case .enter:
-            return submit()
-        case .up:
+        if let command = Keymap.command(for: key, in: .chat) { return chatCommand(command) }
+        let before = input.text
+        guard input.handle(key) else { return [] }
+        return input.text == before ? [] : draftChanged()
+    }
+
+    /// Chat commands that leave a selected transcript turn selected.
+    private static let keepsSelection: Set<Command> = [.pageUp, .pageDown, .scrollUp, .scrollDown, .takeOver, .typeAsCustomer]
+
+    /// A command of the Chat screen's input line.
+    private mutating func chatCommand(_ command: Command) -> [Effect] {
+        switch command {
+        case .pageUp: return scrollUp(max(1, height / 2))
+        case .pageDown: return scrollDown(max(1, height / 2))
+        case .scrollUp: return scrollUp(3)
+        case .scrollDown: return scrollDown(3)
+        case .takeOver: return toggleTakeOver()
+        case .typeAsCustomer: toggleCustomerTyping()
+        case .send: return submit()
+        case .historyOlder:
             if let line = history.older(than: input.text) { input = LineEditor(line); return draftChanged() }
-            return []
-        case .down:
+        case .historyNewer:
             if let line = history.newer() { input = LineEditor(line); return draftChanged() }
-            return []
-        case .tab:
-            if let last = transcript.lastIndex(where: { $0.turn != nil }) { focus = .transcript(selected: last) }
-            return []
-        case .control("r"):
+        case .selectTurn:
+            if let last = transcript.lastIndex(where: { $0.turn != nil }) {
+                focus = .transcript(selected: last)
+                return explainEffects(line: last)
+            }
+        case .relabel:
             if let line = lastBotTurnLine { openPicker(forLine: line) } else { say("no bot turn to relabel yet") }
-            return []
-        default:
-            let before = input.text
-            guard input.handle(key) else { return [] }
-            return input.text == before ? [] : draftChanged()
+        default: break
         }
+        return []
     }
 
     /// Asks for the draft's classification (or clears the panel) after the input changed.
@@ -55,25 +63,27 @@ extension State {
         input = LineEditor()
         analysis = nil
         if text.hasPrefix("/") { return command(text) }
+        if let viewing {
+            say("conversation \(viewing.id) is read-only: /continue goes on with it, /new starts another", isError: true)
+            return []
+        }
         return [agentMode && !typingAsCustomer ? .sendAgentReply(text) : .sendCustomerMessage(text)]
     }
 
-    /// Keys while a transcript turn is selected.
-    private mutating func transcriptKey(_ key: Key, selected: Int) -> [Effect] {
+    /// A command while a transcript turn is selected.
+    private mutating func transcriptCommand(_ command: Command, selected: Int) -> [Effect] {
         let turns = transcript.indices.filter { transcript[$0].turn != nil }
         let position = turns.firstIndex(of: selected) ?? max(0, turns.count - 1)
-        switch key {
-        case .up:
-            if !turns.isEmpty { focus = .transcript(selected: turns[max(0, position - 1)]) }
-        case .down:
-            if !turns.isEmpty { focus = .transcript(selected: turns[min(turns.count - 1, position + 1)]) }
-        case .enter, .control("r"), .character("r"):
+        switch command {
+        case .moveUp, .moveDown:
+            guard !turns.isEmpty else { return [] }
+            let line = turns[command == .moveUp ? max(0, position - 1) : min(turns.count - 1, position + 1)]
+            focus = .transcript(selected: line)
+            return explainEffects(line: line)
+        case .relabel:
             openPicker(forLine: selected)
-        case .escape, .tab:
-            focus = .input
         default:
             focus = .input
-            return chatKey(key)
         }
         return []
     }

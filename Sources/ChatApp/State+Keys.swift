@@ -2,25 +2,26 @@ import Assistant
 import Foundation
 
 extension State {
-    /// Keys that work everywhere, then the open picker's keys, then the page's.
+    /// Dispatches `key` through the `Keymap`: the global bindings, then the open picker's,
+    /// then the page's; a key bound nowhere goes to the focused text field, if any.
     mutating func handle(_ key: Key) -> [Effect] {
-        switch key {
-        case .control("c"), .function(10):
-            quitting = true
-            return [.quit]
-        case let .function(n):
-            guard let target = Page.allCases.first(where: { $0.functionKey == n }) else { return [] }
-            return open(target)
-        default:
-            break
+        if let command = Keymap.command(for: key, in: .global) {
+            switch command {
+            case let .open(target): return open(target)
+            default:
+                quitting = true
+                return [.quit]
+            }
         }
         if picker != nil { return pickerKey(key) }
         switch page {
         case .chat: return chatKey(key)
-        case .review: return reviewKey(key)
+        case .review: return Keymap.command(for: key, in: .review).map { reviewCommand($0) } ?? []
         case .templates: return templatesKey(key)
-        case .monitor: return monitorKey(key)
-        case .help: return helpKey(key)
+        case .monitor: return Keymap.command(for: key, in: .monitor).map { monitorCommand($0) } ?? []
+        case .conversations: return conversationsKey(key)
+        case .models: return Keymap.command(for: key, in: .models).map { modelsCommand($0) } ?? []
+        case .help: return Keymap.command(for: key, in: .help).map { helpCommand($0) } ?? []
         }
     }
 
@@ -40,6 +41,10 @@ extension State {
         case .templates where templates.editor != nil:
             templates.editor!.insert(flat)
             return []
+        case .conversations:
+            conversations.query.insert(flat)
+            conversations.selected = 0
+            return [.loadConversations(conversations.query.text)]
         default:
             return []
         }
@@ -52,7 +57,9 @@ extension State {
         switch target {
         case .review: return [.loadReviewQueue]
         case .templates: return [.loadTemplates]
-        case .monitor: return [.loadMonitor]
+        case .monitor: return [.loadMonitor(monitor.period)]
+        case .conversations: return [.loadConversations(conversations.query.text)]
+        case .models: return [.loadModels]
         case .chat, .help: return []
         }
     }
@@ -73,19 +80,16 @@ extension State {
 
     /// Records a label on the transcript and takes the turn off the review queue; the notice
     /// names the turn by its position in its conversation.
-    mutating func applyLabel(turn: TurnID, intent: String) {
-        let lines = transcript.filter { $0.turn == turn }
-        let queued = review.items.first { $0.id == turn }
-        let predicted = lines.last { $0.role == .bot }?.intent ?? queued?.intent
-        let name = (lines.lazy.compactMap(\.position).last ?? queued?.position).map { "turn \($0)" } ?? "the turn"
+    mutating func applyLabel(turn: TurnID, intent: String) -> [Effect] {
+        let predicted = transcript.last { $0.turn == turn && $0.role == .bot }?.intent ?? review.items.first { $0.id == turn }?.intent
+        let name = turnName(turn)
         for i in transcript.indices where transcript[i].turn == turn && transcript[i].role == .bot {
             transcript[i].label = intent
         }
-        let count = review.items.count
-        review.items.removeAll { $0.id == turn }
-        review.total = max(0, review.total - (count - review.items.count))
-        review.selected = min(review.selected, max(0, review.items.count - 1))
+        review.undoable.append(turn)
+        dropFromQueue(turn)
         say(predicted == intent ? "\(name): \(intent) confirmed" : "\(name) labeled \(intent)")
+        return reviewContextEffects()
     }
 
     /// Opens the relabel picker on the turn of transcript line `index`.
@@ -122,19 +126,20 @@ extension State {
         transcript.lastIndex { $0.role == .bot && $0.turn != nil }
     }
 
+    /// A key over the open picker: its bindings, else an edit of the filter.
     private mutating func pickerKey(_ key: Key) -> [Effect] {
         guard var p = picker else { return [] }
         let count = p.matches.count
-        switch key {
-        case .escape:
+        switch Keymap.command(for: key, in: .picker) {
+        case .back:
             picker = nil
             return []
-        case .enter:
+        case .confirm:
             guard let choice = p.choice else { return [] }
             picker = nil
             return [.relabel(turn: p.turn, intent: choice)]
-        case .up: p.selected = max(0, min(p.selected, count - 1) - 1)
-        case .down: p.selected = min(max(0, count - 1), p.selected + 1)
+        case .moveUp: p.selected = max(0, min(p.selected, count - 1) - 1)
+        case .moveDown: p.selected = min(max(0, count - 1), p.selected + 1)
         case .pageUp: p.selected = max(0, p.selected - 10)
         case .pageDown: p.selected = min(max(0, count - 1), p.selected + 10)
         default:

@@ -10,6 +10,20 @@ extension State {
         notice?.page == page ? notice : nil
     }
 
+    /// The scope of the `Keymap` the next key goes to (after the global bindings).
+    public var keyScope: KeyScope {
+        if picker != nil { return .picker }
+        switch page {
+        case .chat: if case .transcript = focus { return .transcript } else { return .chat }
+        case .review: return .review
+        case .templates: return templates.editor != nil ? .templateEditor : .templates
+        case .monitor: return .monitor
+        case .conversations: return .conversations
+        case .models: return .models
+        case .help: return .help
+        }
+    }
+
     /// The rows between the tab bar and the status line, less the notice's own row.
     var body: Rect { .body(width: width, height: height, notice: visibleNotice != nil) }
 }

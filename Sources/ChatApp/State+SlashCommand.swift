@@ -6,6 +6,9 @@ extension State {
         ("/takeover", "answer the customer yourself, or give back to the bot (Ctrl-T)"),
         ("/handoff", "hand the conversation to a human agent"),
         ("/new", "start a new conversation"),
+        ("/conversations", "find and reopen stored conversations (F6)"),
+        ("/continue", "go on with the conversation shown read-only"),
+        ("/forget-slots", "forget what the customer told (order number, e-mail, name): replies ask again"),
         ("/review", "the relabel queue (F3)"),
         ("/templates", "intents and reply variants (F4)"),
         ("/monitor", "monitoring figures (F5)"),
@@ -32,6 +35,14 @@ extension State {
             return [.handoff]
         case "/new":
             return [.newConversation]
+        case "/conversations": return open(.conversations)
+        case "/continue":
+            guard let viewing else {
+                say("/continue goes on with a conversation reopened read-only from Conversations (F6)")
+                return []
+            }
+            return [.openConversation(viewing, continuing: true)]
+        case "/forget-slots": return [.forgetSlots]
         case "/relabel":
             guard let line = lastBotTurnLine, let turn = transcript[line].turn else {
                 say("no bot turn to relabel yet")

@@ -37,14 +37,22 @@ public struct State: Sendable, Equatable {
     /// While an agent holds the conversation: whether what is typed is the customer's line
     /// (logged, the bot stays quiet) rather than the agent's reply (Ctrl-O switches).
     public var typingAsCustomer = false
+    /// The explanation of the transcript turn selected, once loaded.
+    public var insight: TurnInsight?
+    /// The stored conversation shown read-only (reopened from Conversations); nil while chatting.
+    public var viewing: ConversationSummary?
     /// The relabel picker, when open.
     public var picker: IntentPicker?
     /// The Review screen.
     public var review = ReviewState()
     /// The Templates screen.
     public var templates = TemplatesState()
-    /// The Monitor screen's figures, once loaded.
-    public var monitor: StoreFigures?
+    /// The Conversations screen.
+    public var conversations = ConversationsState()
+    /// The Models screen.
+    public var models = ModelsState()
+    /// The Monitor screen.
+    public var monitor = MonitorState()
     /// Rows scrolled on the Help screen.
     public var helpScroll = 0
     /// The notice shown, if any (see `Notice`).

@@ -3,8 +3,8 @@ struct TabBar {
     let state: State
     let theme: Theme
 
-    private static let shortTitles: [Page: String] = [.help: "Help", .chat: "Chat", .review: "Rev", .templates: "Tmpl", .monitor: "Mon"]
-    private static let order: [Page] = [.help, .chat, .review, .templates, .monitor]
+    private static let shortTitles: [Page: String] = [.help: "Help", .chat: "Chat", .review: "Rev", .templates: "Tmpl", .monitor: "Mon", .conversations: "Conv", .models: "Mod"]
+    private static let order: [Page] = [.help, .chat, .review, .templates, .monitor, .conversations, .models]
 
     func draw(into screen: inout Screen) {
         screen.fill(row: 0, column: 0, count: screen.width, style: theme.bar)

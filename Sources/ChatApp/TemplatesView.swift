@@ -10,7 +10,7 @@ struct TemplatesView {
         guard body.height >= 3 else { return }
         let t = state.templates
         let editorRows = t.editor == nil ? 0 : 1
-        let hint = t.editor != nil ? "Enter save · Esc cancel" : t.inVariants ? "a add · e edit · d delete · ← intents · Esc back" : "↑↓ intent · → variants · a add · Esc back"
+        let hint = Keymap.hints(for: t.editor != nil ? .templateEditor : .templates)
         screen.put(hint, row: body.bottom - 1, column: body.left + 1, style: theme.dim, limit: body.width - 2)
         let area = Rect(left: body.left, top: body.top, width: body.width, height: body.height - 1 - editorRows)
         if let editor = t.editor { drawEditor(editor, row: body.bottom - 2, width: body.width, into: &screen) }

@@ -14,7 +14,8 @@ struct TranscriptView {
         var line: Int
     }
 
-    private static let prefixes: [TurnRole?: String] = [.customer: "cust › ", .bot: "bot  › ", .agent: "agent› ", nil: "    · "]
+    /// The speaker's prefix of a line (every transcript-like list uses these).
+    static let prefixes: [TurnRole?: String] = [.customer: "cust › ", .bot: "bot  › ", .agent: "agent› ", nil: "    · "]
     private static let prefixWidth = 7
 
     func draw(in rect: Rect, into screen: inout Screen) {

@@ -29,18 +29,24 @@ extension State {
             closeHiddenPicker()
             return []
         case let .sessionStarted(started):
-            if started.conversation != session.conversation {
-                transcript = []
-                scroll = 0
-                earlierInStore = false
-                laterInStore = false
-                awaitingPage = false
-                decision = nil
-                agentMode = false
-                typingAsCustomer = false
-                focus = .input
-            }
+            if started.conversation != session.conversation || viewing != nil { clearConversation() }
             session = started
+            return []
+        case let .modelsLoaded(items):
+            models.items = items
+            models.selected = min(models.selected, max(0, items.count - 1))
+            models.loaded = true
+            return []
+        case let .turnExplained(insight):
+            self.insight = insight
+            return []
+        case let .conversationsLoaded(items):
+            conversations.items = items
+            conversations.selected = min(conversations.selected, max(0, items.count - 1))
+            conversations.loaded = true
+            return []
+        case let .conversationOpened(summary, continuing, started, lines):
+            opened(summary, continuing: continuing, session: started, lines: lines)
             return []
         case let .sessionChanged(changed):
             session = changed
@@ -60,7 +66,14 @@ extension State {
             append(lines)
             return []
         case let .relabeled(turn, intent):
-            applyLabel(turn: turn, intent: intent)
+            return applyLabel(turn: turn, intent: intent)
+        case let .marked(turn, kind):
+            return applyMark(turn: turn, kind: kind)
+        case let .reviewContextLoaded(turn, lines):
+            if turn == review.item?.id {
+                review.contextTurn = turn
+                review.context = lines
+            }
             return []
         case let .earlierLoaded(lines):
             prependEarlier(lines)
@@ -73,7 +86,7 @@ extension State {
             review.total = total
             review.selected = min(review.selected, max(0, items.count - 1))
             review.loaded = true
-            return []
+            return reviewContextEffects()
         case let .templatesLoaded(items):
             templates.items = items
             templates.selectedIntent = min(templates.selectedIntent, max(0, items.count - 1))
@@ -82,9 +95,12 @@ extension State {
             templates.editor = nil
             templates.confirmingDelete = false
             return []
-        case let .monitorLoaded(figures):
-            monitor = figures
-            return []
+        case let .monitorLoaded(report):
+            monitor.report = report
+            monitor.refreshSerial += 1
+            return page == .monitor ? [.refreshMonitor(serial: monitor.refreshSerial, after: MonitorState.refreshInterval)] : []
+        case let .monitorRefreshDue(serial):
+            return page == .monitor && serial == monitor.refreshSerial ? [.loadMonitor(monitor.period)] : []
         case let .notice(message):
             say(message)
             return []

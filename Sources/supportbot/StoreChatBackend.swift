@@ -14,6 +14,10 @@ final class StoreChatBackend: ChatBackend {
     private let settings: ChatSession.Settings
     private let follower: ActiveModelFollower?
     private var chat: ChatSession
+    /// The stored conversation shown (read-only or continued) whose pages scrolling loads; nil: the chat's.
+    private var shown: Int64?
+    /// Models of earlier registry versions, loaded to explain the turns they answered.
+    private var explainers: [Int64: Classifier] = [:]
     private(set) var session: SessionInfo
 
     /// Transcript lines loaded at once when the agent scrolls past the lines in memory.
@@ -64,6 +68,7 @@ final class StoreChatBackend: ChatBackend {
     func send(customer text: String) throws -> (lines: [TranscriptLine], reply: BotReply) {
         let reply = try chat.reply(to: text)
         noteConversation()
+        session.slots = chat.rememberedSlots
         let position = try database.position(of: reply.customerTurn)
         var lines = [TranscriptLine(role: .customer, text: text, turn: reply.customerTurn, position: position)]
         if let answer = reply.text {
@@ -97,19 +102,84 @@ final class StoreChatBackend: ChatBackend {
         try chat.relabel(turn: turn, as: intent)
     }
 
+    func mark(turn: TurnID, as kind: LabelKind) throws {
+        try chat.record(kind, turn: turn)
+    }
+
+    func reviewContext(of turn: TurnID) throws -> [TranscriptLine] {
+        try database.reviewContext(of: turn).map(Self.line)
+    }
+
+    func models() throws -> [ModelSummary] {
+        try database.registeredModels().sorted { $0.version > $1.version }.map {
+            ModelSummary(
+                version: $0.version, created: $0.created, config: $0.configName, trainingExamples: $0.trainingExamples,
+                evaluation: $0.evaluation, sizeBytes: $0.sizeBytes, isActive: $0.isActive, promotedBy: $0.promotedBy, promotedAt: $0.promotedAt
+            )
+        }
+    }
+
+    func promote(version: Int64) throws {
+        try database.promote(version: version, by: session.agent, at: Date())
+    }
+
+    func rollback() throws -> (from: Int64, to: Int64) {
+        try database.rollback(by: session.agent, at: Date())
+    }
+
     func newConversation() throws -> SessionInfo {
         chat = ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
+        shown = nil
         noteConversation()
+        session.slots = [:]
         return session
     }
 
+    func explain(turn: TurnID) throws -> TurnInsight? {
+        guard let explanation = try database.explanation(of: turn) else { return nil }
+        let model = try explanation.modelVersion.map { try explainer(version: $0) } ?? classifier
+        return TurnInsight(explanation: explanation, words: model.map { DraftAnalyzer.analyze(explanation.text, with: $0) })
+    }
+
+    /// The model of registry version `version` (the one answering now, or one loaded from the
+    /// store once); nil when it is no longer stored.
+    private func explainer(version: Int64) throws -> Classifier? {
+        if version == modelVersion { return classifier }
+        if let loaded = explainers[version] { return loaded }
+        guard let stored = try database.model(version: version) else { return nil }
+        let loaded = try stored.classifier()
+        explainers[version] = loaded
+        return loaded
+    }
+
+    func forgetSlots() {
+        chat.forgetSlots()
+        session.slots = chat.rememberedSlots
+    }
+
+    func conversations(matching query: String) throws -> [ConversationSummary] {
+        try database.conversationSummaries(ConversationFilter(parsing: query), limit: Self.pageSize)
+    }
+
+    func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (session: SessionInfo, lines: [TranscriptLine]) {
+        let lines = try database.transcript(of: conversation.id, latest: Self.pageSize).map(Self.line)
+        shown = conversation.id
+        if continuing {
+            chat = ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
+            chat.resume(conversation.id, handedOff: conversation.handedOff, history: try database.turns(in: conversation.id).map(\.turn))
+            noteConversation()
+            session.slots = chat.rememberedSlots
+        }
+        return (session, lines)
+    }
+
     func transcript(before turn: TurnID) throws -> [TranscriptLine] {
-        guard let conversation = chat.conversation else { return [] }
+        guard let conversation = shown ?? chat.conversation else { return [] }
         return try database.transcript(of: conversation, before: turn, limit: Self.pageSize).map(Self.line)
     }
 
     func transcript(after turn: TurnID) throws -> [TranscriptLine] {
-        guard let conversation = chat.conversation else { return [] }
+        guard let conversation = shown ?? chat.conversation else { return [] }
         return try database.transcript(of: conversation, after: turn, limit: Self.pageSize).map(Self.line)
     }
 
@@ -150,7 +220,8 @@ final class StoreChatBackend: ChatBackend {
         try database.removeTemplate(id: variant)
     }
 
-    func monitor() throws -> StoreFigures {
-        try database.figures()
+    func monitor(_ period: MonitorPeriod) throws -> StatsReport {
+        let now = Date()
+        return try database.stats(period.filter(now: now), by: .day, now: now)
     }
 }

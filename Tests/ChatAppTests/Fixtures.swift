@@ -66,21 +66,37 @@ enum Fixtures {
         IntentTemplates(intent: "refund", variants: [template(3, "refund", "I have started your refund; it takes 3–5 working days.")]),
     ]
 
-    /// 154 of 1234 turns fell back (12.5%), 15 of 210 conversations handed off (7.1%), 130 of 150
-    /// labels agree (86.7%).
-    static let monitor: StoreFigures = {
-        var figures = StoreFigures()
-        (figures.customerTurns, figures.conversations, figures.lowConfidence, figures.handedOff) = (1234, 210, 154, 15)
-        (figures.fallbackRate, figures.handoffRate) = (154.0 / 1234, 15.0 / 210)
-        figures.averageConfidence = 0.743
-        figures.confidenceHistogram = [3, 5, 9, 20, 41, 60, 95, 180, 320, 501]
-        figures.intentMix = [
-            .init(intent: "order_status", count: 520), .init(intent: "refund", count: 300), .init(intent: "订单查询", count: 250),
-            .init(intent: "greet", count: 164),
-        ]
-        figures.latencyMicros = [800, 1900, 4200]
-        (figures.labeled, figures.labeledCorrect, figures.liveAccuracy) = (150, 130, 130.0 / 150)
-        return figures
+    /// 154 of 1234 turns fell back (12.5%), 15 of 210 conversations handed off (7.1%), 130 of 140
+    /// answered labelled turns agree (92.9%); a week by day, and a drift from a week of refunds.
+    static let monitor: StatsReport = {
+        var f = StatsFigures()
+        (f.customerTurns, f.conversations, f.fallbacks, f.outOfScope) = (1234, 210, 154, 12)
+        f.handoffsByReason = [.requested: 9, .repeatedFallback: 4, .agent: 2]
+        f.confidenceMean = 0.743
+        f.confidenceHistogram = [3, 5, 9, 20, 41, 60, 95, 180, 320, 501]
+        f.intents = [("order_status", 520, 40, 60, 57), ("refund", 300, 50, 40, 35), ("订单查询", 250, 30, 30, 28), ("greet", 164, 34, 10, 10)]
+            .map { name, turns, fallbacks, labelled, correct in
+                var i = StatsFigures.IntentFigures(intent: name)
+                (i.turns, i.fallbacks, i.labelled, i.correct) = (turns, fallbacks, labelled, correct)
+                return i
+            }
+        f.latency = StatsFigures.Latency(sorted: [800, 1900, 4200])
+        (f.labelled, f.answeredLabelled, f.answeredCorrect) = (150, 140, 130)
+        (f.tokens, f.unknownTokens) = (5000, 300)
+        var before = f
+        before.intents = [f.intents[1]]
+        before.confidenceMean = 0.81
+        let days = (25...30).map { "2026-11-\($0)" } + ["2026-12-01"]
+        let series = days.enumerated().map { i, day in
+            var point = f
+            point.customerTurns = 100 + 20 * i
+            point.fallbacks = 10 + i
+            return StatsReport.Point(key: day, figures: point)
+        }
+        return StatsReport(
+            filter: StatsFilter(), figures: f, grouping: .day, series: series,
+            drift: DriftReport(current: f, previous: before, bounds: DriftReport.Bounds())
+        )
     }()
 
     /// A state on `page` filled with every kind of sample data.
@@ -94,9 +110,11 @@ enum Fixtures {
         state.review.items = review
         state.review.total = review.count
         state.review.loaded = true
+        state.review.contextTurn = 3
+        state.review.context = Array(transcript[2...6])
         state.templates.items = templates
         state.templates.selectedIntent = 1
-        state.monitor = monitor
+        state.monitor.report = monitor
         return state
     }
 }

@@ -88,13 +88,15 @@ import Testing
     @Test func screensLoadTheirDataThroughTheBackend() {
         let (terminal, backend, state) = run([
             .init(at: .zero, [.key(.function(3))]),
-            .init(at: .seconds(1), [.key(.enter)]),
+            .init(at: .seconds(1), [.key(.down), .key(.enter)]),
             .init(at: .seconds(2), [.key(.function(5))]),
         ]) { $0.review = Fixtures.review }
         #expect(backend.calls == [
-            .reviewQueue, .reviewCount, .relabel(turn: 3, intent: "greet"), .monitor,
+            .reviewQueue, .reviewCount, .reviewContext(3), .reviewContext(2), .relabel(turn: 2, intent: "refund"), .reviewContext(1),
+            // The Monitor refreshes itself every 5 s while shown: at 7 s and 12 s, then the run ends.
+            .monitor(.week), .monitor(.week), .monitor(.week),
         ])
-        #expect(state.review.items.map(\.id) == [2, 1])
+        #expect(state.review.items.map(\.id) == [3, 1])
         #expect(terminal.frames[1].text.contains("3 left"))
     }
 }

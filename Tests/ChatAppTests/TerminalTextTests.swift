@@ -44,7 +44,7 @@ import Testing
         _ = update(&state, .paste("where is"))
         for key: Key in [.alt("x"), .alt("["), .alt("1")] { _ = update(&state, .key(key)) }
         #expect(state.input.text == "where is")
-        #expect(update(&state, .key(.function(5))) == [.loadMonitor])
+        #expect(update(&state, .key(.function(5))) == [.loadMonitor(.week)])
     }
 
     @Test func altBAndAltFMoveByWord() {

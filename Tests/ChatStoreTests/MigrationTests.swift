@@ -77,9 +77,9 @@ import Testing
         let agent = try store.conversationEvents(of: 3)
         #expect(agent.map(\.reason) == ["agent"] && agent.map(\.agent) == ["Kim"])
         #expect(try store.conversationEvents(of: 5).isEmpty)
-        let figures = try store.figures()
+        let figures = try store.stats(StatsFilter()).figures
         #expect(figures.conversations == 4 && figures.handedOff == 3)
-        #expect(figures.customerTurns == 10 && figures.lowConfidence == 3 && figures.fallbackRate == 0.3)
+        #expect(figures.customerTurns == 10 && figures.fallbacks == 3 && figures.fallbackRate == 0.3)
         #expect(try store.reviewQueue(limit: 10).first?.id == 5)
     }
 

@@ -47,13 +47,6 @@ import Testing
         #expect(try store.reviewQueue(limit: 10).map(\.id) == [quiet, unsure, sure.customerTurn])
     }
 
-    @Test func figuresOfAnEmptyStore() throws {
-        let figures = try store().figures()
-        #expect(figures == StoreFigures())
-        #expect(figures.averageConfidence == nil && figures.latencyMicros == [0, 0, 0])
-        #expect(figures.fallbackRate == nil && figures.handoffRate == nil && figures.liveAccuracy == nil)
-    }
-
     @Test func figuresComeFromTheWholeStore() throws {
         let store = try store()
         var turns: [Int64] = []
@@ -79,19 +72,21 @@ import Testing
         try label(store, turns[5], .undo)                // undone: not counted
         try label(store, turns[4], .outOfScope)          // counted, and wrong
 
-        let figures = try store.figures()
+        let figures = try store.stats(StatsFilter()).figures
         #expect(figures.customerTurns == 11)
         #expect(figures.conversations == 3)
-        #expect(figures.handedOff == 3)
-        #expect(figures.lowConfidence == 2)
+        #expect(figures.handoffsByReason == [.repeatedFallback: 1, .agent: 1, .requested: 1])
+        #expect(figures.fallbacks == 2)
         #expect(figures.fallbackRate == 2.0 / 11)
         #expect(figures.handoffRate == 1)
-        #expect(abs(figures.averageConfidence! - (5.0 + 0.95) / 11) < 1e-6)
+        #expect(abs(figures.confidenceMean! - (5.0 + 0.95) / 11) < 1e-6)
         #expect(figures.confidenceHistogram == [1, 1, 1, 1, 1, 1, 1, 1, 1, 2])
-        #expect(figures.intentMix == [.init(intent: "order_status", count: 7), .init(intent: "greet", count: 4)])
-        // Ten timed latencies 100…1000 µs: p50 is the 6th, p90 and p99 the 10th.
-        #expect(figures.latencyMicros == [600, 1000, 1000])
-        #expect(figures.labeled == 4 && figures.labeledCorrect == 2 && figures.liveAccuracy == 0.5)
+        #expect(figures.intents.map { [$0.intent: $0.turns] } == [["order_status": 7], ["greet": 4]])
+        // Ten timed latencies 100…1000 µs, nearest rank: p50 is the 5th, p95 and p99 the 10th.
+        #expect(figures.latency.map { [$0.p50, $0.p95, $0.p99] } == [500, 1000, 1000])
+        // Current labels naming an intent (the out-of-scope one counts, and is wrong); discarded
+        // and undone ones do not.
+        #expect(figures.labelled == 4 && figures.answeredLabelled == 4 && figures.answeredCorrect == 2 && figures.liveAccuracy == 0.5)
         _ = three
     }
 

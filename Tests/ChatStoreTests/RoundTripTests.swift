@@ -55,7 +55,7 @@ import Testing
         let logged = try store.logAgentTurn(conversation: .new(agent: "Sam", handedOff: taken), text: "Hi, Sam here.", agent: "Sam", at: StoreFixtures.time)
         #expect(try store.conversations() == [ChatDatabase.Conversation(id: logged.conversation, started: taken, agent: "Sam", handedOff: taken)])
         #expect(try store.conversationEvents(of: logged.conversation).map(\.reason) == ["agent"])
-        #expect(try store.figures().conversations == 1)
+        #expect(try store.conversationSummaries(ConversationFilter(), limit: 10).map(\.id) == [logged.conversation])
     }
 
     @Test func newerLabelsSupersedeOlderOnesAndBecomeExamples() throws {

@@ -13,6 +13,8 @@ public final class TestChatBackend: ChatBackend {
         case handoff
         case handBack
         case relabel(turn: Int64, intent: String)
+        case mark(turn: Int64, kind: LabelKind)
+        case reviewContext(Int64)
         case newConversation
         case transcriptBefore(Int64)
         case transcriptAfter(Int64)
@@ -21,7 +23,14 @@ public final class TestChatBackend: ChatBackend {
         case templates
         case saveTemplate(intent: String, variant: Int64?, text: String)
         case deleteTemplate(intent: String, variant: Int64)
-        case monitor
+        case monitor(MonitorPeriod)
+        case explain(Int64)
+        case forgetSlots
+        case models
+        case promote(Int64)
+        case rollback
+        case conversations(String)
+        case open(Int64, continuing: Bool)
     }
 
     /// A failure every throwing call reports while `failure` is set.
@@ -30,7 +39,7 @@ public final class TestChatBackend: ChatBackend {
         public let description: String
     }
 
-    public private(set) var session: SessionInfo
+    public var session: SessionInfo
     /// Every call, in order.
     public private(set) var calls: [Call] = []
     /// The intent every message is classified as.
@@ -45,8 +54,8 @@ public final class TestChatBackend: ChatBackend {
     public var review: [ReviewCandidate] = []
     /// The templates.
     public var templateList: [IntentTemplates] = []
-    /// The monitoring figures.
-    public var figures = StoreFigures()
+    /// The stats every period answers with.
+    public var report = StatsReport(filter: StatsFilter(), figures: StatsFigures(), grouping: .day, series: [], drift: nil)
     private var nextTurn: Int64 = 1
     private var nextConversation = 2
 
@@ -121,6 +130,70 @@ public final class TestChatBackend: ChatBackend {
         try record(.relabel(turn: turn, intent: intent))
     }
 
+    /// The context `reviewContext(of:)` answers: the turns around each review item.
+    public var contexts: [Int64: [TranscriptLine]] = [:]
+
+    public func mark(turn: Int64, as kind: LabelKind) throws {
+        try record(.mark(turn: turn, kind: kind))
+    }
+
+    public func reviewContext(of turn: Int64) throws -> [TranscriptLine] {
+        try record(.reviewContext(turn))
+        return contexts[turn] ?? []
+    }
+
+    /// What `explain(turn:)` answers, by turn.
+    public var insights: [Int64: TurnInsight] = [:]
+    /// The stored conversations `conversations(matching:)` filters by their first line.
+    public var stored: [ConversationSummary] = []
+    /// The lines `open` shows, by conversation.
+    public var storedLines: [Int64: [TranscriptLine]] = [:]
+
+    public func explain(turn: Int64) throws -> TurnInsight? {
+        try record(.explain(turn))
+        return insights[turn]
+    }
+
+    public func forgetSlots() {
+        calls.append(.forgetSlots)
+        session.slots = [:]
+    }
+
+    public func conversations(matching query: String) throws -> [ConversationSummary] {
+        try record(.conversations(query))
+        return query.isEmpty ? stored : stored.filter { $0.firstLine?.contains(query) == true }
+    }
+
+    public func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (session: SessionInfo, lines: [TranscriptLine]) {
+        try record(.open(conversation.id, continuing: continuing))
+        if continuing { session.conversation = "\(conversation.id)" }
+        return (session, storedLines[conversation.id] ?? [])
+    }
+
+    /// The registry, newest first; `promote` and `rollback` move its active marker.
+    public var registry: [ModelSummary] = []
+    /// The versions made active, newest last (`rollback` goes back one).
+    private var activeHistory: [Int64] = []
+
+    public func models() throws -> [ModelSummary] {
+        try record(.models)
+        return registry
+    }
+
+    public func promote(version: Int64) throws {
+        try record(.promote(version))
+        activeHistory.append(registry.first { $0.isActive }?.version ?? version)
+        for i in registry.indices { registry[i].isActive = registry[i].version == version }
+    }
+
+    public func rollback() throws -> (from: Int64, to: Int64) {
+        try record(.rollback)
+        let from = registry.first { $0.isActive }?.version ?? 0
+        let to = activeHistory.popLast() ?? from
+        for i in registry.indices { registry[i].isActive = registry[i].version == to }
+        return (from, to)
+    }
+
     public func newConversation() throws -> SessionInfo {
         try record(.newConversation)
         session.conversation = "\(nextConversation)"
@@ -161,8 +234,8 @@ public final class TestChatBackend: ChatBackend {
         try record(.deleteTemplate(intent: intent, variant: variant))
     }
 
-    public func monitor() throws -> StoreFigures {
-        try record(.monitor)
-        return figures
+    public func monitor(_ period: MonitorPeriod) throws -> StatsReport {
+        try record(.monitor(period))
+        return report
     }
 }

@@ -5,8 +5,8 @@ import ChatApp
 ///
 /// Each read returns the next scripted batch, moving the clock to its time — unless the
 /// runtime's timeout ends first, in which case the clock moves by the timeout and the read is
-/// empty. Once the script is used up, a read that would wait for ever returns F10 (quit), so a
-/// run always ends.
+/// empty. Once the script is used up, timers run for `settle` more; then a read returns F10
+/// (quit), so a run always ends.
 public final class TestTerminal: Terminal {
     /// A batch of input arriving at `time` on the clock.
     public struct Input: Sendable {
@@ -33,6 +33,11 @@ public final class TestTerminal: Terminal {
     public private(set) var frames: [Screen] = []
     /// The timeout of every read, in order (nil: the runtime would wait for ever).
     public private(set) var timeouts: [Duration?] = []
+    /// How long timers still run once the script is used up (a screen that refreshes itself
+    /// would otherwise never let the run end).
+    public var settle: Duration = .seconds(10)
+    /// When the last scripted input arrives.
+    private let end: Duration
     /// Whether the script ran out and the terminal sent F10 to end the run.
     public private(set) var exhausted = false
 
@@ -43,6 +48,7 @@ public final class TestTerminal: Terminal {
         self.notice = notice
         self.clock = clock
         self.script = script.sorted { $0.time < $1.time }
+        end = self.script.last?.time ?? .zero
     }
 
     /// The last frame drawn.
@@ -60,7 +66,7 @@ public final class TestTerminal: Terminal {
             for case let .resize(width, height) in next.events { size = (width, height) }
             return next.events
         }
-        if let timeout {
+        if let timeout, script.isEmpty ? clock.now + timeout <= end + settle : true {
             clock.advance(by: timeout)
             return []
         }

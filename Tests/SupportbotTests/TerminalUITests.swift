@@ -37,7 +37,7 @@ import Testing
         try tmux.press("F3")
         try tmux.waitFor("the review queue from the store") { $0.contains("Review queue · 1 left") && $0.contains("where is my order") }
         try tmux.press("F5")
-        try tmux.waitFor("the monitor from the store") { $0.contains("turns 2") && $0.contains("of 1 labeled") }
+        try tmux.waitFor("the monitor from the store") { $0.contains("customer turns 2") && $0.contains("labelled 1") }
         try tmux.press("F2")
         try tmux.waitFor("the chat again") { $0.contains("type a customer message") }
 
