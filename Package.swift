@@ -9,8 +9,8 @@ import PackageDescription
 //   PostgresStore → Assistant, IntentModel, PostgresNIO   (the same protocols on PostgreSQL)
 //   Assistant → IntentModel → COpenBLAS
 // ChatApp never imports IntentModel: what it shows of a prediction comes as Assistant values.
-// SupportBotTestSupport holds the test doubles (terminal, clock, chat backend, in-memory store);
-// only test targets depend on it.
+// SupportBotTestSupport holds the test doubles (terminal, clock, chat backend, in-memory store)
+// and the fuzz-corpus replay; only test targets depend on it.
 
 /// Every Swift target of ours (not the dependencies): each file imports the modules whose members
 /// it uses, and a warning fails the build, here as in CI.
@@ -93,12 +93,13 @@ let package = Package(
         ),
         .target(
             name: "SupportBotTestSupport",
-            dependencies: ["Assistant", "ChatApp"],
+            dependencies: ["Assistant", "ChatApp", "IntentModel"],
             path: "Tests/SupportBotTestSupport",
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "IntentModelTests", dependencies: ["IntentModel"], exclude: ["Fixtures"], swiftSettings: swiftSettings
+            name: "IntentModelTests", dependencies: ["IntentModel", "SupportBotTestSupport"], exclude: ["Fixtures"],
+            swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AssistantTests",
@@ -120,7 +121,9 @@ let package = Package(
             exclude: ["__Snapshots__"],
             swiftSettings: swiftSettings
         ),
-        .testTarget(name: "CursesTerminalTests", dependencies: ["CursesTerminal", "ChatApp"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "CursesTerminalTests", dependencies: ["CursesTerminal", "ChatApp", "SupportBotTestSupport"], swiftSettings: swiftSettings
+        ),
         // GRDB and PostgresStore let the end-to-end tests inspect the store the binary wrote (and lock it).
         .testTarget(
             name: "SupportbotTests",

@@ -4,7 +4,8 @@ For each configuration and seed: `train` on train.csv (user CPU and wall seconds
 on test.csv (accuracy, macro-F1, ECE after and before the temperature, threshold) and
 `benchmark` (single-utterance latency in the process). Prints one JSON line per run as it
 finishes, then a Markdown table: the median and range over the seeds of each figure.
-Runs are chosen on the validation split inside `train`; the test set is only scored.
+Choose between runs by `validation accuracy` (the split `train` holds out of train.csv, before
+any refit); the test set is only scored.
 
 Usage:
     python3 benchmarks/config_seeds.py --data ../shared/datasets/banking77 \
@@ -21,7 +22,7 @@ import tempfile
 from concurrent.futures import ThreadPoolExecutor
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-BIN = os.path.join(ROOT, ".build", "release", "supportbot")
+BIN = os.environ.get("SUPPORTBOT_BIN", os.path.join(ROOT, ".build", "release", "supportbot"))
 
 
 def last_json(args):
@@ -39,7 +40,7 @@ def run(config, seed, data, workdir):
     user, wall = [float(x) for x in stderr.strip().splitlines()[-1].split()[1:]]
     ev, _ = last_json([BIN, "eval", "--model", model, "--data", f"{data}/test.csv", "--json"])
     speed, _ = last_json([BIN, "benchmark", "--model", model, "--data", f"{data}/test.csv", "--calls", "3000", "--json"])
-    row = {"config": name, "seed": seed, "accuracy": ev["accuracy"], "macro_f1": ev["macro_f1"], "ece": ev["ece"],
+    row = {"config": name, "seed": seed, "validation_accuracy": train["validation_accuracy"], "accuracy": ev["accuracy"], "macro_f1": ev["macro_f1"], "ece": ev["ece"],
            "ece_uncalibrated": ev["ece_uncalibrated"], "threshold": ev["threshold"], "train_cpu_s": user,
            "train_wall_s": wall, "epochs_run": train["epochs_run"], "best_epoch": train["best_epoch"],
            "latency_us": speed["latency_us_median"], "model_bytes": speed["model_bytes"]}
@@ -52,11 +53,12 @@ def summary(rows):
         m = statistics.median(values)
         return f"{fmt % m} ({fmt % min(values)}–{fmt % max(values)})" if len(values) > 1 else fmt % m
 
-    lines = ["| config | seeds | accuracy | macro-F1 | ECE (before T) | train CPU s | train wall s | latency µs |",
-             "|---|---|---|---|---|---|---|---|"]
+    lines = ["| config | seeds | validation accuracy | test accuracy | macro-F1 | ECE (before T) | train CPU s | train wall s "
+             "| latency µs |", "|---|---|---|---|---|---|---|---|---|"]
     for name in dict.fromkeys(r["config"] for r in rows):
         rs = [r for r in rows if r["config"] == name]
-        lines.append(f"| {name} | {','.join(str(r['seed']) for r in rs)} | {cell([r['accuracy'] for r in rs], '%.4f')} | "
+        lines.append(f"| {name} | {','.join(str(r['seed']) for r in rs)} | {cell([r['validation_accuracy'] for r in rs], '%.4f')} | "
+                     f"{cell([r['accuracy'] for r in rs], '%.4f')} | "
                      f"{cell([r['macro_f1'] for r in rs], '%.4f')} | {cell([r['ece'] for r in rs], '%.3f')} "
                      f"({cell([r['ece_uncalibrated'] for r in rs], '%.3f')}) | {cell([r['train_cpu_s'] for r in rs], '%.1f')} | "
                      f"{cell([r['train_wall_s'] for r in rs], '%.1f')} | {cell([r['latency_us'] for r in rs], '%.1f')} |")

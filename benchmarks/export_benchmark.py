@@ -5,7 +5,8 @@ For each SIZE (TURNS:CONVERSATIONS) a fresh store gets the shipped intents (`sup
 and TURNS turns split evenly over CONVERSATIONS conversations, inserted directly with SQLite:
 customer turns drawn from a seeded mix in which about half carry personal data (a distinct
 phone number, order number or e-mail in each, names with surnames, card numbers), each
-answered by a bot turn that echoes the customer's name or order. Then `supportbot export` runs
+answered by a bot turn that echoes the customer's name or order; the slots a line fills are
+stored with it (`turn.slots`), as `chat` stores them, and the conversation's agent is set. Then `supportbot export` runs
 with `--no-redact` and with redaction (the default) into an empty directory; the script
 prints wall-clock seconds for each, their ratio, and checks that no temporary file is left.
 
@@ -40,7 +41,9 @@ def customer(rng, i):
         ("how long does delivery take to Germany", "delivery_time"),
     ]
     text, intent = rng.choice(texts)
-    return text, intent, name, order
+    # The slots the line fills, stored with it as `chat` stores them.
+    slots = {"order_status": f'{{"order_id":"{order}"}}', "greet": f'{{"customer_name":"{name}"}}'}.get(intent, "{}")
+    return text, intent, name, order, slots if text.startswith(("where", "I'm")) else "{}"
 
 
 def fill(db, turns, conversations):
@@ -55,11 +58,11 @@ def fill(db, turns, conversations):
         cid = cur.lastrowid
         rows = []
         for p in range(1, per + 1, 2):
-            text, intent, name, order = customer(rng, c * per + p)
-            rows.append((cid, p, "customer", text, intent, 0.9, start))
+            text, intent, name, order, slots = customer(rng, c * per + p)
+            rows.append((cid, p, "customer", text, intent, 0.9, start, slots))
             if p + 1 <= per:
-                rows.append((cid, p + 1, "bot", f"Thanks {name}, order {order} is on its way.", intent, None, start))
-        con.executemany("INSERT INTO turn (conversationId, position, role, text, intent, confidence, createdAt) VALUES (?,?,?,?,?,?,?)", rows)
+                rows.append((cid, p + 1, "bot", f"Thanks {name}, order {order} is on its way.", intent, None, start, None))
+        con.executemany("INSERT INTO turn (conversationId, position, role, text, intent, confidence, createdAt, slots) VALUES (?,?,?,?,?,?,?,?)", rows)
     con.commit()
     con.close()
 

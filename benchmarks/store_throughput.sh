@@ -8,7 +8,10 @@
 # transaction) from wall-clock time, and p50/p99 of `latency_us`, which each reply measures
 # in-process: classify + render + commit.
 #
-# Usage: benchmarks/store_throughput.sh [LINES] [WRITERS]   (SUPPORTBOT_BIN, CONFIG to override;
+# DURABILITY=normal|full (default normal) is set with `supportbot settings set durability` after
+# training: SQLite's synchronous=NORMAL or FULL for every chat process.
+#
+# Usage: benchmarks/store_throughput.sh [LINES] [WRITERS]   (SUPPORTBOT_BIN, CONFIG, DURABILITY to override;
 # DB=postgres://… runs against an empty PostgreSQL database instead of a fresh SQLite file)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -16,6 +19,7 @@ LINES=${1:-5000}
 WRITERS=${2:-4}
 BIN=${SUPPORTBOT_BIN:-.build/release/supportbot}
 CONFIG=${CONFIG:-default}
+DURABILITY=${DURABILITY:-normal}
 [[ -x $BIN ]] || { echo "build first: swift build -c release" >&2; exit 1; }
 
 WORK=$(mktemp -d)
@@ -28,6 +32,8 @@ sed -i '/^action: handoff/d' "$WORK"/intents/*/*.yaml
 start=$(date +%s.%N)
 "$BIN" train --db "$DB" --config "$CONFIG" 2>/dev/null | tail -1
 echo "train: $(echo "$(date +%s.%N) - $start" | bc) s"
+"$BIN" settings set durability "$DURABILITY" --db "$DB" >/dev/null
+echo "durability: $("$BIN" settings get durability --db "$DB")"
 
 grep -h '^ *- ' intents/test/*/*.yaml | sed -E 's/^ *- //; s/^"(.*)"$/\1/' > "$WORK/utterances.txt"
 awk -v n="$LINES" '{ u[NR] = $0 } END { for (i = 0; i < n; i++) print u[i % NR + 1] }' "$WORK/utterances.txt" > "$WORK/lines.txt"

@@ -24,6 +24,16 @@ public struct ConversationSlots: Sendable, Equatable {
     /// What the customer has told so far: every slot but the agent's name.
     public var remembered: [String: String] { values.filter { $0.key != "agent_name" } }
 
+    /// The kind of personal data slot `name` holds (every slot is personal data).
+    public static func kind(of name: String) -> PersonalDataKind? {
+        switch name {
+        case "agent_name", "customer_name": .name
+        case "order_id": .orderID
+        case "email": .email
+        default: nil
+        }
+    }
+
     /// Takes `filled` (what a stored turn filled) as if its line were read again.
     public mutating func merge(_ filled: [String: String]) {
         values.merge(filled.filter { Self.names.contains($0.key) }) { $1 }

@@ -25,11 +25,16 @@ public struct ExportTurn: Sendable, Equatable {
     public var modelVersion: Int64?
     /// When it was written.
     public var time: Date
+    /// The slot values this turn carries, by slot name: what a customer line filled (as
+    /// stored with it), and the name of the conversation's agent (`agent_name`). Never
+    /// exported: a redacted export masks each value wherever it reappears.
+    public var slots: [String: String]
 
     /// Creates an export turn.
     public init(
         conversation: Int64, position: Int, role: TurnRole, text: String, predictedIntent: String?, confidence: Float?,
-        label: String?, discarded: Bool = false, outcome: TurnOutcome? = nil, modelVersion: Int64?, time: Date
+        label: String?, discarded: Bool = false, outcome: TurnOutcome? = nil, modelVersion: Int64?, time: Date,
+        slots: [String: String] = [:]
     ) {
         self.conversation = conversation
         self.position = position
@@ -42,6 +47,7 @@ public struct ExportTurn: Sendable, Equatable {
         self.outcome = outcome
         self.modelVersion = modelVersion
         self.time = time
+        self.slots = slots
     }
 
     /// The intent a customer turn trains: its label, else the prediction; nil for other roles.

@@ -15,11 +15,22 @@ public struct KnownPersonalValues: Sendable, Equatable {
 
     /// Learns the personal data in `text` (each word of a name on its own too).
     public mutating func learn(from text: String) {
-        for match in Redactor.matches(in: text) {
-            insert(match.value, as: match.kind)
-            guard match.kind == .name else { continue }
-            for word in match.value.split(separator: " ") where word.count >= 2 { insert(String(word), as: .name) }
+        for match in Redactor.matches(in: text) { learn(match.value, as: match.kind) }
+    }
+
+    /// Learns the values slots captured (`ConversationSlots.kind(of:)` says what each is),
+    /// whether or not today's rules would find them in the text.
+    public mutating func learn(slots: [String: String]) {
+        for (name, value) in slots {
+            if let kind = ConversationSlots.kind(of: name) { learn(value, as: kind) }
         }
+    }
+
+    /// Adds `value`, and each word of a name on its own.
+    private mutating func learn(_ value: String, as kind: PersonalDataKind) {
+        insert(value, as: kind)
+        guard kind == .name else { return }
+        for word in value.split(separator: " ") where word.count >= 2 { insert(String(word), as: .name) }
     }
 
     /// Adds `value` (its leading and trailing non-word characters dropped) as `kind`.

@@ -14,8 +14,9 @@ public struct TranscriptExporter: Sendable {
     public static let manifestSuffix = "manifest.json"
 
     /// An exporter of `turns`, masking personal data when `redact` is set: in every turn of a
-    /// conversation, also what any of its turns revealed (a reply greeting the customer by
-    /// name, rendered from the slot a customer turn filled). Two passes, linear in the text.
+    /// conversation, also what any of its turns revealed or its slots captured (a reply
+    /// greeting the customer by name, rendered from the slot a customer turn filled, exports
+    /// `<name>`). Two passes, linear in the text.
     public init(turns: [ExportTurn], redact: Bool) {
         redacted = redact
         guard redact else {
@@ -24,7 +25,10 @@ public struct TranscriptExporter: Sendable {
             return
         }
         var known: [Int64: KnownPersonalValues] = [:]
-        for turn in turns { known[turn.conversation, default: KnownPersonalValues()].learn(from: turn.text) }
+        for turn in turns {
+            known[turn.conversation, default: KnownPersonalValues()].learn(from: turn.text)
+            known[turn.conversation, default: KnownPersonalValues()].learn(slots: turn.slots)
+        }
         self.turns = turns.map { turn in
             var turn = turn
             turn.text = Redactor.redact(turn.text, known: known[turn.conversation] ?? KnownPersonalValues())

@@ -1,3 +1,4 @@
+import Assistant
 import Foundation
 import GRDB
 
@@ -29,19 +30,33 @@ extension ChatDatabase {
 
     /// This store's snapshot.
     public func snapshot() throws -> Snapshot {
-        try writer.read { db in
-            Snapshot(migrations: try Self.migrator.appliedIdentifiers(db),
-                     lastTurn: try Date.fetchOne(db, sql: "SELECT MAX(createdAt) FROM turn"))
+        try Self.snapshot(writer, path: "")
+    }
+
+    /// The snapshot of the store `reader` reads, whatever its schema.
+    static func snapshot(_ reader: some DatabaseReader, path: String) throws -> Snapshot {
+        let migrations = try schemaStatus(reader, path: path).applied
+        return try reader.read { db in
+            Snapshot(migrations: migrations, lastTurn: try Date.fetchOne(db, sql: "SELECT MAX(createdAt) FROM turn"))
         }
     }
 
     /// Replaces this store's content with the backup at `path` (through the backup API, so
-    /// other processes see the whole old or the whole new store). Refused, unless `force`,
-    /// when this store has a migration the backup lacks (a newer schema) or a turn later than
-    /// the backup's last: restoring would lose them.
+    /// other processes see the whole old or the whole new store), then applies the migrations
+    /// an older backup lacks. Refused, unless `force`, when this store has a migration the
+    /// backup lacks (a newer schema) or a turn later than the backup's last: restoring would
+    /// lose them. A backup made by a newer supportbot (a migration this build does not know)
+    /// is always refused.
     public func restore(from path: String, force: Bool = false) throws {
-        let backup = try ChatDatabase.open(path: path, readOnly: true)
-        let (theirs, ours) = (try backup.snapshot(), try snapshot())
+        try Self.checkHeader(path: path)
+        let backup = try DatabaseQueue(path: path, configuration: SQLiteFileChecks.readOnlyConfiguration)
+        defer { try? backup.close() }
+        let (theirs, ours) = (try Self.snapshot(backup, path: path), try snapshot())
+        let unknown = theirs.migrations.subtracting(Self.migrator.migrations)
+        if !unknown.isEmpty {
+            throw ChatStoreError(path: path, kind: .newerSchema,
+                                 detail: "the backup was made by a newer supportbot (schema \(unknown.sorted().joined(separator: ", ")))")
+        }
         if !force {
             let newer = ours.migrations.subtracting(theirs.migrations)
             if !newer.isEmpty {
@@ -54,7 +69,8 @@ extension ChatDatabase {
             }
         }
         do {
-            try backup.writer.backup(to: writer)
+            try backup.backup(to: writer)
+            try Self.migrator.migrate(writer)
             try writer.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         } catch {
             throw ChatStoreError(path: path, error: error)

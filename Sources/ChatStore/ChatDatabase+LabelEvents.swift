@@ -1,3 +1,4 @@
+import Assistant
 import Foundation
 import GRDB
 
@@ -7,17 +8,19 @@ extension ChatDatabase {
     /// the view `currentLabel` is the one definition of a turn's current label: its newest
     /// event, undos aside, not undone. The reserved intent `out_of_scope` always exists.
     static func migrateLabelEvents(_ db: Database) throws {
+        let kinds = [LabelKind.label, .outOfScope, .discard, .undo, .skip].map(\.rawValue)
+        let outOfScope = IntentDefinition.outOfScope
         try db.create(table: "labelEventNew") { t in
             t.autoIncrementedPrimaryKey("id")
             t.column("turnId", .integer).notNull().references("turn", onDelete: .restrict)
             t.column("kind", .text).notNull().defaults(to: "label")
-                .check { ["label", "out_of_scope", "discard", "undo", "skip"].contains($0) }
+                .check { kinds.contains($0) }
             t.column("intent", .text).references("intent", onDelete: .restrict)
             t.column("annotator", .text).notNull()
             t.column("createdAt", .datetime).notNull()
             t.column("undoes", .integer).unique().references("labelEventNew", onDelete: .restrict)
-            t.check(sql: "(kind IN ('label', 'out_of_scope')) = (intent IS NOT NULL)")
-            t.check(sql: "kind <> 'out_of_scope' OR intent = 'out_of_scope'")
+            t.check(sql: "(kind IN ('label', '\(outOfScope)')) = (intent IS NOT NULL)")
+            t.check(sql: "kind <> '\(outOfScope)' OR intent = '\(outOfScope)'")
             t.check(sql: "(kind = 'undo') = (undoes IS NOT NULL)")
         }
         try db.execute(sql: """
@@ -36,7 +39,7 @@ extension ChatDatabase {
             """)
         try db.execute(
             sql: "INSERT OR IGNORE INTO intent (name, description, action, updatedAt) VALUES (?, ?, NULL, ?)",
-            arguments: ["out_of_scope", "Outside what the bot handles (reserved).", Date()]
+            arguments: [outOfScope, "Outside what the bot handles (reserved).", Date()]
         )
     }
 }

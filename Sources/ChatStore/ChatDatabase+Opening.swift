@@ -1,3 +1,4 @@
+import Assistant
 import Foundation
 import GRDB
 
@@ -17,17 +18,10 @@ extension ChatDatabase {
             throw ChatStoreError(path: path, kind: .noSuchDirectory, detail: "no such directory \(directory)")
         }
         var readOnly = false
-        if let handle = FileHandle(forReadingAtPath: path) {
-            let head = (try? handle.read(upToCount: sqliteHeader.count)) ?? nil
-            try? handle.close()
-            guard let head, !head.isEmpty else {
-                throw ChatStoreError(path: path, kind: .notADatabase, detail: "an empty file, not a SupportBot store (remove it to start a new store)")
-            }
-            guard Array(head) == sqliteHeader else { throw ChatStoreError(path: path, kind: .notADatabase, detail: "not an SQLite database") }
+        if FileManager.default.fileExists(atPath: path) {
+            try checkHeader(path: path)
             readOnly = forced || access(path, W_OK) != 0 || access(directory, W_OK) != 0
             try inspect(path: path)
-        } else if FileManager.default.fileExists(atPath: path) {
-            throw ChatStoreError(path: path, kind: .readOnly, detail: "cannot read the database (permission denied)")
         } else {
             try create(path: path)
         }
@@ -41,6 +35,20 @@ extension ChatDatabase {
         } catch {
             throw ChatStoreError(path: path, error: error)
         }
+    }
+
+    /// Refuses an existing file that cannot be read, is empty or does not start as SQLite does.
+    static func checkHeader(path: String) throws(ChatStoreError) {
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            guard FileManager.default.fileExists(atPath: path) else { throw ChatStoreError(path: path, kind: .other, detail: "no such file") }
+            throw ChatStoreError(path: path, kind: .readOnly, detail: "cannot read the database (permission denied)")
+        }
+        let head = (try? handle.read(upToCount: sqliteHeader.count)) ?? nil
+        try? handle.close()
+        guard let head, !head.isEmpty else {
+            throw ChatStoreError(path: path, kind: .notADatabase, detail: "an empty file, not a SupportBot store (remove it to start a new store)")
+        }
+        guard Array(head) == sqliteHeader else { throw ChatStoreError(path: path, kind: .notADatabase, detail: "not an SQLite database") }
     }
 
     /// Checks an existing file through a read-only connection, which changes nothing (no WAL
@@ -84,6 +92,15 @@ extension ChatDatabase {
 
     /// Refuses a database that has tables but is not SupportBot's, or whose schema is newer.
     private static func checkOwnership(_ reader: some DatabaseReader, path: String) throws {
+        let unknown = try schemaStatus(reader, path: path).unknown
+        if !unknown.isEmpty {
+            throw ChatStoreError(path: path, kind: .newerSchema, detail: "made by a newer supportbot (schema \(unknown.joined(separator: ", ")))")
+        }
+    }
+
+    /// The schema of the store `reader` reads; a database with tables that is not SupportBot's
+    /// is refused.
+    static func schemaStatus(_ reader: some DatabaseReader, path: String) throws -> SchemaStatus {
         let (tables, applied) = try reader.read { db in
             let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             let applied = tables.contains("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
@@ -92,10 +109,7 @@ extension ChatDatabase {
         if !tables.isEmpty && !tables.contains("grdb_migrations") || !applied.isEmpty && !tables.contains("turn") {
             throw ChatStoreError(path: path, kind: .notADatabase, detail: "an SQLite database, but not a SupportBot store")
         }
-        let known = Set(migrator.migrations)
-        if !applied.isSubset(of: known) {
-            throw ChatStoreError(path: path, kind: .newerSchema, detail: "made by a newer supportbot (schema \(applied.subtracting(known).sorted().joined(separator: ", ")))")
-        }
+        return SchemaStatus(applied: applied, known: migrator.migrations)
     }
 
     /// Wraps a read-only connection to a store whose migrations are all applied.

@@ -25,7 +25,7 @@ extension ChatDatabase: ThresholdSource {
 
     /// Records `threshold` (0…1) as model `version`'s fallback threshold, set by `agent`.
     public func setThreshold(_ threshold: Float, forModel version: Int64, by agent: String, at time: Date) throws {
-        guard (0...1).contains(threshold) else { throw StoreError.invalidSetting("threshold", "expected a number from 0 to 1") }
+        if let problem = ReplyPolicy.thresholdProblem(threshold) { throw StoreError.invalidSetting("threshold", problem) }
         try writer.write { db in
             guard try ModelRecord.exists(db, key: version) else { throw StoreError.unknownModel(version) }
             try db.execute(

@@ -16,14 +16,27 @@ struct ExportTurnRecord: Decodable, FetchableRecord {
     var handoffReason: String?
     var modelVersion: Int64?
     var createdAt: Date
+    /// The slots the line filled, a JSON object (customer turns).
+    var slots: String?
+    /// The conversation's agent.
+    var agent: String?
 
     /// The value the exporter formats.
     var exportTurn: ExportTurn {
         ExportTurn(
             conversation: conversationId, position: position, role: role, text: text, predictedIntent: intent,
             confidence: confidence, label: label, discarded: labelKind == .discard,
-            outcome: outcome.flatMap { TurnOutcome(name: $0, reason: handoffReason) }, modelVersion: modelVersion, time: createdAt
+            outcome: outcome.flatMap { TurnOutcome(name: $0, reason: handoffReason) }, modelVersion: modelVersion, time: createdAt,
+            slots: carriedSlots
         )
+    }
+
+    /// The stored slots (an unreadable column reads as none), and the agent as `agent_name`.
+    private var carriedSlots: [String: String] {
+        var values: [String: String] = [:]
+        if let slots, slots != "{}" { values = (try? JSONDecoder().decode([String: String].self, from: Data(slots.utf8))) ?? [:] }
+        if let agent, !agent.isEmpty { values["agent_name"] = agent }
+        return values
     }
 
     /// Every turn of `conversation` (else of all conversations) started at or after `since`,
@@ -31,7 +44,7 @@ struct ExportTurnRecord: Decodable, FetchableRecord {
     static func exported(conversation: Int64?, since: Date?) -> SQLRequest<ExportTurnRecord> {
         """
         SELECT t.conversationId, t.position, t.role, t.text, t.intent, t.confidence, t.modelVersion, t.createdAt,
-               t.outcome, t.handoffReason, l.intent AS label, l.kind AS labelKind
+               t.outcome, t.handoffReason, t.slots, c.agent, l.intent AS label, l.kind AS labelKind
         FROM turn t JOIN conversation c ON c.id = t.conversationId LEFT JOIN currentLabel l ON l.turnId = t.id
         WHERE (\(conversation) IS NULL OR c.id = \(conversation)) AND (\(since) IS NULL OR c.startedAt >= \(since))
         ORDER BY t.conversationId, t.position

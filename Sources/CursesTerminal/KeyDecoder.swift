@@ -17,9 +17,9 @@ public enum KeyInput: Sendable, Equatable {
 /// into keys.
 public enum KeyDecoder {
     /// The meaning of `code` as `wget_wch` returned it with `status` (`KEY_CODE_YES` for a key code,
-    /// `OK` for a character).
+    /// `OK` for a character). Any code is answered: one past `Int32.max` is no key (`.ignored`).
     public static func decode(status: Int32, code: wint_t) -> KeyInput {
-        status == KEY_CODE_YES ? keyCode(Int32(code)) : character(code)
+        status == KEY_CODE_YES ? keyCode(Int32(bitPattern: code)) : character(code)
     }
 
     /// A function or cursor key's code.

@@ -45,9 +45,9 @@ enum TensorCoding {
         for d in shape { w.u32(UInt32(d)) }
     }
 
-    /// Reads the tensor `expected` into `parameters` at its offset.
+    /// Reads the tensor `expected` into `parameters` at its offset, writing every element of it.
     static func read(
-        _ expected: ParameterLayout.Tensor, from r: inout ByteReader, into parameters: inout [Float]
+        _ expected: ParameterLayout.Tensor, from r: inout ByteReader, into parameters: UnsafeMutableBufferPointer<Float>
     ) throws(ModelError) {
         let name = try r.string()
         let dtype = try r.u8()
@@ -58,13 +58,12 @@ enum TensorCoding {
         guard name == expected.name, shape == expected.shape else {
             throw .malformedCheckpoint("tensor \(name) \(shape) where \(expected.name) \(expected.shape) was expected")
         }
-        let range = expected.offset..<(expected.offset + expected.count)
+        let target = parameters.baseAddress! + expected.offset
         switch dtype {
         case float32:
-            parameters.replaceSubrange(range, with: try r.floats(expected.count))
+            try r.floats(expected.count, into: target)
         case int8 where rank == 2:
-            let rows = Array(0..<shape[0])
-            try readRows(rows, columns: shape[1], at: expected.offset, from: &r, into: &parameters)
+            try readRows(Array(0..<shape[0]), columns: shape[1], into: target, from: &r)
         case int8Rows where rank == 2:
             let n = Int(try r.u32())
             guard n <= shape[0] else { throw .malformedCheckpoint("tensor \(name) lists \(n) of \(shape[0]) rows") }
@@ -74,27 +73,25 @@ enum TensorCoding {
                 guard row < shape[0], row > (rows.last ?? -1) else { throw .malformedCheckpoint("tensor \(name) has a bad row index") }
                 rows.append(row)
             }
-            parameters.replaceSubrange(range, with: repeatElement(0, count: expected.count))
-            try readRows(rows, columns: shape[1], at: expected.offset, from: &r, into: &parameters)
+            target.initialize(repeating: 0, count: expected.count)
+            try readRows(rows, columns: shape[1], into: target, from: &r)
         default:
             throw .malformedCheckpoint("tensor \(name) has unknown type \(dtype)")
         }
     }
 
-    /// Reads a scale per listed row, then the rows' int8 values, dequantized into place.
+    /// Reads a scale per listed row, then the rows' int8 values, dequantized into `target`'s rows.
     private static func readRows(
-        _ rows: [Int], columns: Int, at offset: Int, from r: inout ByteReader, into parameters: inout [Float]
+        _ rows: [Int], columns: Int, into target: UnsafeMutablePointer<Float>, from r: inout ByteReader
     ) throws(ModelError) {
         var scales: [Float] = []
         scales.reserveCapacity(rows.count)
         for _ in rows { scales.append(try r.f32()) }
         let raw = try r.take(rows.count * columns)
         raw.withUnsafeBytes { bytes in
-            parameters.withUnsafeMutableBufferPointer { p in
-                for (k, row) in rows.enumerated() {
-                    let scale = scales[k], source = k * columns, target = offset + row * columns
-                    for j in 0..<columns { p[target + j] = Float(Int8(bitPattern: bytes[source + j])) * scale }
-                }
+            for (k, row) in rows.enumerated() {
+                let scale = scales[k], source = k * columns, out = target + row * columns
+                for j in 0..<columns { out[j] = Float(Int8(bitPattern: bytes[source + j])) * scale }
             }
         }
     }

@@ -72,23 +72,25 @@ public enum Checkpoint {
             throw try truncationOrCorruption(bytes)
         }
 
-        var sections: [String: ArraySlice<UInt8>] = [:]
+        // Sections are ranges of `bytes`, read in place (no copy of the weights before they land).
+        var sections: [String: Range<Int>] = [:]
         while reader.position < bytes.count - 8 {
             let tag = String(decoding: try reader.take(4), as: UTF8.self)
             let length = try reader.u64()
             guard length <= UInt64(bytes.count - 8 - reader.position) else { throw .malformedCheckpoint("section \(tag) overruns the file") }
-            sections[tag] = try reader.take(Int(length))
+            sections[tag] = reader.position..<(reader.position + Int(length))
+            reader.position += Int(length)
         }
         func section(_ tag: String) throws(ModelError) -> ByteReader {
-            guard let data = sections[tag] else { throw .malformedCheckpoint("missing \(tag) section") }
-            return ByteReader(bytes: Array(data), position: 0)
+            guard let range = sections[tag] else { throw .malformedCheckpoint("missing \(tag) section") }
+            return ByteReader(bytes: bytes, range: range)
         }
         func json<T: Decodable>(_ type: T.Type, _ tag: String) throws(ModelError) -> T {
             let decoder = JSONDecoder()
             decoder.nonConformingFloatDecodingStrategy = .convertFromString(
                 positiveInfinity: nonFinite.positiveInfinity, negativeInfinity: nonFinite.negativeInfinity, nan: nonFinite.nan
             )
-            do { return try decoder.decode(T.self, from: Data(sections[tag] ?? [])) } catch {
+            do { return try decoder.decode(T.self, from: Data(sections[tag].map { bytes[$0] } ?? [])) } catch {
                 throw .malformedCheckpoint("unreadable \(tag) section")
             }
         }
@@ -106,11 +108,21 @@ public enum Checkpoint {
         _ = try config.parameterCount(vocabularySize: vocabulary.count, classes: intents.count)
 
         let layout = ParameterLayout(config: config, vocabularySize: vocabulary.count, classes: intents.count)
-        var parameters = [Float](repeating: 0, count: layout.count)
         var tensorReader = try section("TENS")
         let count = try tensorReader.u32()
         guard count == layout.tensors.count else { throw .malformedCheckpoint("expected \(layout.tensors.count) tensors, found \(count)") }
-        for expected in layout.tensors { try TensorCoding.read(expected, from: &tensorReader, into: &parameters) }
+        // The tensors tile the layout, so each weight is written once, straight from the file.
+        var failure: ModelError?
+        let parameters = [Float](unsafeUninitializedCapacity: layout.count) { buffer, initialized in
+            do throws(ModelError) {
+                for expected in layout.tensors { try TensorCoding.read(expected, from: &tensorReader, into: buffer) }
+                initialized = layout.count
+            } catch {
+                failure = error
+                initialized = 0
+            }
+        }
+        if let failure { throw failure }
         return try Classifier(config: config, vocabulary: vocabulary, intents: intents, metadata: metadata, parameters: parameters)
     }
 
@@ -159,13 +171,26 @@ struct ByteWriter {
     }
 }
 
-/// Reads little-endian values from bytes; running past the end is `truncatedCheckpoint`.
+/// Reads little-endian values from `bytes[position..<end]`; running past `end` is `truncatedCheckpoint`.
 struct ByteReader {
     let bytes: [UInt8]
     var position: Int
+    let end: Int
+
+    /// Reads from `position` to the end of `bytes`.
+    init(bytes: [UInt8], position: Int) {
+        self.init(bytes: bytes, range: position..<bytes.count)
+    }
+
+    /// Reads `range` of `bytes` (shared, not copied).
+    init(bytes: [UInt8], range: Range<Int>) {
+        self.bytes = bytes
+        position = range.lowerBound
+        end = range.upperBound
+    }
 
     mutating func take(_ n: Int) throws(ModelError) -> ArraySlice<UInt8> {
-        guard n >= 0, n <= bytes.count - position else { throw .truncatedCheckpoint }
+        guard n >= 0, n <= end - position else { throw .truncatedCheckpoint }
         defer { position += n }
         return bytes[position..<(position + n)]
     }
@@ -177,14 +202,11 @@ struct ByteReader {
         try take(8).reversed().reduce(0) { $0 << 8 | UInt64($1) }
     }
     mutating func f32() throws(ModelError) -> Float { Float(bitPattern: try u32()) }
-    /// `count` floats in bulk.
-    mutating func floats(_ count: Int) throws(ModelError) -> [Float] {
-        guard count <= (bytes.count - position) / 4 else { throw .truncatedCheckpoint }
+    /// `count` floats in bulk, copied into `target`.
+    mutating func floats(_ count: Int, into target: UnsafeMutablePointer<Float>) throws(ModelError) {
+        guard count <= (end - position) / 4 else { throw .truncatedCheckpoint }
         let slice = try take(count * 4)
-        return [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
-            slice.withUnsafeBytes { UnsafeMutableRawBufferPointer(buffer).copyMemory(from: $0) }
-            initialized = count
-        }
+        slice.withUnsafeBytes { UnsafeMutableRawPointer(target).copyMemory(from: $0.baseAddress!, byteCount: count * 4) }
     }
     mutating func string() throws(ModelError) -> String {
         let n = try u32()
@@ -193,7 +215,7 @@ struct ByteReader {
     }
     mutating func strings() throws(ModelError) -> [String] {
         let n = try u32()
-        guard Int(n) <= (bytes.count - position) / 4 else { throw .truncatedCheckpoint }
+        guard Int(n) <= (end - position) / 4 else { throw .truncatedCheckpoint }
         return try (0..<n).map { _ throws(ModelError) in try string() }
     }
 }

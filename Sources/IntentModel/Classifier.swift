@@ -38,7 +38,7 @@ public final class Classifier: @unchecked Sendable {
         guard parameters.count == network.layout.count else {
             throw .malformedCheckpoint("expected \(network.layout.count) weights, found \(parameters.count)")
         }
-        if let tensor = network.layout.tensors.first(where: { parameters[$0.offset..<($0.offset + $0.count)].contains { !$0.isFinite } }) {
+        if let tensor = network.layout.tensors.first(where: { !Self.allFinite(parameters[$0.offset..<($0.offset + $0.count)]) }) {
             throw .nonFiniteWeights(tensor: tensor.name)
         }
         self.config = config
@@ -51,23 +51,56 @@ public final class Classifier: @unchecked Sendable {
         wordRows = WordRows(words: vocabulary.count, width: config.embeddingDim + config.directions * 4 * config.hiddenSize)
     }
 
-    /// The most probable intents for `text`, all of them ranked.
-    public func predict(_ text: String) -> Prediction {
-        predict(tokens: encoder.tokens(text))
+    /// Whether no value is NaN or infinite: the largest exponent field (a branch-free max over
+    /// the bit patterns, which vectorizes) is below the all-ones one of non-finite values.
+    static func allFinite(_ values: ArraySlice<Float>) -> Bool {
+        values.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: UInt32.self) { bits in
+                var largest: UInt32 = 0
+                for b in bits { largest = max(largest, b & 0x7F80_0000) }
+                return largest < 0x7F80_0000
+            }
+        }
     }
 
-    /// The prediction for already-tokenized text (at most `maxTokens` are read).
-    public func predict(tokens: [String]) -> Prediction {
+    /// The `top` most probable intents for `text` (all of them by default), most probable first.
+    public func predict(_ text: String, top: Int = .max) -> Prediction {
+        predict(tokens: encoder.tokens(text), top: top)
+    }
+
+    /// The prediction for already-tokenized text (at most `maxTokens` are read), ranking the
+    /// `top` most probable intents (at least one).
+    public func predict(tokens: [String], top: Int = .max) -> Prediction {
         let tokens = Array(tokens.prefix(config.maxTokens))
         let probs = probabilities(tokens: tokens)
-        // Most probable first, ties by index: for probabilities ≥ 0 the bit patterns order as
-        // the values, so one integer sort of (inverted bits, index) keys ranks them.
-        let keys = probs.indices.map { UInt64(UInt32.max - probs[$0].bitPattern) << 32 | UInt64($0) }.sorted()
-        let ranked = keys.map { key in
-            let k = Int(key & 0xFFFF_FFFF)
-            return IntentScore(intent: intents[k], confidence: probs[k])
-        }
+        let ranked = Self.ranking(probs, top: top).map { IntentScore(intent: intents[$0], confidence: probs[$0]) }
         return Prediction(tokens: tokens, unknown: tokens.map { !vocabulary.contains($0) }, ranked: ranked)
+    }
+
+    /// The indices of the `top` largest probabilities (at least one), largest first, ties by index.
+    ///
+    /// For probabilities ≥ 0 the bit patterns order as the values, so the (inverted bits,
+    /// index) keys order as the ranking; a few intents are picked by insertion into a short
+    /// sorted list (C · k comparisons), many by one sort of all keys.
+    static func ranking(_ probs: [Float], top: Int) -> [Int] {
+        let k = min(max(1, top), probs.count)
+        func key(_ j: Int) -> UInt64 { UInt64(UInt32.max - probs[j].bitPattern) << 32 | UInt64(j) }
+        var best: [UInt64]
+        if k * 8 >= probs.count {
+            best = Array(probs.indices.map(key).sorted().prefix(k))
+        } else {
+            best = []
+            best.reserveCapacity(k + 1)
+            for j in probs.indices {
+                let candidate = key(j)
+                guard best.count < k || candidate < best[k - 1] else { continue }
+                var at = best.count
+                while at > 0 && best[at - 1] > candidate { at -= 1 }
+                best.insert(candidate, at: at)
+                if best.count > k { best.removeLast() }
+            }
+        }
+        return best.map { Int($0 & 0xFFFF_FFFF) }
     }
 
     /// Probabilities `[C]` for each text, computed in length-sorted batches; `calibrated`

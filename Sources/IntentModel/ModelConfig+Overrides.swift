@@ -50,7 +50,7 @@ extension ModelConfig {
 }
 
 /// Any JSON value, so a configuration's settings can be merged without `Any`.
-enum JSONValue: Codable, Equatable {
+enum JSONValue: Codable, Equatable, Sendable {
     case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
 
     init(from decoder: Decoder) throws {

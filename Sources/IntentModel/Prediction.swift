@@ -18,7 +18,8 @@ public struct Prediction: Sendable, Equatable {
     public var tokens: [String]
     /// Per token: whether the vocabulary lacked it (it was read as `<unk>`, plus its n-grams).
     public var unknown: [Bool]
-    /// Every intent, most probable first (calibrated probabilities).
+    /// The most probable intents, most probable first (calibrated probabilities): every
+    /// intent unless the prediction was asked for fewer; never empty.
     public var ranked: [IntentScore]
 
     /// Creates a prediction.

@@ -41,7 +41,9 @@ struct ChatCommand: ParsableCommand {
     var seed: UInt64?
 
     func validate() throws {
-        if let threshold, !(0...1).contains(threshold) { throw ValidationError("--threshold must be in [0, 1]") }
+        if let threshold, let problem = ReplyPolicy.thresholdProblem(threshold) {
+            throw ValidationError("--threshold \(problem)")
+        }
     }
 
     func run() throws {

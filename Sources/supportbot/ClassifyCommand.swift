@@ -15,7 +15,10 @@ struct ClassifyCommand: ParsableCommand {
     @OptionGroup var store: StoreOptions
 
     @Option(help: "How many intents to show per text.")
-    var top: Int = 3
+    var top: Int = Self.defaultTop
+
+    /// Intents shown per text without `--top`.
+    static let defaultTop = 3
 
     @Flag(help: "One JSON object per text: {text, intent, confidence, answered, top}.")
     var json = false
@@ -35,15 +38,15 @@ struct ClassifyCommand: ParsableCommand {
         let classifier = try ModelTraining.activeClassifier(path: model, store: store)
         let threshold = classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold
         func answer(_ text: String) {
-            let prediction = classifier.predict(text)
-            let best = Array(prediction.ranked.prefix(top))
+            let prediction = classifier.predict(text, top: top)
+            let best = prediction.ranked
             if json {
                 let answered = prediction.answered(threshold: threshold)
                 print(JSONLine.string(Answer(
                     text: text, intent: best[0].intent, confidence: best[0].confidence, answered: answered, top: best
                 )))
             } else {
-                Output.print(best.map { String(format: "%@ %.3f", $0.intent, $0.confidence) }.joined(separator: "  "))
+                Output.print(best.map { "\($0.intent) \(Decimals.fixed($0.confidence, digits: 3))" }.joined(separator: "  "))
             }
             fflush(nil)
         }

@@ -4,9 +4,12 @@ import IntentModel
 enum LatencyProbe {
     /// Untimed calls before the timed ones.
     static let warmUpCalls = 20
+    /// Intents ranked per call, as `classify` shows by default.
+    static let ranked = ClassifyCommand.defaultTop
 
     /// Microseconds per call, sorted ascending, of `calls` one-text predictions cycling
-    /// through `texts` (tokenization included), after a few untimed warm-up calls.
+    /// through `texts` (tokenization included, the top `ClassifyCommand` shows ranked), after a
+    /// few untimed warm-up calls.
     static func samples(_ classifier: Classifier, texts: [String], calls: Int) -> [Double] {
         guard !texts.isEmpty, calls > 0 else { return [] }
         for text in texts.prefix(warmUpCalls) { _ = classifier.predict(text) }
@@ -16,7 +19,7 @@ enum LatencyProbe {
         for k in 0..<calls {
             let text = texts[k % texts.count]
             let start = clock.now
-            _ = classifier.predict(text)
+            _ = classifier.predict(text, top: ranked)
             samples.append((clock.now - start).seconds * 1e6)
         }
         return samples.sorted()

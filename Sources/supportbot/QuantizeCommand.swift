@@ -1,10 +1,11 @@
 import ArgumentParser
 import Assistant
+import ChatStore
 import Foundation
 import IntentModel
 
-/// `supportbot quantize`: an int8 copy of a model, optionally with a pruned vocabulary and
-/// fewer character n-gram buckets.
+/// `supportbot quantize`: an int8 copy of a model file or of a store version (registered as a
+/// new inactive version), optionally with a pruned vocabulary and fewer character n-gram buckets.
 struct QuantizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantize",
@@ -12,10 +13,18 @@ struct QuantizeCommand: ParsableCommand {
     )
 
     @Option(help: "The model file to compress.")
-    var model: String
+    var model: String?
 
-    @Option(help: "Where to write the compressed model file.")
-    var out: String
+    @Option(help: "The store version to compress (3 or v3) instead of a file; the result is registered as a new inactive version.")
+    var version: ModelVersion?
+
+    @Option(help: "Where to write the compressed model file (needed with --model; optional with --version).")
+    var out: String?
+
+    @Option(help: "Who registers the new version (default: $USER, else the login name).")
+    var agent: String?
+
+    @OptionGroup var store: StoreOptions
 
     @Option(help: "Keep the N most frequent vocabulary entries (<pad> and <unk> included); the rest read as <unk> plus their n-grams.")
     var pruneVocab: Int?
@@ -33,11 +42,13 @@ struct QuantizeCommand: ParsableCommand {
     var json = false
 
     struct Summary: Encodable {
-        let model: String, out: String, bytes_in: Int, bytes_out: Int
+        let model: String?, from_version: Int64?, version: Int64?, out: String?, bytes_in: Int, bytes_out: Int
         let vocabulary_in: Int, vocabulary_out: Int, ngram_buckets_out: Int
     }
 
     func validate() throws {
+        if (model == nil) == (version == nil) { throw ValidationError("give exactly one of --model FILE and --version N") }
+        if model != nil && out == nil { throw ValidationError("--model needs --out, the file to write") }
         if pruneVocab != nil && minCount != nil { throw ValidationError("--prune-vocab and --min-count exclude each other") }
         if minCount != nil && data == nil { throw ValidationError("--min-count needs --data, the data to count words in") }
         if let pruneVocab, pruneVocab < 2 { throw ValidationError("--prune-vocab must be at least 2 (<pad> and <unk>)") }
@@ -45,22 +56,51 @@ struct QuantizeCommand: ParsableCommand {
     }
 
     func run() throws {
-        let input = try ModelFile.load(model)
-        let compressed = try compress(input)
+        let source = try self.source()
+        let compressed = try compress(source.classifier)
         let bytes = Checkpoint.encode(compressed, quantized: true)
-        try ModelFile.save(bytes, to: out)
-        let size = (try? FileManager.default.attributesOfItem(atPath: model)[.size] as? Int) ?? 0
+        if let out { try ModelFile.save(bytes, to: out) }
+        let registered = try source.register.map { try $0(bytes) }
         let summary = Summary(
-            model: model, out: out, bytes_in: size, bytes_out: bytes.count, vocabulary_in: input.vocabulary.count,
+            model: model, from_version: version?.value, version: registered, out: out, bytes_in: source.bytes,
+            bytes_out: bytes.count, vocabulary_in: source.classifier.vocabulary.count,
             vocabulary_out: compressed.vocabulary.count, ngram_buckets_out: compressed.liveNgramBuckets
         )
         if json {
             print(JSONLine.string(summary))
         } else {
-            let share = size > 0 ? String(format: " (%.1f%%)", 100 * Double(bytes.count) / Double(size)) : ""
-            print("wrote \(out): \(bytes.count) bytes\(share), \(compressed.vocabulary.count) words, "
-                + "\(compressed.liveNgramBuckets) n-gram buckets, int8")
+            let share = source.bytes > 0 ? " (\(Decimals.fixed(Float(100 * Double(bytes.count) / Double(source.bytes)), digits: 1))%)" : ""
+            let targets = [out, registered.map { "v\($0) (inactive: models promote v\($0) to use it)" }].compactMap { $0 }
+            Output.print("wrote \(targets.joined(separator: " and ")): \(bytes.count) bytes\(share), "
+                + "\(compressed.vocabulary.count) words, \(compressed.liveNgramBuckets) n-gram buckets, int8")
         }
+    }
+
+    /// What `--model` or `--version` names: its classifier, its size in bytes, and — for a
+    /// store version — how to register compressed bytes as a new version.
+    private func source() throws -> (classifier: Classifier, bytes: Int, register: (([UInt8]) throws -> Int64)?) {
+        if let model {
+            let size = (try? FileManager.default.attributesOfItem(atPath: model)[.size] as? Int) ?? 0
+            return (try ModelFile.load(model), size, nil)
+        }
+        guard let version = version?.value else { throw Failure("give --model FILE or --version N") }
+        let database = try store.open()
+        guard let stored = try ModelTraining.wrapping(store, { try database.model(version: version) }) else {
+            throw Failure(StoreError.unknownModel(version).description)
+        }
+        let classifier: Classifier
+        do { classifier = try stored.classifier() } catch { throw Failure("v\(version): \(error)") }
+        let origins = try ModelTraining.wrapping(store) { try database.registeredModels().first { $0.version == version }?.examplesByOrigin }
+        return (classifier, stored.checkpoint.count, { bytes in
+            let compressed = try Checkpoint.decode(bytes)
+            let examples = try ModelTraining.wrapping(store) { try database.evaluationExamples() }
+            let model = NewModel(
+                config: compressed.config, metadata: compressed.metadata, checkpoint: bytes, created: Date(), quantized: true,
+                evaluation: ModelEvaluation(classifier: compressed, examples: examples), examplesByOrigin: origins,
+                agent: AgentName.resolve(agent)
+            )
+            return try ModelTraining.wrapping(store) { try database.addModel(model, activate: false) }
+        })
     }
 
     /// `classifier` with the requested pruning applied (quantization happens on encoding).
@@ -75,7 +115,7 @@ struct QuantizeCommand: ParsableCommand {
             }
             if let pruneNgrams { result = try result.pruningNgrams(fraction: pruneNgrams) }
         } catch let error as ModelError {
-            throw Failure("\(model): \(error)")
+            throw Failure("\(model ?? version.map { "v\($0.value)" } ?? ""): \(error)")
         }
         return result
     }

@@ -12,7 +12,8 @@ struct SupportBot: ParsableCommand {
             ChatCommand.self, TrainCommand.self, EvalCommand.self, ClassifyCommand.self, QuantizeCommand.self,
             ValidateCommand.self, SyncCommand.self, TemplatesCommand.self, ExportCommand.self, ForgetCommand.self,
             BackupCommand.self, RestoreCommand.self, BenchmarkCommand.self, StatsCommand.self, ThresholdCommand.self,
-            ModelsCommand.self, SettingsCommand.self, ReviewCommand.self, LabelCommand.self, ImportCommand.self, MigrateCommand.self,
+            ModelsCommand.self, SettingsCommand.self, ReviewCommand.self, LabelCommand.self, ImportCommand.self,
+            DoctorCommand.self, TuneCommand.self, MigrateCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )

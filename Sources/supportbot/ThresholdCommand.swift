@@ -39,7 +39,7 @@ struct ThresholdCommand: ParsableCommand {
 
     func validate() throws {
         guard replay || set != nil else { throw ValidationError("give --replay, --set T, or both") }
-        if let set, !(0...1).contains(set) { throw ValidationError("--set \(set): expected a threshold from 0 to 1") }
+        if let set, let problem = ReplyPolicy.thresholdProblem(set) { throw ValidationError("--set \(problem)") }
     }
 
     func run() throws {

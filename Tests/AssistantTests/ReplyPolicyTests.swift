@@ -22,4 +22,11 @@ import Testing
     @Test func quietOnceHandedOff() {
         #expect(policy.decide(confidence: 0.9, action: nil, previousWasFallback: false, handedOff: true) == .quiet)
     }
+
+    @Test func thresholdsAreConfidencesFromZeroToOne() {
+        for ok: Float in [0, 0.35, 1] { #expect(ReplyPolicy.thresholdProblem(ok) == nil) }
+        for bad: Float in [-0.01, 1.01, .nan, .infinity] {
+            #expect(ReplyPolicy.thresholdProblem(bad)?.contains("expected a threshold from 0 to 1") == true, "\(bad)")
+        }
+    }
 }

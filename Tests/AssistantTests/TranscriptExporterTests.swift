@@ -70,6 +70,21 @@ import Testing
         ])
     }
 
+    @Test func valuesTheSlotsCapturedAreMaskedEvenWhereNoRuleFindsThem() throws {
+        // Slots stored by an earlier build's rules, and the agent's name a template rendered:
+        // no pattern finds "Priya" or "Dana" in these texts, the slots say what they are.
+        var customer = Self.turn(7, 1, .customer, "Priya here, about A-77", intent: "order_status", confidence: 0.9)
+        customer.slots = ["customer_name": "Priya", "order_id": "A-77", "agent_name": "Dana Scully"]
+        var reply = Self.turn(7, 2, .bot, "Dana Scully will check A-77 for you, Priya.", intent: "order_status")
+        reply.slots = ["agent_name": "Dana Scully"]
+        let other = Self.turn(8, 1, .customer, "Priya and Dana are here", intent: "greet", confidence: 0.9)
+        let exporter = TranscriptExporter(turns: [customer, reply, other], redact: true)
+        #expect(exporter.turns.map(\.text) == ["<name> here, about <order_id>", "<name> will check <order_id> for you, <name>.", "Priya and Dana are here"])
+        let files = ExportFormat.allCases.flatMap(exporter.files).map(\.content).joined()
+        #expect(!files.contains("A-77") && !files.contains("Scully"))
+        #expect(TranscriptExporter(turns: [customer, reply], redact: false).turns.map(\.text) == [customer.text, reply.text])
+    }
+
     @Test func trainingFormatsHoldCustomerTurnsWithRelabelsApplied() throws {
         let exporter = TranscriptExporter(turns: Self.turns, redact: false)
         #expect(try content(exporter, "training.jsonl") == """

@@ -27,9 +27,22 @@ import Testing
         #expect(all.map(\.outcome) == [.replied, nil, nil, .quiet])
         #expect(all.map(\.discarded) == [false, false, false, true])
         #expect(all[0].time == StoreFixtures.time)
+        #expect(all.map(\.slots) == [[:], [:], [:], ["agent_name": "Sam"]])
 
         #expect(try store.exportTurns(conversation: late.conversation).map(\.conversation) == [late.conversation])
         #expect(try store.exportTurns(since: StoreFixtures.time.addingTimeInterval(86_400)).map(\.conversation) == [late.conversation])
         #expect(try store.exportTurns(conversation: early, since: StoreFixtures.time.addingTimeInterval(86_400)).isEmpty)
+    }
+
+    @Test func turnsCarryTheSlotsTheirLineFilledAndTheAgentsName() throws {
+        let store = try ChatDatabase.inMemory()
+        try store.sync(StoreFixtures.dataset(), at: StoreFixtures.time)
+        let customer = ConversationTurn(role: .customer, text: "I'm Priya, order 48213", intent: "greet", confidence: 0.9,
+                                        outcome: .replied, slots: ["customer_name": "Priya", "order_id": "48213"], time: StoreFixtures.time)
+        let bot = ConversationTurn(role: .bot, text: "Hi Priya", intent: "greet", time: StoreFixtures.time)
+        _ = try store.logExchange(Exchange(conversation: .new(agent: "Dana", handedOff: nil), customer: customer, bot: bot))
+        #expect(try store.exportTurns().map(\.slots) == [
+            ["customer_name": "Priya", "order_id": "48213", "agent_name": "Dana"], ["agent_name": "Dana"],
+        ])
     }
 }

@@ -1,5 +1,5 @@
 import Assistant
-import ChatStore
+@testable import ChatStore
 import Foundation
 import GRDB
 import IntentModel
@@ -88,5 +88,20 @@ import Testing
         try store.restore(from: backup, force: true)
         #expect(try store.conversations().count == 3)
         #expect(try ChatDatabase.open(path: path).conversations().count == 3)
+    }
+
+    @Test func anOlderBackupIsRefusedUnlessForcedAndThenUpgraded() throws {
+        let (store, _, dir) = try store()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let old = dir.appendingPathComponent("old.sqlite").path
+        let queue = try DatabaseQueue(path: old)
+        try ChatDatabase.migrator.migrate(queue, upTo: "v1")
+        try queue.close()
+        let before = try store.conversations().count
+        #expect { try store.restore(from: old) } throws: { "\($0)".contains("the store's schema is newer than the backup's") }
+        #expect(try store.conversations().count == before)
+        try store.restore(from: old, force: true)
+        #expect(try store.conversations().isEmpty)
+        #expect(try store.snapshot().migrations == Set(ChatDatabase.migrator.migrations))
     }
 }

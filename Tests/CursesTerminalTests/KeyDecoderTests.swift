@@ -21,6 +21,14 @@ import Testing
         #expect(character(31) == .ignored)
     }
 
+    @Test func anyKeyCodeIsAnsweredEvenPastInt32() {
+        // Fuzz/crashes/terminal-crash-f9d2…: four UTF-8 bytes read as one key code trapped
+        // converting it to Int32.
+        #expect(KeyDecoder.decode(status: KEY_CODE_YES, code: 0xE8AE_A2E5) == .ignored)
+        #expect(KeyDecoder.decode(status: KEY_CODE_YES, code: wint_t.max) == .ignored)
+        #expect(KeyDecoder.decode(status: OK, code: wint_t.max) == .ignored)
+    }
+
     @Test func charactersPassThroughWhole() {
         #expect(character(0x61) == .key(.character("a")))
         #expect(character(0x8BA2) == .key(.character("订")))

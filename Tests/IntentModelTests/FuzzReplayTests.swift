@@ -1,4 +1,5 @@
 import Foundation
+import SupportBotTestSupport
 import Testing
 @testable import IntentModel
 

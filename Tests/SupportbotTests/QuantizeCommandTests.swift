@@ -101,4 +101,32 @@ import Testing
         let missing = try CLI.run(["quantize", "--model", "nope.sbm", "--out", "x.sbm"], directory: dir)
         #expect(missing.status != 0 && missing.stderr.contains("nope.sbm"), "\(missing.stderr)")
     }
+
+    @Test("quantize --version registers an int8 copy as a new inactive version that answers")
+    func quantizesStoreVersion() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        try fixture.prepare()
+        let r = try fixture.run(["quantize", "--version", "v1", "--agent", "Kim", "--json"])
+        try #require(r.status == 0, "\(r.stderr)")
+        let summary = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        #expect(summary["from_version"] as? Int == 1 && summary["version"] as? Int == 2, "\(summary)")
+        #expect((summary["bytes_out"] as? Int ?? .max) * 2 < summary["bytes_in"] as? Int ?? 0)
+
+        let list = try fixture.run(["models", "list", "--json"])
+        let models = try #require(try JSONSerialization.jsonObject(with: Data(list.stdout.utf8)) as? [[String: Any]])
+        let v2 = try #require(models.first { $0["version"] as? Int == 2 })
+        #expect(v2["quantized"] as? Bool == true && v2["active"] as? Bool == false, "\(v2)")
+        #expect(v2["size_bytes"] as? Int == summary["bytes_out"] as? Int)
+        #expect(try fixture.run(["models", "promote", "v2"]).status == 0)
+        let classify = try fixture.run(["classify", "where is my order"])
+        #expect(classify.status == 0 && classify.stdout.hasPrefix("order_status"), "\(classify.stdout)\(classify.stderr)")
+
+        let unknown = try fixture.run(["quantize", "--version", "9"])
+        #expect(unknown.status != 0 && unknown.stderr.contains("v9"), "\(unknown.stderr)")
+        let both = try fixture.run(["quantize", "--version", "1", "--model", "m.sbm", "--out", "x.sbm"])
+        #expect(both.status != 0)
+        let after = try fixture.run(["models", "list", "--json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [[String: Any]])?.count == 2)
+    }
 }

@@ -4,11 +4,12 @@ import IntentModel
 /// Replays a fuzz target's committed corpus (`Fuzz/corpus/TARGET`) and crash inputs
 /// (`Fuzz/crashes/TARGET-*`), then seeded mutations of each (bit flips, inserted, deleted and
 /// spliced bytes), through the same code the libFuzzer target runs: a crash fails `swift test`.
-enum FuzzReplay {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+public enum FuzzReplay {
+    /// The repository root.
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     /// The committed inputs of `target`.
-    static func inputs(_ target: String) throws -> [[UInt8]] {
+    public static func inputs(_ target: String) throws -> [[UInt8]] {
         let corpus = root.appendingPathComponent("Fuzz/corpus/\(target)")
         let crashes = root.appendingPathComponent("Fuzz/crashes")
         let seeds = try FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)
@@ -19,7 +20,7 @@ enum FuzzReplay {
 
     /// Runs `body` on every input and on `mutations` seeded mutations of each; returns how many ran.
     @discardableResult
-    static func replay(_ target: String, mutations: Int = 40, seed: UInt64 = 1, _ body: ([UInt8]) -> Void) throws -> Int {
+    public static func replay(_ target: String, mutations: Int = 40, seed: UInt64 = 1, _ body: ([UInt8]) -> Void) throws -> Int {
         let inputs = try inputs(target)
         var generator = SeededGenerator(seed: seed), runs = 0
         for input in inputs {
@@ -33,6 +34,7 @@ enum FuzzReplay {
         return runs
     }
 
+    /// `input` changed in 1–4 places, or cut and joined to the tail of `other`.
     static func mutate(_ input: [UInt8], splicing other: [UInt8], using generator: inout SeededGenerator) -> [UInt8] {
         var bytes = input
         for _ in 0..<Int.random(in: 1...4, using: &generator) {
