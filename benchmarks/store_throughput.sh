@@ -9,7 +9,8 @@
 # in-process: classify + render + commit.
 #
 # DURABILITY=normal|full (default normal) is set with `supportbot settings set durability` after
-# training: SQLite's synchronous=NORMAL or FULL for every chat process.
+# training: SQLite's synchronous=NORMAL or FULL for every chat process (on PostgreSQL the
+# server's settings decide; the script prints them).
 #
 # Usage: benchmarks/store_throughput.sh [LINES] [WRITERS]   (SUPPORTBOT_BIN, CONFIG, DURABILITY to override;
 # DB=postgres://… runs against an empty PostgreSQL database instead of a fresh SQLite file)
@@ -32,8 +33,13 @@ sed -i '/^action: handoff/d' "$WORK"/intents/*/*.yaml
 start=$(date +%s.%N)
 "$BIN" train --db "$DB" --config "$CONFIG" 2>/dev/null | tail -1
 echo "train: $(echo "$(date +%s.%N) - $start" | bc) s"
-"$BIN" settings set durability "$DURABILITY" --db "$DB" >/dev/null
-echo "durability: $("$BIN" settings get durability --db "$DB")"
+case $DB in
+    postgres://* | postgresql://*) echo "durability: the server's (synchronous_commit $(psql "$DB" -Atc 'SHOW synchronous_commit'), fsync $(psql "$DB" -Atc 'SHOW fsync'))" ;;
+    *)
+        "$BIN" settings set durability "$DURABILITY" --db "$DB" >/dev/null
+        echo "durability: $("$BIN" settings get durability --db "$DB")"
+        ;;
+esac
 
 grep -h '^ *- ' intents/test/*/*.yaml | sed -E 's/^ *- //; s/^"(.*)"$/\1/' > "$WORK/utterances.txt"
 awk -v n="$LINES" '{ u[NR] = $0 } END { for (i = 0; i < n; i++) print u[i % NR + 1] }' "$WORK/utterances.txt" > "$WORK/lines.txt"

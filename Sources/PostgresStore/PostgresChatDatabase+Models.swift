@@ -39,7 +39,7 @@ extension PostgresChatDatabase: ModelRegistry, ThresholdSource {
                     \(evaluation), \(byOrigin), \(model.quantized))
                 RETURNING version
                 """, as: Int64.self) else { throw PostgresStoreError("\(location): no model version returned") }
-            if activate { try promote(version, by: model.agent, at: model.created) }
+            if activate { try promote(version, kind: "promote", by: model.agent, at: model.created) }
             return version
         }
     }
@@ -47,10 +47,11 @@ extension PostgresChatDatabase: ModelRegistry, ThresholdSource {
     /// Makes `version` the active model and records who did it, from which version, when.
     /// Promotions from several machines take turns (an advisory lock), so exactly one is active.
     public func promote(version: Int64, by agent: String, at time: Date) throws {
-        try link.transaction { try promote(version, by: agent, at: time) }
+        try link.transaction { try promote(version, kind: "promote", by: agent, at: time) }
     }
 
-    private func promote(_ version: Int64, by agent: String, at time: Date) throws {
+    /// Makes `version` active (`kind`: promote or rollback), inside a transaction.
+    func promote(_ version: Int64, kind: String, by agent: String, at time: Date) throws {
         try link.execute("SELECT pg_advisory_xact_lock(\(Self.registryLock))")
         guard try link.value(#"SELECT 1 FROM model WHERE version = \#(version) AND "deletedAt" IS NULL"#, as: Int.self) != nil else {
             throw StoreError.unknownModel(version)
@@ -63,7 +64,7 @@ extension PostgresChatDatabase: ModelRegistry, ThresholdSource {
             """#)
         try link.execute("""
             INSERT INTO "modelEvent" (kind, "fromVersion", "toVersion", agent, "createdAt")
-            VALUES ('promote', \(from), \(version), \(agent), \(time))
+            VALUES (\(kind), \(from), \(version), \(agent), \(time))
             """)
     }
 

@@ -1,3 +1,4 @@
+import Assistant
 import Foundation
 import PostgresNIO
 
@@ -232,4 +233,21 @@ extension PostgresChatDatabase {
 
     /// The advisory lock key migrations hold (any fixed number; "SBOT").
     static let migrationLock: Int64 = 0x5342_4F54
+}
+
+extension PostgresChatDatabase {
+    /// Connects to `url` without migrating (for `doctor`, which changes nothing) and reads which
+    /// migrations the database has; a database with tables that are not SupportBot's is refused.
+    public static func inspect(url: String) throws -> (database: PostgresChatDatabase, schema: SchemaStatus) {
+        let database = PostgresChatDatabase(link: try PostgresLink(try PostgresLocation(url: url)))
+        let tables = try database.link.rows("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()")
+            .map { try $0.decode(String.self) }
+        var applied: Set<String> = []
+        if tables.contains("grdb_migrations") {
+            applied = Set(try database.link.rows("SELECT identifier FROM grdb_migrations").map { try $0.decode(String.self) })
+        } else if !tables.isEmpty {
+            throw PostgresStoreError("\(database.location): a PostgreSQL database, but not a SupportBot store")
+        }
+        return (database, SchemaStatus(applied: applied, known: migrations.map(\.identifier)))
+    }
 }

@@ -114,12 +114,8 @@ extension PostgresChatDatabase: TurnLog, TemplateSource {
     }
 
     public func templates(for intent: String) throws -> [ResponseTemplate] {
-        try link.rows("SELECT id, intent, text, weight, language, origin FROM template WHERE intent = \(intent) ORDER BY id").map {
-            let (id, intent, text, weight, language, origin) = try $0.decode((Int64, String, String, Double, String, String).self)
-            return ResponseTemplate(
-                id: id, intent: intent, text: text, weight: weight, language: language, origin: ResponseTemplate.Origin(rawValue: origin) ?? .store
-            )
-        }
+        try link.rows("SELECT id, intent, text, weight, language, origin FROM template WHERE intent = \(intent) ORDER BY id")
+            .map(Self.template)
     }
 
     public func action(for intent: String) throws -> IntentDefinition.Action? {

@@ -31,7 +31,7 @@ struct ExportCommand: ParsableCommand {
         let formats = try parsedFormats()
         let start = try parsedSince()
         let writer = try TranscriptWriter(directory: out)
-        let database = try store.open()
+        let database = try store.openBackend()
         let turns = try ModelTraining.wrapping(store) { try database.exportTurns(conversation: conversation, since: start) }
         let exporter = TranscriptExporter(turns: turns, redact: !noRedact)
         let files = formats.flatMap(exporter.files)

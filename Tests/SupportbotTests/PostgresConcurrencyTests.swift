@@ -4,7 +4,7 @@ import PostgresNIO
 import Testing
 
 /// Agents on many machines, simulated on one: eight `chat --plain` processes writing to one
-/// PostgreSQL database while `train` runs, and a promotion in the middle that every process
+/// PostgreSQL database while `train`, `export` and `stats` run, and a promotion in the middle that every process
 /// follows from its next line. Runs on the server `scripts/with-postgres.sh` starts.
 @Suite struct PostgresConcurrencyTests {
     static let processes = 8
@@ -49,6 +49,14 @@ import Testing
         let promote = try run(["models", "promote", "2"])
         #expect(promote.status == 0, "promote: \(promote.stderr)")
         for chat in chats { try chat.send(chat.lines.suffix(Self.linesEach - half)) }
+        // Reports read beside the writers: an export and stats, each from one consistent read.
+        try FileManager.default.createDirectory(at: fixture.directory.appendingPathComponent("out"), withIntermediateDirectories: true)
+        let export = try run(["export", "--out", "out", "--format", "jsonl"])
+        #expect(export.status == 0 && export.stderr.isEmpty, "export: \(export.stderr)")
+        let stats = try run(["stats", "--json"])
+        #expect(stats.status == 0 && stats.stderr.isEmpty, "stats: \(stats.stderr)")
+        let figures = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
+        #expect((Self.processes * half...Self.processes * Self.linesEach).contains(figures["customer_turns"] as? Int ?? -1))
 
         for (p, chat) in chats.enumerated() {
             let (status, output, errors) = try chat.finish()
@@ -61,6 +69,8 @@ import Testing
         let turns = try database.link.rows(#"SELECT "conversationId", position, role, text FROM turn ORDER BY "conversationId", position"#)
             .map { try $0.decode((Int64, Int, String, String).self) }
         #expect(turns.count == 2 * Self.processes * Self.linesEach)
+        let final = try #require(try JSONSerialization.jsonObject(with: Data(run(["stats", "--json"]).stdout.utf8)) as? [String: Any])
+        #expect(final["customer_turns"] as? Int == Self.processes * Self.linesEach && final["conversations"] as? Int == Self.processes)
         let byConversation = Dictionary(grouping: turns, by: \.0)
         #expect(byConversation.count == Self.processes)
         var seen: Set<Int> = []
