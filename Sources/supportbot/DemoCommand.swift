@@ -63,12 +63,7 @@ struct DemoCommand: ParsableCommand {
         }
         let place = try DemoStore(db: db)
         defer { place.remove() }
-        let backend = try DemoSetup.prepare(place, model: model, intents: intents, config: config, agent: agent)
-        do throws(DemoScriptError) {
-            try script.check(intents: backend.session.intents)
-        } catch {
-            throw Failure(error.description)
-        }
+        let backend = try DemoSetup.prepare(place, script: script, model: model, intents: intents, config: config, agent: agent)
         let player = DemoPlayer(script: script, pace: DemoPace(speed: speed), backend: backend, record: record)
         let errors = headless ? try player.playHeadless(size: headlessSize ?? (100, 32), out: out) : try player.playLive()
         guard errors.isEmpty else { throw Failure(errors.joined(separator: "\n")) }

@@ -7,14 +7,23 @@ import IntentModel
 /// Fills the demo's store and finds its model: `--model`, else a `--db` store's active model,
 /// else the default store's (opened read-only, never created), else one trained on the intents.
 enum DemoSetup {
-    /// The demo's backend on `place`, answering with the model found.
-    static func prepare(_ place: DemoStore, model: String?, intents: String?, config: String, agent: String) throws -> DemoBackend {
+    /// The demo's backend on `place`, answering with the model found; `script`'s relabels are
+    /// checked against the store's intents first (before any training).
+    static func prepare(
+        _ place: DemoStore, script: DemoScript, model: String?, intents: String?, config: String, agent: String
+    ) throws -> DemoBackend {
         let store = place.options
         let database = try store.open()
         if place.temporary != nil {
             _ = try IntentsSync.run(database, store: store, directory: intents)
         } else {
             try IntentsSync.ensureLoaded(database, store: store, directory: intents)
+        }
+        let names = try ModelTraining.wrapping(store) { try database.intentNames() }
+        do throws(DemoScriptError) {
+            try script.check(intents: names)
+        } catch {
+            throw Failure(error.description)
         }
         let (classifier, version, name) = try findModel(model, database: database, place: place, intents: intents, config: config)
         let settings = ChatSession.Settings(agent: agent, seed: 1)

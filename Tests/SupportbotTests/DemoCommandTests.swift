@@ -76,6 +76,11 @@ import Testing
         // A fresh --db holds only the reserved out_of_scope intent: ./intents is loaded and a model trained, with progress.
         let (fixture, tmp) = try fixture()
         defer { fixture.remove() }
+        // A relabel naming no intent is refused before the training, not after it.
+        try "customer: hi\nrelabel: refnud\n".write(to: fixture.directory.appendingPathComponent("bad.demo"), atomically: true, encoding: .utf8)
+        let bad = try demo(["bad.demo", "--headless", "--config", "tiny.json"], in: fixture, tmp: tmp)
+        #expect(bad.status == 1 && bad.stderr.contains("bad.demo:2: relabel: no intent \"refnud\""), "\(bad.stderr)")
+        #expect(!bad.stderr.contains("training"))
         let result = try demo(["t.demo", "--headless", "--db", "fresh.sqlite", "--config", "tiny.json"], in: fixture, tmp: tmp)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("No model found: training one on intents for the demo."))
