@@ -95,7 +95,7 @@ import Testing
         #expect(durability.status == 1 && durability.stderr.contains("SQLite"), "\(durability.stderr)")
 
         #expect(try run(["threshold", "--set", "0.45"]).stdout == "model v1: fallback threshold 0.45 set\n")
-        let quiet = try run(["chat", "--plain", "--json"], stdin: "asdf qwerty zxcv\n")
+        let quiet = try CLI.run(["chat", "--plain", "--json", "--db", url], stdin: "asdf qwerty zxcv\n", directory: fixture.directory)
         #expect(quiet.status == 0, "\(quiet.stderr)")
         let after = try #require(try JSONSerialization.jsonObject(with: Data(run(["stats", "--json"]).stdout.utf8)) as? [String: Any])
         #expect(after["customer_turns"] as? Int == 2 * Self.lines.count + 1 && after["conversations"] as? Int == 3)
