@@ -6,8 +6,12 @@ import PackageDescription
 //   CursesTerminal → CNcursesw, ChatApp            (conforms to ChatApp.Terminal)
 //   ChatApp → Assistant                            (pure TUI core and its runtime loop)
 //   ChatStore → Assistant, IntentModel, GRDB       (conforms to Assistant's store protocols)
+<<<<<<< HEAD
 //   PostgresStore → Assistant, IntentModel, PostgresNIO   (the same protocols on PostgreSQL)
 //   Assistant → IntentModel → COpenBLAS
+=======
+//   Assistant → IntentModel → COpenBLAS, CKernels
+>>>>>>> main
 // ChatApp never imports IntentModel: what it shows of a prediction comes as Assistant values.
 // SupportBotTestSupport holds the test doubles (terminal, clock, chat backend, in-memory store)
 // and the fuzz-corpus replay; only test targets depend on it.
@@ -41,9 +45,11 @@ let package = Package(
             pkgConfig: "openblas",
             providers: [.apt(["libopenblas-dev"])]
         ),
+        // Single-utterance inference kernels in C: AVX2 + FMA where the CPU has it, else portable.
+        .target(name: "CKernels"),
         .target(
             name: "IntentModel",
-            dependencies: ["COpenBLAS"],
+            dependencies: ["COpenBLAS", "CKernels"],
             swiftSettings: swiftSettings + [.unsafeFlags(["-Ounchecked"], .when(configuration: .release))]
         ),
         .target(
@@ -98,7 +104,7 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "IntentModelTests", dependencies: ["IntentModel", "SupportBotTestSupport"], exclude: ["Fixtures"],
+            name: "IntentModelTests", dependencies: ["IntentModel", "CKernels", "SupportBotTestSupport"], exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -3,18 +3,21 @@
 /// Effects are performed through `backend`, in order, until no event asks for more; a batch of
 /// queued input costs one draft classification (`Effect.coalesced`). Timers
 /// (`Effect.expireNotice`) run on `clock`: the loop waits for input only until the next is due.
+/// A `director` (a scripted demo) sees the input first and applies it with its own events.
 public final class ChatRuntime {
     private let backend: any ChatBackend
     private let terminal: any Terminal
     private let clock: any RuntimeClock
+    private let director: (any RuntimeDirector)?
     /// Scheduled events, soonest first (equal times in the order scheduled).
     private var timers: [(due: Duration, event: Event)] = []
 
-    /// A runtime drawing on `terminal`, answering through `backend`, timing on `clock`.
-    public init(backend: any ChatBackend, terminal: any Terminal, clock: any RuntimeClock) {
+    /// A runtime drawing on `terminal`, answering through `backend`, timing on `clock`, steered by `director`.
+    public init(backend: any ChatBackend, terminal: any Terminal, clock: any RuntimeClock, director: (any RuntimeDirector)? = nil) {
         self.backend = backend
         self.terminal = terminal
         self.clock = clock
+        self.director = director
     }
 
     /// Runs until the user quits; returns the final state.
@@ -27,14 +30,15 @@ public final class ChatRuntime {
             var screen = Screen(width: state.width, height: state.height)
             render(state, into: &screen)
             terminal.draw(screen)
-            let timeout = timers.first.map { max(.zero, $0.due - clock.now) }
-            handle(terminal.readEvents(timeout: timeout) + dueEvents(), in: &state)
+            let timeout = [timers.first?.due, director?.due].compactMap { $0 }.min().map { max(.zero, $0 - clock.now) }
+            let input = terminal.readEvents(timeout: timeout) + dueEvents()
+            if let director { director.direct(input, runtime: self, state: &state, now: clock.now) } else { handle(input, in: &state) }
         }
         return state
     }
 
     /// Applies `events`, then performs the effects they ask for until none are left.
-    func handle(_ events: [Event], in state: inout State) {
+    public func handle(_ events: [Event], in state: inout State) {
         var effects = Effect.coalesced(events.flatMap { update(&state, $0) })
         while !effects.isEmpty {
             effects = Effect.coalesced(effects.flatMap(perform).flatMap { update(&state, $0) })

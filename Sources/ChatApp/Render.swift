@@ -5,7 +5,8 @@ public func render(_ state: State, into screen: inout Screen) {
     let theme = Theme(colors: state.colors)
     TabBar(state: state, theme: theme).draw(into: &screen)
     let notice = state.visibleNotice
-    let body = Rect.body(width: screen.width, height: screen.height, notice: notice != nil)
+    let (banner, body) = DemoBanner.layout(state.demo, in: .body(width: screen.width, height: screen.height, notice: notice != nil))
+    if let demo = state.demo { DemoBanner(overlay: demo, theme: theme).draw(in: banner, into: &screen) }
     switch state.page {
     case .chat: ChatView(state: state, theme: theme).draw(in: body, into: &screen)
     case .review: ReviewView(state: state, theme: theme).draw(in: body, into: &screen)
@@ -15,10 +16,10 @@ public func render(_ state: State, into screen: inout Screen) {
     case .models: ModelsView(state: state, theme: theme).draw(in: body, into: &screen)
     case .help: HelpView(state: state, theme: theme).draw(in: body, into: &screen)
     }
-    if let notice, body.bottom < screen.height - 1 {
+    if let notice, screen.height >= 4 {
         let style = notice.isError ? theme.error : theme.notice
-        screen.fill(row: body.bottom, column: 0, count: screen.width, style: style)
-        screen.put(TextLayout.truncate(" " + notice.text, to: screen.width), row: body.bottom, column: 0, style: style)
+        screen.fill(row: screen.height - 2, column: 0, count: screen.width, style: style)
+        screen.put(TextLayout.truncate(" " + notice.text, to: screen.width), row: screen.height - 2, column: 0, style: style)
     }
     StatusBar(state: state, theme: theme).draw(into: &screen)
     if let picker = state.picker { PickerView(picker: picker, theme: theme).draw(into: &screen) }

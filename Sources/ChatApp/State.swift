@@ -61,6 +61,8 @@ public struct State: Sendable, Equatable {
     public var noticeSerial = 0
     /// Set once the user asked to leave.
     public var quitting = false
+    /// While a scripted demo plays: its status and caption, drawn above the page.
+    public var demo: DemoOverlay?
 
     /// The transcript lines kept in memory; older ones stay in the store.
     public static let transcriptLimit = 1000

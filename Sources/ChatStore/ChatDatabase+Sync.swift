@@ -94,8 +94,11 @@ extension ChatDatabase {
         }
     }
 
-    /// Whether any intent has been loaded.
+    /// Whether any intent has been loaded (the reserved `out_of_scope`, there from the first
+    /// migration on, does not count).
     public func hasIntents() throws -> Bool {
-        try writer.read { db in try IntentRecord.fetchCount(db) > 0 }
+        try writer.read { db in
+            try IntentRecord.filter(Column("name") != IntentDefinition.outOfScope).fetchCount(db) > 0
+        }
     }
 }

@@ -1,52 +1,67 @@
+import CKernels
+
 /// Single-utterance inference: one `[H, 4H]` mat-vec per token and direction, reading each
-/// word's folded input row from `wordRows`.
+/// word's folded input row from `wordRows`, through the `CKernels` mat-vec and fused cell.
 extension Classifier {
     /// Probability of each intent (by index) for one tokenized utterance.
     public func probabilities(tokens: [String]) -> [Float] {
-        let T = tokens.count, H = config.hiddenSize, G = 4 * H
-        let D = config.featureSize, C = intents.count, width = wordRows.width
-        let words = tokens.map { vocabulary.id($0) }
+        probabilities(tokens: tokens, words: tokens.map { vocabulary.id($0) })
+    }
+
+    /// `probabilities(tokens:)` for tokens already looked up: `words[t]` is `tokens[t]`'s index.
+    func probabilities(tokens: [String], words: [Int32]) -> [Float] {
+        let H = config.hiddenSize, G = 4 * H, D = config.featureSize, C = intents.count, width = wordRows.width
         let unknown = words.indices.filter { words[$0] == Vocabulary.unknownIndex }
-        // Scratch: gates [4H], c [H], tanh(c) [H], h [H], features [D], logits [C], then one
-        // folded row per token outside the vocabulary (<unk> plus its own n-grams).
-        let scratch = UnsafeMutablePointer<Float>.allocate(capacity: G + 3 * H + D + C + unknown.count * width)
-        defer { scratch.deallocate() }
-        let gates = scratch, c = gates + G, tanhC = c + H, h = tanhC + H, features = h + H, logits = features + D
-        var rows = wordRows.rows(words) {
-            fold(word: $0, ngrams: ngrams(ofWord: $0), into: $1)
-        }
-        for (k, t) in unknown.enumerated() {
-            let row = logits + C + k * width
-            fold(word: Vocabulary.unknownIndex, ngrams: config.ngramBuckets > 0 ? encoder.ngramBuckets(of: tokens[t]) : [], into: row)
-            rows[t] = UnsafePointer(row)
-        }
-        features.initialize(repeating: 0, count: D)
-        parameters.withUnsafeBufferPointer { pBuffer in
-            let p = pBuffer.baseAddress!
-            for (d, tensors) in network.layout.lstm.enumerated() {
-                let pooled = features + d * H, input = config.embeddingDim + d * G
-                for step in 0..<T {
-                    let t = d == 0 ? step : T - 1 - step
-                    gates.update(from: rows[t] + input, count: G)
-                    if step > 0 { BLAS.vecMat(x: h, a: p + tensors.wh.offset, k: H, n: G, beta: 1, y: gates) }
-                    lstmCell(gates: gates, hidden: H, cPrev: step > 0 ? c : nil, c: c, tanhC: tanhC, h: h)
-                    if config.pooling == .max {
-                        for j in 0..<H { pooled[j] = step == 0 ? h[j] : max(pooled[j], h[j]) }
+        // Scratch: gates [4H], c [H], h [H], features [D], logits [C], then one folded row per
+        // token outside the vocabulary (<unk> plus its own n-grams).
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: G + 2 * H + D + C + unknown.count * width) {
+            let gates = $0.baseAddress!, c = gates + G, h = c + H, features = h + H, logits = features + D
+            var rows = wordRows.rows(words) {
+                fold(word: $0, ngrams: ngrams(ofWord: $0), into: $1)
+            }
+            for (k, t) in unknown.enumerated() {
+                let row = logits + C + k * width
+                fold(word: Vocabulary.unknownIndex, ngrams: config.ngramBuckets > 0 ? encoder.ngramBuckets(of: tokens[t]) : [], into: row)
+                rows[t] = UnsafePointer(row)
+            }
+            features.initialize(repeating: 0, count: D)
+            parameters.withUnsafeBufferPointer { pBuffer in
+                let p = pBuffer.baseAddress!
+                for d in network.layout.lstm.indices {
+                    recur(rows, direction: d, parameters: p, gates: gates, c: c, h: h, pooled: features + d * H)
+                }
+                if (config.embeddingSkip || !config.recurrent) && !rows.isEmpty {
+                    let mean = features + config.directions * H, w = 1 / Float(rows.count)
+                    for row in rows {
+                        for j in 0..<config.embeddingDim { mean[j] += w * row[j] }
                     }
                 }
-                if config.pooling != .max && T > 0 { pooled.update(from: h, count: H) }
+                logits.update(from: p + network.layout.denseB.offset, count: C)
+                sb_vec_mat(features, p + network.layout.denseW.offset, Int32(D), Int32(C), logits)
             }
-            if (config.embeddingSkip || !config.recurrent) && T > 0 {
-                let mean = features + config.directions * H, w = 1 / Float(T)
-                for row in rows {
-                    for j in 0..<config.embeddingDim { mean[j] += w * row[j] }
-                }
-            }
-            logits.update(from: p + network.layout.denseB.offset, count: C)
-            BLAS.vecMat(x: features, a: p + network.layout.denseW.offset, k: D, n: C, beta: 1, y: logits)
-            Self.calibratedSoftmax(logits, count: C, temperature: temperature)
+            Self.fastSoftmax(logits, count: C, temperature: temperature)
+            return Array(UnsafeBufferPointer(start: logits, count: C))
         }
-        return Array(UnsafeBufferPointer(start: logits, count: C))
+    }
+
+    /// Runs LSTM direction `d` over the folded `rows` (backwards for `d = 1`), pooling its
+    /// outputs into `pooled [H]`; `gates [4H]`, `c`, `h [H]` are its scratch.
+    private func recur(
+        _ rows: [UnsafePointer<Float>], direction d: Int, parameters p: UnsafePointer<Float>,
+        gates: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>,
+        pooled: UnsafeMutablePointer<Float>
+    ) {
+        let T = rows.count, H = config.hiddenSize, G = 4 * H, input = config.embeddingDim + d * G
+        let wh = p + network.layout.lstm[d].wh.offset
+        for step in 0..<T {
+            gates.update(from: rows[d == 0 ? step : T - 1 - step] + input, count: G)
+            sb_lstm_step(Int32(H), gates, wh, step > 0 ? h : nil, c, h)
+            if config.pooling == .max && step > 0 {
+                for j in 0..<H where h[j] > pooled[j] { pooled[j] = h[j] }
+            } else if config.pooling == .max || step == T - 1 {
+                pooled.update(from: h, count: H)
+            }
+        }
     }
 
     /// The n-gram buckets a vocabulary word's folded row adds (none for `<pad>`, `<unk>`).
@@ -70,8 +85,21 @@ extension Classifier {
             for (d, tensors) in network.layout.lstm.enumerated() {
                 let gates = row + E + d * G
                 gates.update(from: p + tensors.bias.offset, count: G)
-                BLAS.vecMat(x: row, a: p + tensors.wx.offset, k: E, n: G, beta: 1, y: gates)
+                sb_vec_mat(row, p + tensors.wx.offset, Int32(E), Int32(G), gates)
             }
         }
+    }
+
+    /// `p = softmax(p / temperature)` in place through the kernels' exponential.
+    static func fastSoftmax(_ p: UnsafeMutablePointer<Float>, count: Int, temperature: Float) {
+        let inverse = 1 / temperature
+        var largest = -Float.infinity
+        for j in 0..<count { largest = max(largest, p[j]) }
+        for j in 0..<count { p[j] = (p[j] - largest) * inverse }
+        sb_exp_in_place(p, Int32(count))
+        var sum: Float = 0
+        for j in 0..<count { sum += p[j] }
+        let scale = 1 / sum
+        for j in 0..<count { p[j] *= scale }
     }
 }

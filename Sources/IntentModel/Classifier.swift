@@ -72,9 +72,10 @@ public final class Classifier: @unchecked Sendable {
     /// `top` most probable intents (at least one).
     public func predict(tokens: [String], top: Int = .max) -> Prediction {
         let tokens = Array(tokens.prefix(config.maxTokens))
-        let probs = probabilities(tokens: tokens)
+        let words = tokens.map { vocabulary.id($0) }
+        let probs = probabilities(tokens: tokens, words: words)
         let ranked = Self.ranking(probs, top: top).map { IntentScore(intent: intents[$0], confidence: probs[$0]) }
-        return Prediction(tokens: tokens, unknown: tokens.map { !vocabulary.contains($0) }, ranked: ranked)
+        return Prediction(tokens: tokens, unknown: words.map { $0 == Vocabulary.unknownIndex }, ranked: ranked)
     }
 
     /// The indices of the `top` largest probabilities (at least one), largest first, ties by index.

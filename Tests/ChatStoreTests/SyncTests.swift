@@ -5,6 +5,15 @@ import IntentModel
 import Testing
 
 @Suite struct SyncTests {
+    @Test func aNewStoreHasNoIntentsUntilLoaded() throws {
+        // The reserved out_of_scope intent exists from the start; a first start must still load ./intents.
+        let store = try ChatDatabase.inMemory()
+        #expect(try store.intentNames() == [IntentDefinition.outOfScope])
+        #expect(try !store.hasIntents())
+        _ = try store.sync(StoreFixtures.dataset(), at: StoreFixtures.time)
+        #expect(try store.hasIntents())
+    }
+
     @Test func loadingTwiceChangesNothing() throws {
         let store = try ChatDatabase.inMemory()
         let first = try store.sync(StoreFixtures.dataset(), at: StoreFixtures.time)

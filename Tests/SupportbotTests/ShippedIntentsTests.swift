@@ -23,10 +23,15 @@ import Testing
         let last = try #require(eval.stdout.split(separator: "\n").last)
         let summary = try #require(try JSONSerialization.jsonObject(with: Data(last.utf8)) as? [String: Any])
         let languages = try #require(summary["per_language"] as? [String: [String: Any]])
-        let en = try #require(languages["en"]?["accuracy"] as? Double)
-        let zh = try #require(languages["zh"]?["accuracy"] as? Double)
-        #expect(en >= Self.floor, "English test accuracy \(en)")
-        #expect(zh >= Self.floor, "Chinese test accuracy \(zh)")
+        for language in ["en", "zh"] {
+            let scores = try #require(languages[language])
+            let accuracy = try #require(scores["accuracy"] as? Double)
+            let inScope = try #require(scores["in_scope_accuracy"] as? Double)
+            let recall = try #require(scores["oos_recall"] as? Double)
+            #expect(accuracy >= Self.floor, "\(language) test accuracy \(accuracy)")
+            #expect(inScope >= Self.inScopeFloor, "\(language) in-scope accuracy \(inScope)")
+            #expect(recall >= Self.outOfScopeRecallFloor, "\(language) out-of-scope recall \(recall)")
+        }
         #expect(languages["en"]?["examples"] as? Int ?? 0 >= 33 * 10)
         #expect(languages["zh"]?["examples"] as? Int ?? 0 >= 15 * 5)
 
@@ -57,7 +62,10 @@ import Testing
         #expect(try items("test/zh/out_of_scope.yaml") >= 50)
     }
 
-    /// A few points under the figures in BENCHMARKS.md (argmax accuracy, out-of-scope test
-    /// utterances included).
-    static let floor = 0.78
+    /// A few points under the figures in BENCHMARKS.md §2 for seeds 1, 2 and 42 (the default
+    /// seed this test trains with): argmax accuracy over every test utterance of a language,
+    /// and in-scope accuracy and out-of-scope recall at the model's threshold (CLINC150).
+    static let floor = 0.88
+    static let inScopeFloor = 0.84
+    static let outOfScopeRecallFloor = 0.85
 }
