@@ -6,12 +6,8 @@ import PackageDescription
 //   CursesTerminal → CNcursesw, ChatApp            (conforms to ChatApp.Terminal)
 //   ChatApp → Assistant                            (pure TUI core and its runtime loop)
 //   ChatStore → Assistant, IntentModel, GRDB       (conforms to Assistant's store protocols)
-<<<<<<< HEAD
 //   PostgresStore → Assistant, IntentModel, PostgresNIO   (the same protocols on PostgreSQL)
-//   Assistant → IntentModel → COpenBLAS
-=======
 //   Assistant → IntentModel → COpenBLAS, CKernels
->>>>>>> main
 // ChatApp never imports IntentModel: what it shows of a prediction comes as Assistant values.
 // SupportBotTestSupport holds the test doubles (terminal, clock, chat backend, in-memory store)
 // and the fuzz-corpus replay; only test targets depend on it.
