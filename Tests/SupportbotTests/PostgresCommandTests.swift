@@ -24,7 +24,7 @@ import Testing
         }
         #expect(try fixture.run(["label", "1", "refund", "--annotator", "Kim"]).status == 0)
         #expect(try fixture.run(["threshold", "--set", "0.3", "--agent", "Kim"]).status == 0)
-        #expect(try fixture.run(["settings", "set", "drift_intent_mix", "0.2"]).status == 0)
+        #expect(try fixture.run(["settings", "set", "drift_js_distance", "0.2"]).status == 0)
         let copy = try CLI.run(["migrate", "--from", fixture.db, "--to", url], directory: fixture.directory)
         #expect(copy.status == 0, "\(copy.stderr)")
         return (fixture, url)
@@ -42,7 +42,7 @@ import Testing
         for args in [
             ["stats", "--json"], ["stats", "--json", "--by", "day"], ["stats", "--json", "--by", "hour"], ["stats", "--json", "--by", "model"],
             ["stats", "--json", "--by", "agent"], ["stats", "--json", "--agent", "Sam", "--since", day], ["stats", "--version", "1"],
-            ["settings", "list", "--json"], ["settings", "get", "drift_intent_mix"], ["templates", "list", "--json"],
+            ["settings", "list", "--json"], ["settings", "get", "drift_js_distance"], ["templates", "list", "--json"],
             ["templates", "list", "--intent", "greet"], ["threshold", "--replay"], ["review", "--json"], ["review", "--limit", "3"],
             ["models", "list", "--json"], ["models", "list"], ["models", "history"], ["models", "show", "1", "--json"],
         ] {
