@@ -21,7 +21,7 @@ extension ChatDatabase {
         if FileManager.default.fileExists(atPath: path) {
             try checkHeader(path: path)
             readOnly = forced || access(path, W_OK) != 0 || access(directory, W_OK) != 0
-            try inspect(path: path)
+            try inspect(path: path, busyTimeout: busyTimeout)
         } else {
             try create(path: path)
         }
@@ -52,9 +52,10 @@ extension ChatDatabase {
     }
 
     /// Checks an existing file through a read-only connection, which changes nothing (no WAL
-    /// switch): it must be empty of tables or SupportBot's, with no newer schema.
-    private static func inspect(path: String) throws(ChatStoreError) {
-        var configuration = Configuration()
+    /// switch): it must be empty of tables or SupportBot's, with no newer schema. It waits
+    /// out another process's checkpoint as every connection does (`busyTimeout`).
+    private static func inspect(path: String, busyTimeout: TimeInterval) throws(ChatStoreError) {
+        var configuration = configuration(busyTimeout: busyTimeout)
         configuration.readonly = true
         do {
             let queue = try DatabaseQueue(path: path, configuration: configuration)

@@ -12,10 +12,12 @@ public enum SQLiteFileChecks {
     /// A WAL larger than this means checkpoints are not keeping up (a reader holds them back).
     static let largeWAL: Int64 = 64 << 20
 
-    /// Connections that change nothing: read-only, no WAL switch.
+    /// Connections that change nothing: read-only, no WAL switch; they wait out another
+    /// process's checkpoint as the store's own connections do.
     static var readOnlyConfiguration: Configuration {
         var configuration = Configuration()
         configuration.readonly = true
+        configuration.busyMode = .timeout(5)
         return configuration
     }
 

@@ -37,7 +37,10 @@ import Testing
                           errors: fixture.directory.appendingPathComponent("stderr\(index)"), directory: fixture.directory)
         }
         for process in processes { process.waitUntilExit() }
-        #expect(processes.allSatisfy { $0.terminationStatus == 0 })
+        let errors = try (0..<4).map {
+            try String(contentsOf: fixture.directory.appendingPathComponent("stderr\($0)"), encoding: .utf8)
+        }
+        #expect(processes.allSatisfy { $0.terminationStatus == 0 }, "\(errors)")
         let files = try listing(out)
         #expect(files.count == 24 && files.filter { $0.hasSuffix("-manifest.json") }.count == 4, "\(files)")
         #expect(!files.contains { $0.hasPrefix(".") })
