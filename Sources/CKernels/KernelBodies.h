@@ -138,3 +138,47 @@ SB_ATTR void SB_FN(sb_exp_in_place)(float *p, int n) {
     for (; j + LANES <= n; j += LANES) SB_FN(store)(p + j, SB_FN(exp)(SB_FN(load)(p + j)));
     for (; j < n; j++) p[j] = SB_FN(exp)(SB_FN(splat)(p[j]))[0];
 }
+
+SB_ATTR void SB_FN(sb_adam_clear)(float *p, float *g, float *m, float *v, long n, const float *constants) {
+    const float scale = constants[0], alpha = constants[1], keep1 = 1 - constants[2], keep2 = 1 - constants[3];
+    const float epsilon = constants[4];
+    long k = 0;
+    for (; k + LANES <= n; k += LANES) {
+        vf gk = SB_FN(load)(g + k) * scale, mk = SB_FN(load)(m + k), vk = SB_FN(load)(v + k);
+        mk += (gk - mk) * keep1;
+        vk += (gk * gk - vk) * keep2;
+        SB_FN(store)(m + k, mk);
+        SB_FN(store)(v + k, vk);
+        SB_FN(store)(p + k, SB_FN(load)(p + k) - alpha * mk / (__builtin_elementwise_sqrt(vk) + epsilon));
+        SB_FN(store)(g + k, SB_FN(splat)(0));
+    }
+    for (; k < n; k++) {
+        float gk = g[k] * scale;
+        m[k] += (gk - m[k]) * keep1;
+        v[k] += (gk * gk - v[k]) * keep2;
+        p[k] -= alpha * m[k] / (__builtin_sqrtf(v[k]) + epsilon);
+        g[k] = 0;
+    }
+}
+
+SB_ATTR void SB_FN(sb_add_clear)(float *sum, float *other, long n) {
+    long k = 0;
+    for (; k + LANES <= n; k += LANES) {
+        SB_FN(store)(sum + k, SB_FN(load)(sum + k) + SB_FN(load)(other + k));
+        SB_FN(store)(other + k, SB_FN(splat)(0));
+    }
+    for (; k < n; k++) sum[k] += other[k], other[k] = 0;
+}
+
+SB_ATTR double SB_FN(sb_sum_squares)(const float *x, long n) {
+    vf s = SB_FN(splat)(0);
+    long k = 0;
+    for (; k + LANES <= n; k += LANES) {
+        vf xk = SB_FN(load)(x + k);
+        s += xk * xk;
+    }
+    double total = 0;
+    for (int l = 0; l < LANES; l++) total += s[l];
+    for (; k < n; k++) total += (double)x[k] * x[k];
+    return total;
+}

@@ -43,3 +43,11 @@ void sb_lstm_step(int hidden, float *gates, const float *wh, const float *h_prev
 }
 
 void sb_exp_in_place(float *p, int n) { SB_DISPATCH(sb_exp_in_place)(p, n); }
+
+void sb_adam_clear(float *p, float *g, float *m, float *v, long n, const float *constants) {
+    SB_DISPATCH(sb_adam_clear)(p, g, m, v, n, constants);
+}
+
+void sb_add_clear(float *sum, float *other, long n) { SB_DISPATCH(sb_add_clear)(sum, other, n); }
+
+double sb_sum_squares(const float *x, long n) { return SB_DISPATCH(sb_sum_squares)(x, n); }

@@ -1,3 +1,4 @@
+import CKernels
 import Dispatch
 import Foundation
 
@@ -17,66 +18,36 @@ struct Adam {
         v = [Float](repeating: 0, count: count)
     }
 
-    /// Applies gradients `g` to `parameters` over `dense` (an element range) and over
-    /// `rowWidth`-wide rows starting at each offset in `rows` (distinct), split over `threads`:
+    /// Applies gradients `g · scale` to `parameters` over `dense` (an element range) and over
+    /// `rowWidth`-wide rows starting at each offset in `rows` (distinct; ascending reads
+    /// memory in order), split over `threads`, and zeroes the gradient elements it read:
     /// `m ← β₁m + (1−β₁)g`, `v ← β₂v + (1−β₂)g²`, `p ← p − α·m / (√v + ε)` with
     /// `α = lr·√(1−β₂ᵗ) / (1−β₁ᵗ)`.
     mutating func update(
-        _ parameters: inout [Float], gradients g: UnsafePointer<Float>,
+        _ parameters: inout [Float], gradients g: UnsafeMutablePointer<Float>, scale: Float = 1,
         dense: Range<Int>, rows: [Int], rowWidth: Int, threads: Int = 1
-    ) {
-        parameters.withUnsafeMutableBufferPointer { update($0.baseAddress!, g, dense, rows, rowWidth, threads) }
-    }
-
-    private mutating func update(
-        _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>,
-        _ dense: Range<Int>, _ rows: [Int], _ rowWidth: Int, _ threads: Int
     ) {
         step += 1
         let alpha = learningRate * (1 - powf(beta2, Float(step))).squareRoot() / (1 - powf(beta1, Float(step)))
-        let constants = (alpha: alpha, beta1: beta1, beta2: beta2, epsilon: epsilon)
-        m.withUnsafeMutableBufferPointer { m in
-            v.withUnsafeMutableBufferPointer { v in
-                nonisolated(unsafe) let (p, g, m, v) = (p, g, m.baseAddress!, v.baseAddress!)
-                DispatchQueue.concurrentPerform(iterations: max(1, threads)) { part in
+        let constants = [scale, alpha, beta1, beta2, epsilon]
+        parameters.withUnsafeMutableBufferPointer { p in
+            m.withUnsafeMutableBufferPointer { m in
+                v.withUnsafeMutableBufferPointer { v in
+                    nonisolated(unsafe) let (p, g, m, v) = (p.baseAddress!, g, m.baseAddress!, v.baseAddress!)
                     let parts = max(1, threads)
-                    let lower = dense.lowerBound + dense.count * part / parts, upper = dense.lowerBound + dense.count * (part + 1) / parts
-                    Self.apply(p + lower, g + lower, m + lower, v + lower, count: upper - lower, constants)
-                    for row in rows[(rows.count * part / parts)..<(rows.count * (part + 1) / parts)] {
-                        Self.apply(p + row, g + row, m + row, v + row, count: rowWidth, constants)
+                    DispatchQueue.concurrentPerform(iterations: parts) { part in
+                        func apply(_ k: Int, _ n: Int) { sb_adam_clear(p + k, g + k, m + k, v + k, n, constants) }
+                        let span = Self.share(of: dense.count, part: part, of: parts)
+                        apply(dense.lowerBound + span.lowerBound, span.count)
+                        for row in rows[Self.share(of: rows.count, part: part, of: parts)] { apply(row, rowWidth) }
                     }
                 }
             }
         }
     }
 
-    /// The update of `count` contiguous parameters, eight lanes at a time.
-    @inline(__always)
-    private static func apply(
-        _ p: UnsafeMutablePointer<Float>, _ g: UnsafePointer<Float>, _ m: UnsafeMutablePointer<Float>,
-        _ v: UnsafeMutablePointer<Float>, count: Int, _ c: (alpha: Float, beta1: Float, beta2: Float, epsilon: Float)
-    ) {
-        typealias V8 = SIMD8<Float>
-        let rp = UnsafeMutableRawPointer(p), rg = UnsafeRawPointer(g), rm = UnsafeMutableRawPointer(m), rv = UnsafeMutableRawPointer(v)
-        var k = 0
-        while k + 8 <= count {
-            let o = k * 4
-            let gk = rg.loadUnaligned(fromByteOffset: o, as: V8.self)
-            var mk = rm.loadUnaligned(fromByteOffset: o, as: V8.self)
-            var vk = rv.loadUnaligned(fromByteOffset: o, as: V8.self)
-            mk += (gk - mk) * (1 - c.beta1)
-            vk += (gk * gk - vk) * (1 - c.beta2)
-            let step = c.alpha * mk / (vk.squareRoot() + c.epsilon)
-            rm.storeBytes(of: mk, toByteOffset: o, as: V8.self)
-            rv.storeBytes(of: vk, toByteOffset: o, as: V8.self)
-            rp.storeBytes(of: rp.loadUnaligned(fromByteOffset: o, as: V8.self) - step, toByteOffset: o, as: V8.self)
-            k += 8
-        }
-        while k < count {
-            m[k] += (g[k] - m[k]) * (1 - c.beta1)
-            v[k] += (g[k] * g[k] - v[k]) * (1 - c.beta2)
-            p[k] -= c.alpha * m[k] / (v[k].squareRoot() + c.epsilon)
-            k += 1
-        }
+    /// Part `part` of `parts` near-equal contiguous shares of `0..<count`.
+    static func share(of count: Int, part: Int, of parts: Int) -> Range<Int> {
+        (count * part / parts)..<(count * (part + 1) / parts)
     }
 }

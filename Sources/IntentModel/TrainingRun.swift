@@ -1,3 +1,4 @@
+import CKernels
 import Dispatch
 
 /// The mutable state of one training run and its steps: an epoch of minibatches, each
@@ -50,18 +51,20 @@ struct TrainingRun {
     }
 
     /// One optimisation step on `batch`: gradients on every worker, reduced into worker 0's,
-    /// clipped, applied, then cleared. Returns each worker's loss.
+    /// clipped, applied (which clears them). Returns each worker's loss.
     private mutating func step(
         _ batch: [Int], _ encoded: [EncodedText], labels: [Int32], dropoutSeed: UInt64
     ) -> [Network.BatchResult] {
         let halves = split(batch, into: workers)
         let results = computeGradients(halves, encoded, labels: labels, scale: 1 / Float(batch.count), dropoutSeed: dropoutSeed)
-        let g = gradients[0].pointer
-        let rows = reduceGradients(workers: halves.count)
-        if let clip = config.clipNorm { clipGradients(g, rows: rows, maxNorm: clip) }
-        adam.update(&parameters, gradients: g, dense: 0..<denseCount, rows: rows, rowWidth: rowWidth, threads: workers)
-        for k in 0..<denseCount { g[k] = 0 }
-        for row in rows { for j in 0..<rowWidth { g[row + j] = 0 } }
+        let rows = touchedRows(workers: halves.count)
+        let norm = reduceGradients(rows: rows, workers: halves.count).squareRoot()
+        var scale: Float = 1
+        if let clip = config.clipNorm, Float(norm) > clip { scale = clip / Float(norm) }
+        adam.update(
+            &parameters, gradients: gradients[0].pointer, scale: scale, dense: 0..<denseCount,
+            rows: rows, rowWidth: rowWidth, threads: workers
+        )
         return results
     }
 
@@ -89,9 +92,9 @@ struct TrainingRun {
         return results
     }
 
-    /// Gradient reduction: sums workers 1… into worker 0's buffer in order (clearing theirs)
-    /// and returns the distinct embedding rows the step touched, in first-touched order.
-    private mutating func reduceGradients(workers count: Int) -> [Int] {
+    /// The distinct embedding rows (element offsets) the workers' backward passes touched,
+    /// ascending, so the reduction and Adam read the tables in memory order.
+    private mutating func touchedRows(workers count: Int) -> [Int] {
         steps &+= 1
         var rows: [Int] = []
         for w in 0..<count {
@@ -103,25 +106,31 @@ struct TrainingRun {
                 }
             }
         }
-        let g = gradients[0].pointer
-        for w in 1..<max(1, count) {
-            let other = gradients[w].pointer
-            for k in 0..<denseCount { g[k] += other[k]; other[k] = 0 }
-            for row in rows { for j in 0..<rowWidth { g[row + j] += other[row + j]; other[row + j] = 0 } }
-        }
+        rows.sort()
         return rows
     }
 
-    /// Scales the gradient so its global norm is at most `maxNorm`.
-    private func clipGradients(_ g: UnsafeMutablePointer<Float>, rows: [Int], maxNorm: Float) {
-        var sum = 0.0
-        for k in 0..<denseCount { sum += Double(g[k] * g[k]) }
-        for row in rows { for j in 0..<rowWidth { sum += Double(g[row + j] * g[row + j]) } }
-        let norm = Float(sum.squareRoot())
-        guard norm > maxNorm else { return }
-        let s = maxNorm / norm
-        for k in 0..<denseCount { g[k] *= s }
-        for row in rows { for j in 0..<rowWidth { g[row + j] *= s } }
+    /// Gradient reduction: sums workers 1… into worker 0's buffer (clearing theirs) over the
+    /// dense range and `rows`, split over the workers by `Adam.share`; returns the squared
+    /// norm of the sum (each share's partial sum added in share order).
+    private func reduceGradients(rows: [Int], workers count: Int) -> Double {
+        let (dense, width, parts) = (denseCount, rowWidth, workers)
+        let buffers = gradients.prefix(count).map(\.pointer)
+        var partial = [Double](repeating: 0, count: parts)
+        partial.withUnsafeMutableBufferPointer { out in
+            nonisolated(unsafe) let (out, buffers) = (out, buffers)
+            DispatchQueue.concurrentPerform(iterations: parts) { part in
+                func reduce(_ k: Int, _ n: Int) -> Double {
+                    for other in buffers.dropFirst() { sb_add_clear(buffers[0] + k, other + k, n) }
+                    return sb_sum_squares(buffers[0] + k, n)
+                }
+                let span = Adam.share(of: dense, part: part, of: parts)
+                var sum = reduce(span.lowerBound, span.count)
+                for row in rows[Adam.share(of: rows.count, part: part, of: parts)] { sum += reduce(row, width) }
+                out[part] = sum
+            }
+        }
+        return partial.reduce(0, +)
     }
 
     /// Shuffled minibatches of similar lengths: shuffle, sort windows of 50 batches by

@@ -26,12 +26,18 @@ import Testing
         return p
     }
 
-    static func run(steps: Int, dense: Range<Int>, rows: [Int], rowWidth: Int, threads: Int) -> [Float] {
+    /// `steps` updates with the gradients divided by `divisor` and read as `g · scale`.
+    static func run(
+        steps: Int, dense: Range<Int>, rows: [Int], rowWidth: Int, threads: Int, divisor: Float = 1, scale: Float = 1
+    ) -> [Float] {
         var adam = Adam(count: 19, learningRate: 0.01)
         var p = start
         for t in 0..<steps {
-            gradients[t].withUnsafeBufferPointer { g in
-                adam.update(&p, gradients: g.baseAddress!, dense: dense, rows: rows, rowWidth: rowWidth, threads: threads)
+            var g = gradients[t].map { $0 / divisor }
+            g.withUnsafeMutableBufferPointer { g in
+                adam.update(
+                    &p, gradients: g.baseAddress!, scale: scale, dense: dense, rows: rows, rowWidth: rowWidth, threads: threads
+                )
             }
         }
         return p
@@ -64,5 +70,18 @@ import Testing
         }
         #expect(Self.run(steps: 2, dense: 0..<3, rows: [11, 5], rowWidth: 3, threads: 2)
             == Self.run(steps: 2, dense: 0..<3, rows: [11, 5], rowWidth: 3, threads: 1))
+    }
+
+    @Test("the gradient is read scaled (as the clip applies it) and the elements read are zeroed")
+    func scaledAndCleared() {
+        let expected = Self.reference(learningRate: 0.01, steps: 2)
+        let p = Self.run(steps: 2, dense: 0..<19, rows: [], rowWidth: 0, threads: 2, divisor: 4, scale: 4)
+        for k in 0..<19 { #expect(abs(Double(p[k]) - expected[k]) <= 1e-6, "element \(k)") }
+        var adam = Adam(count: 19, learningRate: 0.01)
+        var parameters = Self.start, g = Self.gradients[0]
+        g.withUnsafeMutableBufferPointer {
+            adam.update(&parameters, gradients: $0.baseAddress!, dense: 0..<3, rows: [11], rowWidth: 3, threads: 2)
+        }
+        for k in 0..<19 { #expect(g[k] == ([0, 1, 2, 11, 12, 13].contains(k) ? 0 : Self.gradients[0][k]), "element \(k)") }
     }
 }

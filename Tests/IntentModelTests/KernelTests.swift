@@ -3,7 +3,7 @@ import Foundation
 import Testing
 @testable import IntentModel
 
-/// The C inference kernels, both builds, against the plain Swift ones (BLAS and `lstmCell`).
+/// The C inference and training-update kernels, both builds, against the plain Swift ones (BLAS and `lstmCell`).
 @Suite struct KernelTests {
     typealias VecMat = (UnsafePointer<Float>?, UnsafePointer<Float>?, Int32, Int32, UnsafeMutablePointer<Float>?) -> Void
     typealias Step = (
@@ -93,5 +93,43 @@ import Testing
         #else
         #expect(sb_kernels_wide() == 0)
         #endif
+    }
+
+    @Test("worker sum and clip norm: both builds as a Double loop computes them, tail included", arguments: [1, 7, 8, 19, 128])
+    func addClearAndSumSquares(n: Int) {
+        let a = Self.values(n, seed: 8), b = Self.values(n, seed: 9)
+        let sum = zip(a, b).map(+)
+        let expected = sum.reduce(0.0) { $0 + Double($1) * Double($1) }
+        let kernels: [(String, (UnsafeMutablePointer<Float>?, UnsafeMutablePointer<Float>?, Int) -> Void,
+                       (UnsafePointer<Float>?, Int) -> Double)] = [
+            ("dispatched", sb_add_clear, sb_sum_squares), ("portable", sb_add_clear_portable, sb_sum_squares_portable),
+        ]
+        for (name, addClear, sumSquares) in kernels {
+            var x = a, y = b
+            addClear(&x, &y, n)
+            #expect(x == sum, "\(name)")
+            #expect(y == [Float](repeating: 0, count: n), "\(name)")
+            #expect(abs(sumSquares(x, n) - expected) <= 1e-5 * expected, "\(name)")
+        }
+    }
+
+    @Test("Adam: the portable build matches the dispatched one to float rounding and clears the gradient")
+    func adamBuildsAgree() {
+        let n = 37, constants: [Float] = [0.5, 0.01, 0.9, 0.999, 1e-7]
+        let start = Self.values(n, seed: 10), g = Self.values(n, seed: 11), m = Self.values(n, seed: 12)
+        let v = Self.values(n, seed: 13).map { $0 * $0 }
+        var results: [[Float]] = []
+        for kernel in [sb_adam_clear, sb_adam_clear_portable] {
+            var (p, gk, mk, vk) = (start, g, m, v)
+            kernel(&p, &gk, &mk, &vk, n, constants)
+            #expect(gk == [Float](repeating: 0, count: n))
+            results.append(p)
+        }
+        for k in 0..<n {
+            let gs = Double(g[k]) * 0.5, mk = Double(m[k]) + (gs - Double(m[k])) * 0.1
+            let vk = Double(v[k]) + (gs * gs - Double(v[k])) * 0.001
+            let expected = Double(start[k]) - 0.01 * mk / (vk.squareRoot() + 1e-7)
+            for p in results { #expect(abs(Double(p[k]) - expected) <= 1e-5, "element \(k)") }
+        }
     }
 }
