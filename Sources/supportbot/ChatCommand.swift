@@ -48,12 +48,10 @@ struct ChatCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.openBackend()
-        // Retention (`keep_days`) applies at start-up (SQLite; not yet on PostgreSQL).
-        if let sqlite = database as? ChatDatabase {
-            let expired = try ModelTraining.wrapping(store) { try sqlite.forgetExpired(at: Date()) }
-            if expired.conversations > 0 {
-                AppLog.logger.info("forgot expired conversations", metadata: ["conversations": "\(expired.conversations)", "turns": "\(expired.turns)"])
-            }
+        // Retention (`keep_days`) applies at start-up, on either store.
+        let expired = try ModelTraining.wrapping(store) { try database.forgetExpired(at: Date()) }
+        if expired.conversations > 0 {
+            AppLog.logger.info("forgot expired conversations", metadata: ["conversations": "\(expired.conversations)", "turns": "\(expired.turns)"])
         }
         let terminal = !plain && TerminalChat.isAvailable && TerminalChat.canDrive()
         if terminal, !(database is ChatDatabase) {

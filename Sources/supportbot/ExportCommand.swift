@@ -37,7 +37,7 @@ struct ExportCommand: ParsableCommand {
         let files = formats.flatMap(exporter.files)
         let created = Date()
         let written = try writer.write(files, created: created) { prefix in
-            exporter.manifest(prefix: prefix, files: files, created: created, store: store.path)
+            try exporter.manifest(prefix: prefix, files: files, created: created, store: store.path)
         }
         for path in written { Output.print(path) }
     }

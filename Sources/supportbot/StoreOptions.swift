@@ -58,7 +58,7 @@ struct StoreOptions: ParsableArguments {
     func open() throws -> ChatDatabase {
         guard case .sqlite(let path) = location else {
             let command = CommandLine.arguments.dropFirst().first ?? "this command"
-            throw Failure("\(self.path): supportbot \(command) does not run on PostgreSQL yet (the terminal UI and forget do not; "
+            throw Failure("\(self.path): supportbot \(command) does not run on PostgreSQL yet (the terminal UI and demo do not; "
                 + "copy the store to SQLite with migrate)")
         }
         if db == nil && ProcessInfo.processInfo.environment["SUPPORTBOT_DB"].map(\.isEmpty) ?? true {

@@ -45,6 +45,7 @@ import Testing
             ["settings", "list", "--json"], ["settings", "get", "drift_js_distance"], ["templates", "list", "--json"],
             ["templates", "list", "--intent", "greet"], ["threshold", "--replay"], ["review", "--json"], ["review", "--limit", "3"],
             ["models", "list", "--json"], ["models", "list"], ["models", "history"], ["models", "show", "1", "--json"],
+            ["eval", "--data", "intents", "--json"], ["eval", "--data", "intents"],
         ] {
             let (sqlite, postgres) = try both(args)
             #expect(sqlite == postgres, "\(args.joined(separator: " "))")
@@ -130,8 +131,31 @@ import Testing
             let refused = try run(args)
             #expect(refused.status != 0 && refused.stderr.contains("works on SQLite stores only"), "\(args): \(refused.stderr)")
         }
-        let forget = try run(["forget", "--conversation", "1"])
-        #expect(forget.status == 1 && forget.stderr.contains("does not run on PostgreSQL yet"), "\(forget.stderr)")
+        let demo = try run(["demo", "--headless"])
+        #expect(demo.status != 0 && demo.stderr.contains("does not run on PostgreSQL yet"), "\(demo.stderr)")
+    }
+
+    @Test func forgetAnswersAsOnSQLite() throws {
+        let (fixture, url) = try Self.copiedStore()
+        defer { fixture.remove() }
+        let tomorrow = String(ISO8601DateFormatter().string(from: Date().addingTimeInterval(86_400)).prefix(10))
+        var outputs: [String] = []
+        for args in [
+            ["forget", "--conversation", "1"], ["forget", "--conversation", "1"], ["forget", "--text", "refund", "--dry-run"],
+            ["settings", "set", "keep_days", "30"], ["forget", "--expired"], ["forget", "--text", "refund"],
+            ["forget", "--before", tomorrow, "--dry-run"], ["stats", "--json"],
+        ] {
+            let sqlite = try fixture.run(args), postgres = try CLI.run(args + ["--db", url], directory: fixture.directory)
+            #expect(sqlite.status == 0 && postgres.status == 0, "\(args): \(sqlite.stderr) | \(postgres.stderr)")
+            #expect(sqlite.stdout == postgres.stdout, "\(args.joined(separator: " "))")
+            outputs.append(postgres.stdout)
+        }
+        #expect(outputs[0].hasPrefix("forgot 1 conversations, ") && outputs[0].contains(", 1 label events, 1 examples"))
+        #expect(outputs[1] == "forgot 0 conversations, 0 turns, 0 label events, 0 examples\n")
+        #expect(outputs[2].hasPrefix("would forget 1 conversations, ") && outputs[4].hasPrefix("forgot 0 conversations"))
+        #expect(outputs[5].hasPrefix("forgot 1 conversations, ") && outputs[6].hasPrefix("would forget 0 conversations"))
+        let stats = try #require(try JSONSerialization.jsonObject(with: Data(outputs[7].utf8)) as? [String: Any])
+        #expect(stats["customer_turns"] as? Int == 0 && stats["conversations"] as? Int == 0)
     }
 
     /// The export files `stdout` lists (paths relative to `directory`) by name after the prefix, the manifest left out.
