@@ -12,7 +12,8 @@ Prints a Markdown table (stdout) and writes every figure to --out as JSON.
 
 Usage:
     python3 benchmarks/intent_benchmark.py --data ../shared/datasets/banking77 \
-        [--python /path/to/venv/bin/python] [--ablations] [--out benchmarks/results.json]
+        [--python /path/to/venv/bin/python] [--baselines keras-reference,...] [--ablations]
+        [--out benchmarks/results.json]
 """
 
 import argparse
@@ -66,10 +67,10 @@ def measure_supportbot(name, config, data, workdir):
     }
 
 
-def measure_baselines(python, data):
-    """Runs baselines.py in the given Python; returns its JSON lines."""
-    done = subprocess.run([python, os.path.join(ROOT, "benchmarks", "baselines.py"), "--data", data],
-                          capture_output=True, text=True)
+def measure_baselines(python, data, only=None):
+    """Runs baselines.py (only the `only` models, when given) in the given Python; returns its JSON lines."""
+    command = [python, os.path.join(ROOT, "benchmarks", "baselines.py"), "--data", data]
+    done = subprocess.run(command + (["--only", only] if only else []), capture_output=True, text=True)
     if done.returncode != 0:
         sys.exit(f"baselines failed:\n{done.stderr}")
     return [json.loads(line) for line in done.stdout.splitlines() if line.startswith("{")]
@@ -94,6 +95,7 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", required=True, help="folder with BANKING77 train.csv and test.csv")
     parser.add_argument("--python", help="Python with tensorflow-cpu and scikit-learn, for the baselines")
+    parser.add_argument("--baselines", help="comma-separated baselines.py models to run (default: all)")
     parser.add_argument("--ablations", action="store_true", help="also train default minus each choice")
     parser.add_argument("--out", default=os.path.join(ROOT, "benchmarks", "results.json"))
     args = parser.parse_args()
@@ -110,7 +112,7 @@ def main():
             rows.append(measure_supportbot(name, config, args.data, workdir))
     if args.python:
         print("running the Python baselines…", file=sys.stderr)
-        rows += measure_baselines(args.python, args.data)
+        rows += measure_baselines(args.python, args.data, args.baselines)
     with open(args.out, "w") as out:
         json.dump(rows, out, indent=2)
     keras = next((r for r in rows if r["name"] == "keras-reference"), None)

@@ -1,13 +1,19 @@
+import Foundation
+
 /// The personal values a conversation revealed, to be masked wherever they reappear: a
 /// reply greeting the customer by name, an agent repeating an order number.
 ///
 /// Values are keyed by their words (runs of letters and digits; each ideograph a word of its
 /// own), so finding them in a text costs one set lookup per word, plus one per candidate
-/// span for words that start a known value: linear in the text, however many values.
+/// span for words that start a known value: linear in the text, however many values. ASCII
+/// words are first looked up by the hash of their UTF-16 units (no string is made for a word
+/// that starts no value); anything else goes to the string lookup, where canonically
+/// equivalent spellings meet as they do in `String`'s `==`.
 public struct KnownPersonalValues: Sendable, Equatable {
     /// Each value, from its first word to its last, and its kind.
     public private(set) var values: [String: PersonalDataKind] = [:]
-    private var firstWords: Set<String> = []
+    /// `asciiHash` of each value's first word, and of each whole value, in NFC (where ASCII).
+    private var firstWords: Set<Int> = [], keys: Set<Int> = []
     private var longest = 0
 
     /// No values.
@@ -15,7 +21,12 @@ public struct KnownPersonalValues: Sendable, Equatable {
 
     /// Learns the personal data in `text` (each word of a name on its own too).
     public mutating func learn(from text: String) {
-        for match in Redactor.matches(in: text) { learn(match.value, as: match.kind) }
+        learn(Redactor.matches(in: text))
+    }
+
+    /// Learns the personal data `Redactor.matches(in:)` found.
+    public mutating func learn(_ matches: [PersonalDataMatch]) {
+        for match in matches { learn(match.value, as: match.kind) }
     }
 
     /// Learns the values slots captured (`ConversationSlots.kind(of:)` says what each is),
@@ -41,7 +52,8 @@ public struct KnownPersonalValues: Sendable, Equatable {
         let key = String(decoding: units[first.lowerBound..<last.upperBound], as: UTF16.self)
         guard values[key] == nil else { return }
         values[key] = kind
-        firstWords.insert(String(decoding: units[first], as: UTF16.self))
+        if let hash = Self.canonicalHash(units[first]) { firstWords.insert(hash) }
+        if let hash = Self.canonicalHash(units[first.lowerBound..<last.upperBound]) { keys.insert(hash) }
         longest = max(longest, min(words.count, Self.maxWords))
     }
 
@@ -52,10 +64,11 @@ public struct KnownPersonalValues: Sendable, Equatable {
         var found: [PersonalDataMatch] = [], index = 0
         while index < words.count {
             var step = 1
-            if firstWords.contains(String(decoding: units[words[index]], as: UTF16.self)) {
+            if Self.mayHold(firstWords, units[words[index]]) {
                 for count in stride(from: min(longest, words.count - index), through: 1, by: -1) {
                     let range = words[index].lowerBound..<words[index + count - 1].upperBound
-                    guard let kind = values[String(decoding: units[range], as: UTF16.self)] else { continue }
+                    guard Self.mayHold(keys, units[range]),
+                          let kind = values[String(decoding: units[range], as: UTF16.self)] else { continue }
                     let start = Self.extendedStart(range.lowerBound, in: units)
                     found.append(PersonalDataMatch(kind: kind, value: String(decoding: units[start..<range.upperBound], as: UTF16.self),
                                                    location: start, length: range.upperBound - start))
@@ -66,6 +79,29 @@ public struct KnownPersonalValues: Sendable, Equatable {
             index += step
         }
         return found
+    }
+
+    /// The hash of ASCII units (this process's `Hasher`), without making a string of them;
+    /// nil beyond ASCII.
+    private static func asciiHash(_ units: ArraySlice<UInt16>) -> Int? {
+        var hasher = Hasher()
+        for unit in units {
+            guard unit < 0x80 else { return nil }
+            hasher.combine(unit)
+        }
+        return hasher.finalize()
+    }
+
+    /// The `asciiHash` of a value's NFC form (the only ASCII text equal to it as a `String`).
+    private static func canonicalHash(_ units: ArraySlice<UInt16>) -> Int? {
+        let nfc = String(decoding: units, as: UTF16.self).precomposedStringWithCanonicalMapping
+        return asciiHash(ArraySlice(nfc.utf16))
+    }
+
+    /// Whether text `units` may be one of the values `hashes` stand for: certainly not when
+    /// they are ASCII and their hash is missing.
+    private static func mayHold(_ hashes: Set<Int>, _ units: ArraySlice<UInt16>) -> Bool {
+        asciiHash(units).map(hashes.contains) ?? true
     }
 
     /// A phone number's leading `+` belongs to it.

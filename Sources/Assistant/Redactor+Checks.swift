@@ -52,10 +52,10 @@ extension Redactor {
         return remainder
     }
 
-    /// A phone number: 7 to 15 digits (after an international `00`), and not a date, a year
-    /// range, a price or a time.
+    /// A phone number: 7 to 15 digits of any script (after an international `00`), and not a
+    /// date, a year range, a price or a time.
     static func phoneLength(_ candidate: String) -> Int? {
-        var digits = candidate.filter(\.isASCIIDigit)
+        var digits = candidate.filter(\.isDecimalDigit)
         if candidate.hasPrefix("00") { digits.removeFirst(2) }
         guard (7...15).contains(digits.count), !matchesWhole(notPhone, candidate) else { return nil }
         return candidate.utf16.count
@@ -108,4 +108,6 @@ extension Redactor {
 extension Character {
     /// An ASCII digit 0–9.
     var isASCIIDigit: Bool { ("0"..."9").contains(self) }
+    /// A decimal digit of any script (Unicode `Nd`, what `\d` matches): `4`, `４`, `٤`.
+    var isDecimalDigit: Bool { unicodeScalars.count == 1 && unicodeScalars.first?.properties.numericType == .decimal }
 }

@@ -5,12 +5,17 @@ import Foundation
 /// revealed wherever they reappear.
 ///
 /// Cost: linear in the text's length for each pattern; patterns a text cannot match (no
-/// digit, no `@`, no introduction) are skipped after one scan of its bytes.
+/// digit, fewer digits than a phone number or a card has, no `@`, no introduction) are
+/// skipped after one scan of its bytes (`TextTraits`).
 public enum Redactor {
     /// The personal data in `text`, non-overlapping, in the order it appears.
     public static func matches(in text: String) -> [PersonalDataMatch] {
+        matches(in: text, traits: TextTraits(text))
+    }
+
+    /// The same, skipping the rules `traits` rule out (`TextTraits.allOpen` runs them all).
+    static func matches(in text: String, traits: TextTraits) -> [PersonalDataMatch] {
         let units = Array(text.utf16)
-        let traits = TextTraits(text)
         let whole = NSRange(location: 0, length: units.count)
         var found: [PersonalDataMatch] = []
         for rule in rules where rule.gate(traits) {
@@ -30,8 +35,14 @@ public enum Redactor {
     /// `text` with its personal data, and every mention of a `known` value, replaced by
     /// placeholders.
     public static func redact(_ text: String, known: KnownPersonalValues = KnownPersonalValues()) -> String {
+        redact(text, matches: matches(in: text), known: known)
+    }
+
+    /// `text` with `found` (its `matches(in:)`, for a caller that has them already) and every
+    /// mention of a `known` value replaced by placeholders.
+    public static func redact(_ text: String, matches found: [PersonalDataMatch], known: KnownPersonalValues) -> String {
         let units = Array(text.utf16)
-        let spans = nonOverlapping(matches(in: text) + known.mentions(in: units))
+        let spans = nonOverlapping(found + known.mentions(in: units))
         guard !spans.isEmpty else { return text }
         var result: [UInt16] = [], cursor = 0
         result.reserveCapacity(units.count)
@@ -45,11 +56,20 @@ public enum Redactor {
     }
 
     /// Of overlapping matches the one listed first wins; the result is in text order.
+    /// (Kept spans stay sorted and apart, so each match is checked against its two neighbours.)
     static func nonOverlapping(_ matches: [PersonalDataMatch]) -> [PersonalDataMatch] {
         var kept: [PersonalDataMatch] = []
-        for match in matches where !kept.contains(where: { $0.location < match.location + match.length && match.location < $0.location + $0.length }) {
-            kept.append(match)
+        for match in matches {
+            var low = 0, high = kept.count  // the first kept span starting at or after `match`
+            while low < high {
+                let middle = (low + high) / 2
+                if kept[middle].location < match.location { low = middle + 1 } else { high = middle }
+            }
+            let end = match.location + match.length
+            if low > 0, kept[low - 1].location + kept[low - 1].length > match.location { continue }
+            if low < kept.count, kept[low].location < end { continue }
+            kept.insert(match, at: low)
         }
-        return kept.sorted { $0.location < $1.location }
+        return kept
     }
 }

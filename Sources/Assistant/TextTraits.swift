@@ -1,30 +1,84 @@
 /// What a text contains, found in one pass over its UTF-8, so the redactor skips patterns
-/// that cannot match (most messages hold no digit, no `@` and no introduction).
+/// that cannot match (most messages hold no digit, no `@` and no introduction, and few hold
+/// the 7 digits of a phone number or the 13 of a card).
+///
+/// Every trait is a necessary condition of the patterns gated on it, never a guess: `\d` in a
+/// pattern is any decimal digit (Unicode `Nd`: `４`, `٤` as well as `4`), and so are the
+/// digits counted here.
 struct TextTraits: Sendable {
     /// The text's UTF-8 with ASCII letters lowercased.
     let lowered: [UInt8]
-    /// An ASCII digit, an `@`, a `:`, a CJK ideograph (U+3400–U+9FFF).
+    /// A decimal digit (any script), an `@`, a `:`, a CJK ideograph (U+3400–U+9FFF).
     let hasDigit: Bool, hasAt: Bool, hasColon: Bool, hasHan: Bool
+    /// An ASCII `-`, `#`, `.`.
+    let hasDash: Bool, hasHash: Bool, hasDot: Bool
+    /// How many ASCII digits, and decimal digits of any script, the text holds, and the
+    /// longest run of decimal digits in a row.
+    let asciiDigits: Int, digits: Int, longestDigitRun: Int
+    /// Every gate open: `has` always true, counts unbounded (to check that gates never skip a
+    /// pattern that would have matched).
+    private let open: Bool
 
     init(_ text: String) {
-        var lowered: [UInt8] = [], digit = false, at = false, colon = false, han = false
+        var lowered: [UInt8] = [], ascii = 0, beyondASCII = false
+        var flags = (at: false, colon: false, han: false, dash: false, hash: false, dot: false)
         lowered.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = true
-            case UInt8(ascii: "@"), 0xEF: at = true // 0xEF leads U+FF20 (＠) among others
-            case UInt8(ascii: ":"): colon = true
-            case 0xE3...0xE9: han = true
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): ascii += 1
+            case UInt8(ascii: "@"), 0xEF: flags.at = true  // 0xEF leads U+FF20 (＠) among others
+            case UInt8(ascii: ":"): flags.colon = true
+            case UInt8(ascii: "-"): flags.dash = true
+            case UInt8(ascii: "#"): flags.hash = true
+            case UInt8(ascii: "."): flags.dot = true
+            case 0xE3...0xE9: flags.han = true
             default: break
             }
+            beyondASCII = beyondASCII || byte >= 0x80
             lowered.append(byte >= 65 && byte <= 90 ? byte + 32 : byte)
         }
-        (self.lowered, hasDigit, hasAt, hasColon, hasHan) = (lowered, digit, at, colon, han)
+        let (digits, longestRun) = beyondASCII ? Self.decimalDigits(text) : Self.asciiDigitRuns(lowered)
+        self.lowered = lowered
+        (hasDigit, hasAt, hasColon, hasHan) = (digits > 0, flags.at, flags.colon, flags.han)
+        (hasDash, hasHash, hasDot) = (flags.dash, flags.hash, flags.dot)
+        (asciiDigits, self.digits, longestDigitRun, open) = (ascii, digits, longestRun, false)
     }
+
+    /// The count of ASCII digits in `bytes` and their longest run.
+    private static func asciiDigitRuns(_ bytes: [UInt8]) -> (count: Int, longestRun: Int) {
+        var count = 0, run = 0, longest = 0
+        for byte in bytes {
+            let digit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+            run = digit ? run + 1 : 0
+            count += digit ? 1 : 0
+            longest = max(longest, run)
+        }
+        return (count, longest)
+    }
+
+    /// The count of decimal digits (`Nd`, any script) in `text` and their longest run.
+    private static func decimalDigits(_ text: String) -> (count: Int, longestRun: Int) {
+        var count = 0, run = 0, longest = 0
+        for scalar in text.unicodeScalars {
+            let digit = scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.numericType == .decimal
+            run = digit ? run + 1 : 0
+            count += digit ? 1 : 0
+            longest = max(longest, run)
+        }
+        return (count, longest)
+    }
+
+    private init(open: Void) {
+        (lowered, hasDigit, hasAt, hasColon, hasHan, hasDash, hasHash, hasDot) = ([], true, true, true, true, true, true, true)
+        (asciiDigits, digits, longestDigitRun, self.open) = (.max, .max, .max, true)
+    }
+
+    /// Traits that let every pattern run.
+    static let allOpen = TextTraits(open: ())
 
     /// Whether the lowercased text contains one of `needles` (lowercase ASCII).
     func has(_ needles: [StaticString]) -> Bool {
-        needles.contains { needle in
+        open || needles.contains { needle in
             needle.withUTF8Buffer { needle in
                 guard needle.count <= lowered.count, let first = needle.first else { return false }
                 var index = 0

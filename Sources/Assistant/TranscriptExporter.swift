@@ -16,7 +16,7 @@ public struct TranscriptExporter: Sendable {
     /// An exporter of `turns`, masking personal data when `redact` is set: in every turn of a
     /// conversation, also what any of its turns revealed or its slots captured (a reply
     /// greeting the customer by name, rendered from the slot a customer turn filled, exports
-    /// `<name>`). Two passes, linear in the text.
+    /// `<name>`). Two passes, linear in the text; each text's own matches are found once.
     public init(turns: [ExportTurn], redact: Bool) {
         redacted = redact
         guard redact else {
@@ -24,14 +24,15 @@ public struct TranscriptExporter: Sendable {
             trainingRows = Self.trainingRows(turns)
             return
         }
+        let found = turns.map { Redactor.matches(in: $0.text) }
         var known: [Int64: KnownPersonalValues] = [:]
-        for turn in turns {
-            known[turn.conversation, default: KnownPersonalValues()].learn(from: turn.text)
+        for (turn, matches) in zip(turns, found) {
+            known[turn.conversation, default: KnownPersonalValues()].learn(matches)
             known[turn.conversation, default: KnownPersonalValues()].learn(slots: turn.slots)
         }
-        self.turns = turns.map { turn in
+        self.turns = zip(turns, found).map { turn, matches in
             var turn = turn
-            turn.text = Redactor.redact(turn.text, known: known[turn.conversation] ?? KnownPersonalValues())
+            turn.text = Redactor.redact(turn.text, matches: matches, known: known[turn.conversation] ?? KnownPersonalValues())
             return turn
         }
         trainingRows = Self.trainingRows(self.turns)

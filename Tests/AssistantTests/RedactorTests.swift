@@ -1,4 +1,5 @@
 @testable import Assistant
+import Foundation
 import Testing
 
 @Suite struct RedactorTests {
@@ -10,6 +11,8 @@ import Testing
         ("mail jenny.k@gmail.com or j2@shop.co.uk", "mail <email> or <email>"),
         ("call +1 (555) 123-4567 or 555.123.4567", "call <phone> or <phone>"),
         ("我的电话是13812345678", "我的电话是<phone>"),
+        ("我的电话是１３８１２３４５６７８", "我的电话是<phone>"),
+        ("卡号 ４１１１ １１１１ １１１１ １１１１", "卡号 <card>"),
         ("my name is Jenny, thanks", "my name is <name>, thanks"),
         ("My Name Is jenny", "My Name Is <name>"),
         ("你好，我叫张三", "你好，我叫<name>"),
@@ -59,6 +62,41 @@ import Testing
             PersonalDataMatch(kind: .name, value: "Omar", location: 4, length: 4),
             PersonalDataMatch(kind: .email, value: "omar@x.io", location: 10, length: 9),
         ])
+    }
+
+    /// Every text the other redactor tests use, the fuzz corpus, and digits beyond ASCII.
+    static func gateSamples() throws -> [String] {
+        let corpus = RedactorFuzzReplayTests.root.appendingPathComponent("Fuzz/corpus/redactor")
+        let files = try FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil)
+        return RedactionAcceptanceTests.personalData.map(\.0) + RedactionAcceptanceTests.ordinary
+            + files.map { String(decoding: (try? Data(contentsOf: $0)) ?? Data(), as: UTF8.self) } + [
+                "card ４１１１ １１１１ １１１１ １１１１ please", "订单号 ２０２３１１０５", "order #٤٨٢١٣٤", "zip ９４０４３-１２３４",
+                "NI QQ １２ ３４ ５６ C", "CA ９４０４３", "邮编 １０００８３", "ref 1-23456 and a-12345", "1.2.3.4 and 078-05-1120",
+            ]
+    }
+
+    @Test func gatesNeverSkipARuleThatWouldMatch() throws {
+        let samples = try Self.gateSamples()
+        #expect(samples.count > 100)
+        for text in samples {
+            #expect(Redactor.matches(in: text) == Redactor.matches(in: text, traits: .allOpen), "\(text)")
+        }
+    }
+
+    @Test func knownValuesMeetCanonicallyEquivalentSpellings() {
+        var known = KnownPersonalValues()
+        known.insert("Jos\u{E9} Smith", as: .name)  // precomposed é
+        known.insert("Rene\u{301}", as: .name)  // e + combining acute
+        #expect(Redactor.redact("Hello Jose\u{301} Smith and Ren\u{E9}!", known: known) == "Hello <name> and <name>!")
+        #expect(Redactor.redact("Hello Jose Smith", known: known) == "Hello Jose Smith")
+    }
+
+    @Test func ofOverlappingMatchesTheFirstListedWinsAndTheResultIsInTextOrder() {
+        func match(_ location: Int, _ length: Int) -> PersonalDataMatch {
+            PersonalDataMatch(kind: .phone, value: "", location: location, length: length)
+        }
+        let kept = Redactor.nonOverlapping([match(10, 5), match(12, 8), match(0, 3), match(3, 7), match(2, 2), match(15, 1)])
+        #expect(kept == [match(0, 3), match(3, 7), match(10, 5), match(15, 1)])
     }
 
     @Test func everyPatternCompilesAndEveryKindHasARule() {

@@ -27,6 +27,21 @@ import Testing
         #expect(try again.conversations().count == 1)
     }
 
+    @Test func durabilitySettingSetsSynchronousOnEveryConnectionOpenedAfter() throws {
+        let dir = try StoreFixtures.directory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("s.sqlite").path
+        func synchronous(_ store: ChatDatabase) throws -> Int? {
+            try store.writer.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+        }
+        let store = try ChatDatabase.open(path: path)
+        #expect(try synchronous(store) == 1)  // NORMAL
+        #expect(try store.set(.durability, to: "full", by: "ops", at: StoreFixtures.time))
+        #expect(try synchronous(ChatDatabase.open(path: path)) == 2)  // FULL
+        #expect(try store.set(.durability, to: "normal", by: "ops", at: StoreFixtures.time))
+        #expect(try synchronous(ChatDatabase.open(path: path)) == 1)
+    }
+
     @Test func aFileThatIsNotSQLiteIsRefusedUntouched() throws {
         let dir = try StoreFixtures.directory()
         defer { try? FileManager.default.removeItem(at: dir) }
