@@ -6,6 +6,7 @@ import PackageDescription
 //   CursesTerminal → CNcursesw, ChatApp            (conforms to ChatApp.Terminal)
 //   ChatApp → Assistant                            (pure TUI core and its runtime loop)
 //   ChatStore → Assistant, IntentModel, GRDB       (conforms to Assistant's store protocols)
+//   PostgresStore → Assistant, IntentModel, PostgresNIO   (the same protocols on PostgreSQL)
 //   Assistant → IntentModel → COpenBLAS, CKernels
 // ChatApp never imports IntentModel: what it shows of a prediction comes as Assistant values.
 // SupportBotTestSupport holds the test doubles (terminal, clock, chat backend, in-memory store)
@@ -32,6 +33,7 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", exact: "1.33.2"),
     ],
     targets: [
         .systemLibrary(
@@ -65,13 +67,24 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "PostgresStore",
+            dependencies: [
+                "Assistant", "IntentModel",
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .target(name: "ChatApp", dependencies: ["Assistant"], swiftSettings: swiftSettings),
         .systemLibrary(name: "CNcursesw", providers: [.apt(["libncurses-dev"])]),
         .target(name: "CursesTerminal", dependencies: ["CNcursesw", "ChatApp"], swiftSettings: swiftSettings),
         .executableTarget(
             name: "supportbot",
             dependencies: [
-                "IntentModel", "Assistant", "ChatStore", "ChatApp", "CursesTerminal",
+                "IntentModel", "Assistant", "ChatStore", "PostgresStore", "ChatApp", "CursesTerminal",
+                .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 // The evaluation report: its HTML page from a Mustache template, its CSV files.
@@ -98,8 +111,9 @@ let package = Package(
         .testTarget(
             name: "ChatStoreTests",
             dependencies: [
-                "ChatStore", "Assistant", "IntentModel", "SupportBotTestSupport",
+                "ChatStore", "PostgresStore", "Assistant", "IntentModel", "SupportBotTestSupport",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),
@@ -112,10 +126,12 @@ let package = Package(
         .testTarget(
             name: "CursesTerminalTests", dependencies: ["CursesTerminal", "ChatApp", "SupportBotTestSupport"], swiftSettings: swiftSettings
         ),
-        // GRDB lets the end-to-end tests inspect the store the binary wrote, and lock it.
+        // GRDB and PostgresStore let the end-to-end tests inspect the store the binary wrote (and lock it).
         .testTarget(
             name: "SupportbotTests",
-            dependencies: [.product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "PostgresStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+            ],
             swiftSettings: swiftSettings
         ),
     ]

@@ -9,9 +9,11 @@
 # in-process: classify + render + commit.
 #
 # DURABILITY=normal|full (default normal) is set with `supportbot settings set durability` after
-# training: SQLite's synchronous=NORMAL or FULL for every chat process.
+# training: SQLite's synchronous=NORMAL or FULL for every chat process (on PostgreSQL the
+# server's settings decide; the script prints them).
 #
-# Usage: benchmarks/store_throughput.sh [LINES] [WRITERS]   (SUPPORTBOT_BIN, CONFIG, DURABILITY to override)
+# Usage: benchmarks/store_throughput.sh [LINES] [WRITERS]   (SUPPORTBOT_BIN, CONFIG, DURABILITY to override;
+# DB=postgres://… runs against an empty PostgreSQL database instead of a fresh SQLite file)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 LINES=${1:-5000}
@@ -23,7 +25,7 @@ DURABILITY=${DURABILITY:-normal}
 
 WORK=$(mktemp -d)
 trap 'rm -rf "$WORK"' EXIT
-DB=$WORK/bench.sqlite
+DB=${DB:-$WORK/bench.sqlite}
 
 cp -r intents "$WORK/intents"
 sed -i '/^action: handoff/d' "$WORK"/intents/*/*.yaml
@@ -31,8 +33,13 @@ sed -i '/^action: handoff/d' "$WORK"/intents/*/*.yaml
 start=$(date +%s.%N)
 "$BIN" train --db "$DB" --config "$CONFIG" 2>/dev/null | tail -1
 echo "train: $(echo "$(date +%s.%N) - $start" | bc) s"
-"$BIN" settings set durability "$DURABILITY" --db "$DB" >/dev/null
-echo "durability: $("$BIN" settings get durability --db "$DB")"
+case $DB in
+    postgres://* | postgresql://*) echo "durability: the server's (synchronous_commit $(psql "$DB" -Atc 'SHOW synchronous_commit'), fsync $(psql "$DB" -Atc 'SHOW fsync'))" ;;
+    *)
+        "$BIN" settings set durability "$DURABILITY" --db "$DB" >/dev/null
+        echo "durability: $("$BIN" settings get durability --db "$DB")"
+        ;;
+esac
 
 grep -h '^ *- ' intents/test/*/*.yaml | sed -E 's/^ *- //; s/^"(.*)"$/\1/' > "$WORK/utterances.txt"
 awk -v n="$LINES" '{ u[NR] = $0 } END { for (i = 0; i < n; i++) print u[i % NR + 1] }' "$WORK/utterances.txt" > "$WORK/lines.txt"
@@ -64,4 +71,9 @@ run_writers() {  # $1 writers, each sending all lines
 
 run_writers 1
 run_writers "$WRITERS"
-echo "turns stored: $(sqlite3 "$DB" 'SELECT COUNT(*) FROM turn' 2>/dev/null || echo '?') (expected $((2 * LINES * (1 + WRITERS))))"
+count='SELECT COUNT(*) FROM turn'
+case $DB in
+    postgres://* | postgresql://*) stored=$(psql "$DB" -Atc "$count" 2>/dev/null || echo '?') ;;
+    *) stored=$(sqlite3 "$DB" "$count" 2>/dev/null || echo '?') ;;
+esac
+echo "turns stored: $stored (expected $((2 * LINES * (1 + WRITERS))))"

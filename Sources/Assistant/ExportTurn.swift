@@ -52,4 +52,20 @@ public struct ExportTurn: Sendable, Equatable {
 
     /// The intent a customer turn trains: its label, else the prediction; nil for other roles.
     public var intent: String? { role == .customer ? label ?? predictedIntent : nil }
+
+    /// The slots a stored turn carries: its `slots` column (a JSON object; unreadable reads as
+    /// none) and the conversation's `agent` as `agent_name`.
+    public static func carriedSlots(stored slots: String?, agent: String?) -> [String: String] {
+        var values: [String: String] = [:]
+        if let slots, slots != "{}" { values = (try? JSONDecoder().decode([String: String].self, from: Data(slots.utf8))) ?? [:] }
+        if let agent, !agent.isEmpty { values["agent_name"] = agent }
+        return values
+    }
+}
+
+/// The turns an export reads (`supportbot export`).
+public protocol TranscriptSource: Sendable {
+    /// The turns to export, newest labels applied: those of `conversation` (else of every
+    /// conversation) started at or after `since`, by conversation and position.
+    func exportTurns(conversation: Int64?, since: Date?) throws -> [ExportTurn]
 }

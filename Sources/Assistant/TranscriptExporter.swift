@@ -49,7 +49,7 @@ public struct TranscriptExporter: Sendable {
     }
 
     /// The manifest of an export of `files` named with `prefix`, made at `created` from `store`.
-    public func manifest(prefix: String, files: [ExportFile], created: Date, store: String) -> String {
+    public func manifest(prefix: String, files: [ExportFile], created: Date, store: String) throws -> String {
         let manifest = Manifest(
             created: created, store: store, redacted: redacted,
             formats: ExportFormat.allCases.filter { format in files.contains { $0.format == format } }.map(\.rawValue),
@@ -61,7 +61,7 @@ public struct TranscriptExporter: Sendable {
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         encoder.dateEncodingStrategy = .iso8601
         encoder.keyEncodingStrategy = .convertToSnakeCase
-        return String(decoding: try! encoder.encode(manifest), as: UTF8.self) + "\n"
+        return String(decoding: try encoder.encode(manifest), as: UTF8.self) + "\n"
     }
 
     /// What a classifier trains on, text on one line (`ExportText.line`): customer turns with

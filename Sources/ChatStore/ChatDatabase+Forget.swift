@@ -2,7 +2,7 @@ import Assistant
 import Foundation
 import GRDB
 
-extension ChatDatabase {
+extension ChatDatabase: ConversationForgetting {
     /// Migration `forget`: `deletion` records that conversations were forgotten (when, why,
     /// how many rows — never what they said); a model trained on forgotten turns is flagged
     /// (`model.trainedOnForgotten`) so a retrain can be offered.
@@ -18,35 +18,6 @@ extension ChatDatabase {
             t.column("flaggedModels", .integer).notNull()
         }
         try db.alter(table: "model") { t in t.add(column: "trainedOnForgotten", .boolean).notNull().defaults(to: false) }
-    }
-
-    /// Which conversations to forget.
-    public enum ForgetSelection: Sendable, Equatable, CustomStringConvertible {
-        /// One conversation.
-        case conversation(Int64)
-        /// Every whole conversation one of whose turns contains the text (case-sensitive).
-        case text(String)
-        /// Every conversation started before the day (UTC midnight).
-        case before(Date)
-
-        public var description: String {
-            switch self {
-            case .conversation(let id): "conversation \(id)"
-            case .text: "text"
-            case .before(let day): "before \(ISO8601DateFormatter().string(from: day))"
-            }
-        }
-    }
-
-    /// What forgetting did (or, in a dry run, would do).
-    public struct ForgetSummary: Sendable, Equatable {
-        /// Rows deleted: conversations, turns, label events, examples made from the turns.
-        public var conversations = 0, turns = 0, labelEvents = 0, examples = 0
-        /// Model versions trained on the forgotten turns' examples, now flagged.
-        public var flaggedModels: [Int64] = []
-        /// Whether the WAL checkpoint completed (false: another reader holds old pages; run
-        /// again once it is gone).
-        public var checkpointed = true
     }
 
     /// Forgets the conversations `selection` picks: their turns, conversation events, label
@@ -85,13 +56,6 @@ extension ChatDatabase {
 
     /// The turns of the conversations in the temporary `forgotten` table.
     private static let forgottenTurns = "SELECT id FROM turn WHERE conversationId IN (SELECT id FROM forgotten)"
-
-    /// Forgets every conversation started more than `keep_days` days before `time`; nothing
-    /// when the setting is 0 (keep forever).
-    public func forgetExpired(at time: Date, dryRun: Bool = false) throws -> ForgetSummary {
-        guard let days = Int(try value(of: .keepDays)), days > 0 else { return ForgetSummary() }
-        return try forget(.before(time.addingTimeInterval(-Double(days) * 86_400)), dryRun: dryRun, at: time)
-    }
 
     /// A dry run's result, thrown to roll its transaction back.
     private struct DryRun: Error {

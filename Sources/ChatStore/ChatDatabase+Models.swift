@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import IntentModel
 
-extension ChatDatabase: ModelRegistry {
+extension ChatDatabase: ModelCatalog {
     public func activeModel() throws -> StoredModel? {
         try writer.read { db in try ModelRecord.all().active().fetchOne(db).map(Self.stored) }
     }

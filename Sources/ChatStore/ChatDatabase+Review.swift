@@ -2,10 +2,14 @@ import Assistant
 import Foundation
 import GRDB
 
-extension ChatDatabase {
-    /// The most `limit` customer turns most in need of a label (see `needingReview()`).
+extension ChatDatabase: ReviewSource {
+    /// The review queue (`ReviewSource`; see `needingReview()`).
     public func reviewQueue(limit: Int) throws -> [ReviewCandidate] {
         try writer.read { db in try TurnRecord.all().needingReview().limit(limit).asRequest(of: ReviewCandidate.self).fetchAll(db) }
+    }
+
+    public func labelInForce(of turn: Int64) throws -> (kind: LabelKind, intent: String?)? {
+        try currentLabel(of: turn).map { ($0.kind, $0.intent) }
     }
 
     /// How many customer turns need a label.

@@ -81,6 +81,7 @@ extension ChatDatabase {
         migrator.registerMigration("model-threshold", migrate: migrateModelThreshold)
         migrator.registerMigration("forget", migrate: migrateForget)
         migrator.registerMigration("registry", migrate: migrateRegistry)
+        migrator.registerMigration("database-role", migrate: migrateDatabaseRole)
         return migrator
     }
 }

@@ -2,7 +2,7 @@ import Assistant
 import Foundation
 import GRDB
 
-extension ChatDatabase {
+extension ChatDatabase: SettingsStore {
     /// Migration `settings`: `setting` holds the values set (a key not there has its default,
     /// `StoreSetting.defaultValue`); `settingEvent` records every change, who and when.
     static func migrateSettings(_ db: Database) throws {
@@ -20,16 +20,6 @@ extension ChatDatabase {
         }
     }
 
-    /// A setting's value in force and whether it was set.
-    public struct SettingValue: Sendable, Equatable {
-        /// The key.
-        public var key: String
-        /// The value in force.
-        public var value: String
-        /// Whether the value was set (else it is the default).
-        public var isSet: Bool
-    }
-
     /// A change of a setting.
     public struct SettingChange: Sendable, Equatable, Decodable, FetchableRecord {
         /// The key.
@@ -42,7 +32,6 @@ extension ChatDatabase {
         public var createdAt: Date
     }
 
-    /// Every known setting's value in force, by key.
     public func settings() throws -> [SettingValue] {
         try writer.read { db in
             let set = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0[0] as String, $0[1] as String) })
@@ -50,7 +39,6 @@ extension ChatDatabase {
         }
     }
 
-    /// The value in force of `setting`.
     public func value(of setting: StoreSetting) throws -> String {
         try writer.read { db in try self.setting(setting, db) }
     }
@@ -60,8 +48,6 @@ extension ChatDatabase {
         try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [setting.key]) ?? setting.defaultValue
     }
 
-    /// Sets `setting` to `value` (checked) and records the change by `who`; setting the value
-    /// in force changes nothing and records nothing. Returns whether it changed.
     @discardableResult
     public func set(_ setting: StoreSetting, to value: String, by who: String, at time: Date) throws -> Bool {
         if let problem = setting.check(value) { throw StoreError.invalidSetting(setting.key, problem) }

@@ -2,8 +2,7 @@ import Assistant
 import Foundation
 import GRDB
 
-extension ChatDatabase {
-    /// Every template, or those of `intent`, by intent, language and id.
+extension ChatDatabase: TemplateEditor {
     public func listTemplates(intent: String? = nil) throws -> [ResponseTemplate] {
         try writer.read { db in
             var request = TemplateRecord.all().listed()

@@ -2,7 +2,7 @@ import Assistant
 import Foundation
 import GRDB
 
-extension ChatDatabase: ThresholdSource {
+extension ChatDatabase: ThresholdLog {
     /// Migration `model-threshold`: `thresholdEvent` records each fallback threshold set for a
     /// registry model after training (`threshold --set`), who set it and when; the newest is in force.
     static func migrateModelThreshold(_ db: Database) throws {
@@ -23,7 +23,6 @@ extension ChatDatabase: ThresholdSource {
         }
     }
 
-    /// Records `threshold` (0…1) as model `version`'s fallback threshold, set by `agent`.
     public func setThreshold(_ threshold: Float, forModel version: Int64, by agent: String, at time: Date) throws {
         if let problem = ReplyPolicy.thresholdProblem(threshold) { throw StoreError.invalidSetting("threshold", problem) }
         try writer.write { db in
@@ -35,8 +34,6 @@ extension ChatDatabase: ThresholdSource {
         }
     }
 
-    /// The text of every customer turn logged in `[since, until)` with its current label's intent
-    /// (nil when it has none), in the order logged.
     public func replayTurns(since: Date?, until: Date?) throws -> [(text: String, label: String?)] {
         try writer.read { db in
             let scope = StatsScope(filter: StatsFilter(since: since, until: until))

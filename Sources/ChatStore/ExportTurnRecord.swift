@@ -27,16 +27,8 @@ struct ExportTurnRecord: Decodable, FetchableRecord {
             conversation: conversationId, position: position, role: role, text: text, predictedIntent: intent,
             confidence: confidence, label: label, discarded: labelKind == .discard,
             outcome: outcome.flatMap { TurnOutcome(name: $0, reason: handoffReason) }, modelVersion: modelVersion, time: createdAt,
-            slots: carriedSlots
+            slots: ExportTurn.carriedSlots(stored: slots, agent: agent)
         )
-    }
-
-    /// The stored slots (an unreadable column reads as none), and the agent as `agent_name`.
-    private var carriedSlots: [String: String] {
-        var values: [String: String] = [:]
-        if let slots, slots != "{}" { values = (try? JSONDecoder().decode([String: String].self, from: Data(slots.utf8))) ?? [:] }
-        if let agent, !agent.isEmpty { values["agent_name"] = agent }
-        return values
     }
 
     /// Every turn of `conversation` (else of all conversations) started at or after `since`,

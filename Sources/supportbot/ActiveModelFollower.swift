@@ -6,12 +6,12 @@ import IntentModel
 /// Keeps a chat on the registry's active model: before each reply one cheap query reads
 /// the active version, and a newly promoted (or rolled-back-to) one answers from that line on.
 final class ActiveModelFollower {
-    private let database: ChatDatabase
+    private let database: any StoreBackend
     /// The version the chat answers with.
     private(set) var version: Int64?
 
     /// Follows the registry of `database` from `version`.
-    init(database: ChatDatabase, version: Int64?) {
+    init(database: any StoreBackend, version: Int64?) {
         self.database = database
         self.version = version
     }

@@ -13,6 +13,8 @@ struct BackupCommand: ParsableCommand {
     var out: String
 
     func run() throws {
+        try store.requireSQLite("backup", "it is SQLite's online backup of the file; on PostgreSQL use pg_dump, "
+            + "or supportbot migrate --from postgres://… --to sqlite:FILE")
         let database = try store.open()
         try ModelTraining.wrapping(store) { try database.backup(to: out) }
         Output.print(out)
@@ -35,6 +37,8 @@ struct RestoreCommand: ParsableCommand {
     var force = false
 
     func run() throws {
+        try store.requireSQLite("restore", "it replaces the SQLite file's content; on PostgreSQL use pg_restore, "
+            + "or supportbot migrate --from sqlite:FILE --to postgres://… into an empty database")
         let database = try store.open()
         try ModelTraining.wrapping(store) { try database.restore(from: file, force: force) }
         Output.print("restored \(store.path) from \(file)")

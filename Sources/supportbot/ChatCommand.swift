@@ -47,11 +47,15 @@ struct ChatCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try store.open()
-        // Retention (`keep_days`) applies at start-up.
+        let database = try store.openBackend()
+        // Retention (`keep_days`) applies at start-up, on either store.
         let expired = try ModelTraining.wrapping(store) { try database.forgetExpired(at: Date()) }
         if expired.conversations > 0 {
             AppLog.logger.info("forgot expired conversations", metadata: ["conversations": "\(expired.conversations)", "turns": "\(expired.turns)"])
+        }
+        let terminal = !plain && TerminalChat.isAvailable && TerminalChat.canDrive()
+        if terminal, !(database is ChatDatabase) {
+            throw Failure("\(store.path): the terminal UI does not run on PostgreSQL yet: use chat --plain (line mode)")
         }
         try IntentsSync.ensureLoaded(database, store: store, directory: intents)
         let (classifier, version): (Classifier, Int64?)
@@ -64,14 +68,13 @@ struct ChatCommand: ParsableCommand {
                 reporter: ProgressReporter(quiet: isatty(STDERR_FILENO) != 1)
             )
         }
-        let terminal = !plain && TerminalChat.isAvailable && TerminalChat.canDrive()
         let settings = ChatSession.Settings(
             agent: terminal ? AgentName.resolve(agent) : agent, threshold: threshold,
             seed: seed ?? .random(in: 0...UInt64.max)
         )
         let modelName = version.map { "v\($0)" } ?? URL(fileURLWithPath: model ?? "?").deletingPathExtension().lastPathComponent
         try ModelTraining.wrapping(store) {
-            if terminal {
+            if terminal, let database = database as? ChatDatabase {
                 let backend = try StoreChatBackend(
                     database: database, classifier: classifier, modelVersion: version, model: modelName, settings: settings,
                     follower: model == nil ? ActiveModelFollower(database: database, version: version) : nil,

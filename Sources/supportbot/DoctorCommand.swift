@@ -30,8 +30,10 @@ struct DoctorCommand: ParsableCommand {
     }
 
     /// The store's checks: it exists and is a SupportBot store; its file (`SQLiteFileChecks`);
-    /// its schema; its active model (only once the schema is this build's).
+    /// its schema; its active model (only once the schema is this build's). A PostgreSQL store
+    /// has its own (`postgresChecks`).
     func storeChecks() -> [HealthCheck] {
+        if case .postgres(let url) = store.location { return postgresChecks(url: url) }
         let path = store.path
         let later = ["schema", "model"]
         guard FileManager.default.fileExists(atPath: path) else {

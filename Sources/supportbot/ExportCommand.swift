@@ -31,13 +31,13 @@ struct ExportCommand: ParsableCommand {
         let formats = try parsedFormats()
         let start = try parsedSince()
         let writer = try TranscriptWriter(directory: out)
-        let database = try store.open()
+        let database = try store.openBackend()
         let turns = try ModelTraining.wrapping(store) { try database.exportTurns(conversation: conversation, since: start) }
         let exporter = TranscriptExporter(turns: turns, redact: !noRedact)
         let files = formats.flatMap(exporter.files)
         let created = Date()
         let written = try writer.write(files, created: created) { prefix in
-            exporter.manifest(prefix: prefix, files: files, created: created, store: store.path)
+            try exporter.manifest(prefix: prefix, files: files, created: created, store: store.path)
         }
         for path in written { Output.print(path) }
     }

@@ -1,5 +1,5 @@
 import ArgumentParser
-import ChatStore
+import Assistant
 import Foundation
 
 /// `supportbot forget`: deletes conversations for good, and says what went.
@@ -34,9 +34,9 @@ struct ForgetCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try store.open()
+        let database = try store.openBackend()
         let now = Date()
-        let summary = try ModelTraining.wrapping(store) { () throws -> ChatDatabase.ForgetSummary in
+        let summary = try ModelTraining.wrapping(store) { () throws -> ForgetSummary in
             if expired { return try database.forgetExpired(at: now, dryRun: dryRun) }
             return try database.forget(try selection(), dryRun: dryRun, at: now)
         }
@@ -51,7 +51,7 @@ struct ForgetCommand: ParsableCommand {
         }
     }
 
-    private func selection() throws -> ChatDatabase.ForgetSelection {
+    private func selection() throws -> ForgetSelection {
         if let conversation { return .conversation(conversation) }
         if let text { return .text(text) }
         guard let before, let day = Self.day(before) else { throw Failure("--before \(before ?? ""): expected a day as YYYY-MM-DD") }

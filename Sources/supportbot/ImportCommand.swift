@@ -36,7 +36,7 @@ struct ImportCommand: ParsableCommand {
         }
         for problem in rows.problems { Output.error("skipped \(problem)") }
         guard !rows.examples.isEmpty else { throw Failure("\(path): no examples to import") }
-        let database = try store.open()
+        let database = try store.openBackend()
         let name = source ?? URL(fileURLWithPath: path).lastPathComponent
         let summary = try ModelTraining.wrapping(store) {
             try database.importExamples(rows.examples, source: name, createIntents: createIntents, at: Date())

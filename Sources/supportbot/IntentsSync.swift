@@ -9,7 +9,7 @@ enum IntentsSync {
     static let defaultDirectory = "intents"
 
     /// Loads `directory` (default `./intents`) into `database`.
-    static func run(_ database: ChatDatabase, store: StoreOptions, directory: String?) throws -> SyncSummary {
+    static func run(_ database: any StoreBackend, store: StoreOptions, directory: String?) throws -> SyncSummary {
         let directory = directory ?? defaultDirectory
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -35,7 +35,7 @@ enum IntentsSync {
     }
 
     /// Loads `directory` when one is given, and `./intents` on first start (an empty store).
-    static func ensureLoaded(_ database: ChatDatabase, store: StoreOptions, directory: String?) throws {
+    static func ensureLoaded(_ database: any StoreBackend, store: StoreOptions, directory: String?) throws {
         if directory != nil {
             _ = try run(database, store: store, directory: directory)
             return

@@ -24,7 +24,7 @@ enum ModelTraining {
 
     /// Trains on the store's examples and registers the model, promoting it when no model is
     /// active (the first start of `chat`); returns it and its version.
-    static func trainActive(_ database: ChatDatabase, store: StoreOptions, config: ModelConfig, seed: UInt64, workers: Int, reporter: ProgressReporter) throws -> (Classifier, Int64) {
+    static func trainActive(_ database: any StoreBackend, store: StoreOptions, config: ModelConfig, seed: UInt64, workers: Int, reporter: ProgressReporter) throws -> (Classifier, Int64) {
         let result = try StoreTraining(database: database, store: store).run(
             config: config, seed: seed, workers: workers, quantize: false, rule: .auto, agent: AgentName.resolve(nil), reporter: reporter
         )
@@ -32,7 +32,7 @@ enum ModelTraining {
     }
 
     /// The classifier in `path`, else the store's active model (nil when there is none).
-    static func load(path: String?, database: () throws -> ChatDatabase, store: StoreOptions) throws -> (Classifier, Int64?)? {
+    static func load(path: String?, database: () throws -> any StoreBackend, store: StoreOptions) throws -> (Classifier, Int64?)? {
         if let path { return (try ModelFile.load(path), nil) }
         let database = try database()
         guard let stored = try wrapping(store, { try database.activeModel() }) else { return nil }
@@ -52,7 +52,7 @@ enum ModelTraining {
 extension ModelTraining {
     /// The classifier in `path`, else the store's active model; no model at all is a failure.
     static func activeClassifier(path: String?, store: StoreOptions) throws -> Classifier {
-        guard let (classifier, _) = try load(path: path, database: { try store.open() }, store: store) else {
+        guard let (classifier, _) = try load(path: path, database: { try store.openBackend() }, store: store) else {
             throw Failure("\(store.path): no active model: run supportbot train (or pass --model)")
         }
         return classifier

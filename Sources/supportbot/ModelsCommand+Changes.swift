@@ -13,7 +13,7 @@ extension ModelsCommand {
         @Flag(help: "One JSON object.") var json = false
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             let before = try ModelTraining.wrapping(store) { try database.activeVersion() }
             try ModelTraining.wrapping(store) { try database.promote(version: version.value, by: AgentName.resolve(agent), at: Date()) }
             Output.print(json ? JSONLine.string(Change(from: before, to: version.value)) : "active: v\(version.value) (was \(before.map { "v\($0)" } ?? "none"))")
@@ -28,7 +28,7 @@ extension ModelsCommand {
         @Flag(help: "One JSON object.") var json = false
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             let change = try ModelTraining.wrapping(store) { try database.rollback(by: AgentName.resolve(agent), at: Date()) }
             Output.print(json ? JSONLine.string(Change(from: change.from, to: change.to)) : "active: v\(change.to) (rolled back from v\(change.from))")
         }
@@ -65,7 +65,7 @@ extension ModelsCommand {
         }
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             let events = try ModelTraining.wrapping(store) { try database.modelEvents() }
             if json { return Output.print(JSONLine.string(events.map(Line.init))) }
             for e in events {
@@ -81,7 +81,7 @@ extension ModelsCommand {
         @Argument(help: "The version (3 or v3).") var version: ModelVersion
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             try ModelTraining.wrapping(store) { try database.deleteModel(version: version.value, at: Date()) }
             Output.print("deleted v\(version.value)")
         }
@@ -99,7 +99,7 @@ extension ModelsCommand {
         }
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             let gone = try ModelTraining.wrapping(store) { try database.pruneModels(keep: keep, at: Date()) }
             Output.print(json ? JSONLine.string(gone) : gone.isEmpty ? "nothing to prune" : "deleted " + gone.map { "v\($0)" }.joined(separator: ", "))
         }

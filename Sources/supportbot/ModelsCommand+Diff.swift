@@ -20,7 +20,7 @@ extension ModelsCommand {
         }
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             let registry = ModelRegistryAccess(database: database, store: store)
             let diff = ModelDiff(before: try registry.classifier(a.value), after: try registry.classifier(b.value), examples: try registry.evaluationSet())
             let report = Report(a: a.value, b: b.value, diff: diff, limit: limit ?? Int.max)

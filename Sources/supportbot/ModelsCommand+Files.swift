@@ -13,7 +13,7 @@ extension ModelsCommand {
         @Option(help: "The model file to write.") var out: String
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             guard let stored = try ModelTraining.wrapping(store, { try database.model(version: version.value) }) else {
                 throw Failure(StoreError.unknownModel(version.value).description)
             }
@@ -35,7 +35,7 @@ extension ModelsCommand {
         func run() throws {
             let classifier = try ModelFile.load(file)
             guard let bytes = FileManager.default.contents(atPath: file) else { throw Failure("\(file): cannot read the model file") }
-            let database = try store.open()
+            let database = try store.openBackend()
             let evaluation = ModelEvaluation(classifier: classifier, examples: try ModelTraining.wrapping(store) { try database.evaluationExamples() })
             let model = NewModel(
                 config: classifier.config, metadata: classifier.metadata, checkpoint: Array(bytes), created: Date(),

@@ -18,7 +18,7 @@ struct ModelsCommand: ParsableCommand {
         @Flag(help: "One JSON array.") var json = false
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             let models = try ModelTraining.wrapping(store) { try database.registeredModels() }.map { ModelListing(model: $0) }
             if json {
                 Output.print(JSONLine.string(models))
@@ -36,7 +36,7 @@ struct ModelsCommand: ParsableCommand {
         @Flag(help: "One JSON object.") var json = false
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             let registry = ModelRegistryAccess(database: database, store: store)
             let model = try registry.registered(version.value)
             let today = ModelEvaluation(classifier: try registry.classifier(version.value), examples: try registry.evaluationSet())
@@ -57,7 +57,7 @@ struct ModelsCommand: ParsableCommand {
 
 /// Registry reads the models commands share, with one-line failures.
 struct ModelRegistryAccess {
-    let database: ChatDatabase
+    let database: any StoreBackend
     let store: StoreOptions
 
     /// The listing of `version`.

@@ -84,7 +84,7 @@ struct QuantizeCommand: ParsableCommand {
             return (try ModelFile.load(model), size, nil)
         }
         guard let version = version?.value else { throw Failure("give --model FILE or --version N") }
-        let database = try store.open()
+        let database = try store.openBackend()
         guard let stored = try ModelTraining.wrapping(store, { try database.model(version: version) }) else {
             throw Failure(StoreError.unknownModel(version).description)
         }

@@ -33,7 +33,7 @@ struct ReviewCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try store.open()
+        let database = try store.openBackend()
         let queue = try ModelTraining.wrapping(store) { try database.reviewQueue(limit: limit) }
         if json { return Output.print(JSONLine.string(queue.map(Item.init))) }
         for c in queue {
@@ -69,10 +69,10 @@ struct LabelCommand: ParsableCommand {
     func validate() throws { _ = try kind }
 
     func run() throws {
-        let database = try store.open()
+        let database = try store.openBackend()
         let label = TurnLabel(turn: turn, kind: try kind, intent: intent, annotator: AgentName.resolve(annotator), time: Date())
         try ModelTraining.wrapping(store) { try database.recordLabel(label) }
-        let now = try ModelTraining.wrapping(store) { try database.currentLabel(of: turn) }
+        let now = try ModelTraining.wrapping(store) { try database.labelInForce(of: turn) }
         Output.print("turn \(turn): " + (now.map { $0.intent ?? $0.kind.rawValue } ?? "unlabelled"))
     }
 }

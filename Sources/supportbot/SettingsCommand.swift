@@ -1,6 +1,5 @@
 import ArgumentParser
 import Assistant
-import ChatStore
 import Foundation
 
 /// `supportbot settings`: the store's settings, each change recorded with who and when.
@@ -27,7 +26,7 @@ struct SettingsCommand: ParsableCommand {
         }
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             let values = try ModelTraining.wrapping(store) { try database.settings() }
             if json { return Output.print(JSONLine.string(values.map { Line(key: $0.key, value: $0.value, default: !$0.isSet) })) }
             for value in values {
@@ -45,7 +44,7 @@ struct SettingsCommand: ParsableCommand {
 
         func run() throws {
             let setting = try SettingsCommand.setting(key)
-            let database = try store.open()
+            let database = try store.openBackend()
             Output.print(try ModelTraining.wrapping(store) { try database.value(of: setting) })
         }
     }
@@ -60,7 +59,7 @@ struct SettingsCommand: ParsableCommand {
 
         func run() throws {
             let setting = try SettingsCommand.setting(key)
-            let database = try store.open()
+            let database = try store.openBackend()
             let changed = try ModelTraining.wrapping(store) { try database.set(setting, to: value, by: AgentName.resolve(agent), at: Date()) }
             Output.print(changed ? "\(key) = \(value)" : "\(key) is already \(value)")
         }

@@ -71,8 +71,8 @@ struct StatsCommand: ParsableCommand {
             until: try until.map { try TimeBound($0, option: "--until").end }, version: version, agent: agent
         )
         if let start = filter.since, let end = filter.until, end <= start { throw Failure("--until is before --since") }
-        let database = try store.open()
-        do { return try database.stats(filter, by: by) } catch { throw store.failure(error) }
+        let database = try store.openBackend()
+        do { return try database.stats(filter, by: by, now: Date()) } catch { throw store.failure(error) }
     }
 
     /// Writes `text` to `--out` atomically, else to stdout.

@@ -33,7 +33,7 @@ struct StoreTraining {
         }
     }
 
-    let database: ChatDatabase
+    let database: any StoreBackend
     let store: StoreOptions
 
     /// Trains with `config` on the store's training set (or on `examples` from a file) and

@@ -13,7 +13,7 @@ struct SupportBot: ParsableCommand {
             ValidateCommand.self, SyncCommand.self, TemplatesCommand.self, ExportCommand.self, ForgetCommand.self,
             BackupCommand.self, RestoreCommand.self, BenchmarkCommand.self, StatsCommand.self, ThresholdCommand.self,
             ModelsCommand.self, SettingsCommand.self, ReviewCommand.self, LabelCommand.self, ImportCommand.self,
-            DoctorCommand.self, TuneCommand.self, DemoCommand.self,
+            DoctorCommand.self, TuneCommand.self, DemoCommand.self, MigrateCommand.self,
         ],
         defaultSubcommand: ChatCommand.self
     )

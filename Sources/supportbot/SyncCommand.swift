@@ -1,4 +1,5 @@
 import ArgumentParser
+import Assistant
 import ChatStore
 
 /// `supportbot sync`: loads an intents directory into the store.
@@ -17,7 +18,7 @@ struct SyncCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let database = try store.open()
+        let database = try store.openBackend()
         let summary = try IntentsSync.run(database, store: store, directory: intents)
         if json {
             print(JSONLine.string(summary))

@@ -1,6 +1,5 @@
 import ArgumentParser
 import Assistant
-import ChatStore
 import Foundation
 
 /// `supportbot templates`: list and change reply templates; a change applies to the next reply.
@@ -18,7 +17,7 @@ struct TemplatesCommand: ParsableCommand {
         @Flag(help: "One JSON object per template.") var json = false
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             for t in try ModelTraining.wrapping(store, { try database.listTemplates(intent: intent) }) {
                 if json {
                     print(JSONLine.string(Listed(t)))
@@ -51,7 +50,7 @@ struct TemplatesCommand: ParsableCommand {
         }
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             print(try ModelTraining.wrapping(store) { try database.addTemplate(intent: intent, text: text, language: lang, weight: weight, at: Date()) })
         }
     }
@@ -64,7 +63,7 @@ struct TemplatesCommand: ParsableCommand {
         @Argument(help: "The new Mustache text.") var text: String
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             try ModelTraining.wrapping(store) { try database.editTemplate(id: id, text: text, at: Date()) }
         }
     }
@@ -76,7 +75,7 @@ struct TemplatesCommand: ParsableCommand {
         @Argument(help: "The template's id.") var id: Int64
 
         func run() throws {
-            let database = try store.open()
+            let database = try store.openBackend()
             try ModelTraining.wrapping(store) { try database.removeTemplate(id: id) }
         }
     }

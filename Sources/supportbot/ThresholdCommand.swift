@@ -1,6 +1,5 @@
 import ArgumentParser
 import Assistant
-import ChatStore
 import Foundation
 import IntentModel
 
@@ -43,7 +42,7 @@ struct ThresholdCommand: ParsableCommand {
     }
 
     func run() throws {
-        let database = try store.open()
+        let database = try store.openBackend()
         let stored = try ModelTraining.wrapping(store) { try version.map { try database.model(version: $0) } ?? database.activeModel() }
         guard let stored else {
             throw Failure(version.map { "\(store.path): no model v\($0)" } ?? "\(store.path): no active model: run supportbot train")
@@ -60,7 +59,7 @@ struct ThresholdCommand: ParsableCommand {
     }
 
     /// Replays the turns and prints one line per threshold and the recommendation.
-    private func printReplay(_ database: ChatDatabase, classifier: Classifier, version: Int64) throws {
+    private func printReplay(_ database: any StoreBackend, classifier: Classifier, version: Int64) throws {
         let logged = try ModelTraining.wrapping(store) {
             try database.replayTurns(
                 since: try since.map { try TimeBound($0, option: "--since").start },

@@ -52,10 +52,10 @@ struct TrainCommand: ParsableCommand {
         if let epochs { modelConfig.epochs = epochs }
         let fileExamples = try data.map { try DatasetLoader.load($0, format: format).train.map(\.labeled) }
         let reporter = ProgressReporter()
-        let database = fileExamples == nil || out == nil ? try store.open() : nil
+        let database = fileExamples == nil || out == nil ? try store.openBackend() : nil
         if let database, fileExamples == nil { try IntentsSync.ensureLoaded(database, store: store, directory: nil) }
         if let out {
-            let examples = try fileExamples ?? ModelTraining.wrapping(store) { try database!.trainingExamples() }
+            let examples = try fileExamples ?? ModelTraining.wrapping(store) { try database!.trainingSet().examples }
             let classifier = try ModelTraining.train(examples, config: modelConfig, seed: seed, workers: workers, reporter: reporter)
             let bytes = Checkpoint.encode(classifier, quantized: quantize)
             try ModelFile.save(bytes, to: out)

@@ -21,7 +21,7 @@ struct TranscriptWriter {
     }
 
     /// Writes `files` and the manifest `manifest(prefix)` makes; returns the paths written.
-    func write(_ files: [ExportFile], created: Date, manifest: (String) -> String) throws -> [String] {
+    func write(_ files: [ExportFile], created: Date, manifest: (String) throws -> String) throws -> [String] {
         var temporaries: [String] = []
         defer { for path in temporaries { unlink(path) } }
         for file in files { temporaries.append(try writeTemporary(file.content, for: file.suffix)) }

@@ -123,7 +123,7 @@ import Testing
     @Test func manifestNamesFilesWithRowsAndHashes() throws {
         let exporter = TranscriptExporter(turns: Self.turns, redact: true)
         let files = exporter.files(.csv) + exporter.files(.fasttext)
-        let text = exporter.manifest(prefix: "P", files: files, created: Self.time, store: "/s.sqlite")
+        let text = try exporter.manifest(prefix: "P", files: files, created: Self.time, store: "/s.sqlite")
         let manifest = try #require(try JSONSerialization.jsonObject(with: Data(text.utf8)) as? [String: Any])
         #expect(manifest["created"] as? String == "2027-01-15T08:00:00Z" && manifest["store"] as? String == "/s.sqlite")
         #expect(manifest["redacted"] as? Bool == true && manifest["formats"] as? [String] == ["csv", "fasttext"])

@@ -1,12 +1,13 @@
 import Assistant
 import ChatStore
+import PostgresStore
 import Foundation
 import GRDB
 import SupportBotTestSupport
 import Testing
 
 /// A store the contract runs against: Assistant's store protocols, plus what the contract
-/// reads back (each store reads its own way). A PostgreSQL store joins by adding a `StoreKind`.
+/// reads back (each store reads its own way).
 protocol ContractStore: SessionStore, ModelRegistry {
     /// The turns of `conversation`, in order.
     func loggedTurns(in conversation: Int64) throws -> [StoredTurn]
@@ -20,7 +21,7 @@ protocol ContractStore: SessionStore, ModelRegistry {
 
 /// Every store the contract runs against.
 enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
-    case memory, sqlite
+    case memory, sqlite, postgres
 
     var testDescription: String { rawValue }
 
@@ -32,6 +33,10 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
         case .sqlite:
             let queue = try DatabaseQueue()
             let store = SQLiteContractStore(database: try ChatDatabase(queue), queue: queue)
+            _ = try store.database.sync(dataset, at: time)
+            return store
+        case .postgres:
+            let store = PostgresContractStore(database: try PostgresContractStore.fresh())
             _ = try store.database.sync(dataset, at: time)
             return store
         }

@@ -3,6 +3,7 @@ import Assistant
 import Foundation
 import GRDB
 import IntentModel
+import PostgresStore
 import Testing
 
 /// Forgetting: rows gone, examples and labels with them, models flagged, the deletion
@@ -75,6 +76,54 @@ import Testing
         #expect(try store.forgetExpired(at: StoreFixtures.time).conversations == 1)
         #expect(try store.conversations().count == 2)
         #expect(throws: StoreError.self) { try store.set(.keepDays, to: "-1", by: "ops", at: StoreFixtures.time) }
+    }
+
+    /// Forgetting answers the same on SQLite and PostgreSQL: by text (a labelled conversation,
+    /// its example and a model made after it, flagged), by conversation, an unknown one, and by
+    /// `keep_days`, each dry run first; nothing is left after. The PostgreSQL case runs on the
+    /// test server (skipped, saying why, without one).
+    @Test(arguments: [StoreKind.sqlite, .postgres]) func forgettingAnswersTheSameOnEitherStore(_ kind: StoreKind) throws {
+        let time = StoreFixtures.time
+        if kind == .postgres {
+            let store = try PostgresContractStore.fresh()
+            _ = try store.sync(StoreFixtures.dataset(), at: time)
+            try forgetEverything(store)
+        } else {
+            let dir = try StoreFixtures.directory()
+            defer { try? FileManager.default.removeItem(at: dir) }
+            let store = try ChatDatabase.open(path: dir.appendingPathComponent("s.sqlite").path)
+            _ = try store.sync(StoreFixtures.dataset(), at: time)
+            try forgetEverything(store)
+        }
+    }
+
+    /// Logs `store()`'s three conversations on `store` (intents loaded), forgets them all and
+    /// checks each answer.
+    func forgetEverything(_ store: some TurnLog & LabelLog & ModelRegistry & ConversationForgetting) throws {
+        let time = StoreFixtures.time
+        try StoreFixtures.log(store, nil, "hello from long ago", agent: "a", at: time.addingTimeInterval(-40 * 86_400))
+        let second = try StoreFixtures.log(store, nil, "my code is \(Self.secret)", agent: "a")
+        try StoreFixtures.log(store, second.conversation, "where is my order")
+        try store.recordLabel(TurnLabel(turn: second.customerTurn, intent: "order_status", annotator: "a", time: time))
+        let third = try StoreFixtures.log(store, nil, "hi", agent: "b")
+        let version = try store.addModel(NewModel(classifier: RoundTripTests.models[0], created: time.addingTimeInterval(60)), activate: true)
+
+        func summary(_ conversations: Int, _ turns: Int, _ labelEvents: Int = 0, _ examples: Int = 0, flagged: [Int64] = []) -> ForgetSummary {
+            var summary = ForgetSummary()
+            (summary.conversations, summary.turns, summary.labelEvents, summary.examples) = (conversations, turns, labelEvents, examples)
+            summary.flaggedModels = flagged
+            return summary
+        }
+        #expect(try store.forget(.text(Self.secret), dryRun: true, at: time) == summary(1, 4, 1, 1))
+        #expect(try store.forget(.text(Self.secret), dryRun: false, at: time) == summary(1, 4, 1, 1, flagged: [version]))
+        #expect(try store.forget(.text(Self.secret), dryRun: false, at: time) == summary(0, 0))
+        #expect(try store.forget(.conversation(third.conversation), dryRun: false, at: time) == summary(1, 2))
+        #expect(try store.forget(.conversation(999), dryRun: false, at: time) == summary(0, 0))
+        #expect(try store.forgetExpired(at: time) == summary(0, 0))
+        try store.set(.keepDays, to: "30", by: "ops", at: time)
+        #expect(try store.forgetExpired(at: time, dryRun: true) == summary(1, 2))
+        #expect(try store.forgetExpired(at: time) == summary(1, 2))
+        #expect(try store.forget(.before(time.addingTimeInterval(86_400)), dryRun: true, at: time) == summary(0, 0))
     }
 
     @Test func backupAndRestoreWithTheirRefusals() throws {

@@ -3,8 +3,9 @@ import Foundation
 import IntentModel
 import Testing
 
-/// The contract every store keeps (DESIGN.md §2): the in-memory store and SQLite now, the
-/// PostgreSQL store when it comes. Each test runs once per `StoreKind`.
+/// The contract every store keeps (DESIGN.md §2): the in-memory store, SQLite and PostgreSQL
+/// (on the test server `scripts/with-postgres.sh` starts; skipped without one). Each test runs
+/// once per `StoreKind`.
 @Suite struct StoreContractTests {
     /// A time to the millisecond: stores keep times to the millisecond.
     static let time = Date(timeIntervalSince1970: 1_800_000_000.125)

@@ -64,7 +64,7 @@ enum StoreFixtures {
     /// `conversation`, else in a new one run by `agent`.
     @discardableResult
     static func log(
-        _ store: ChatDatabase, _ conversation: Int64?, _ text: String, intent: String = "greet", confidence: Float = 0.5,
+        _ store: some TurnLog, _ conversation: Int64?, _ text: String, intent: String = "greet", confidence: Float = 0.5,
         outcome: TurnOutcome = .replied, latency: Int? = nil, agent: String? = nil, at time: Date = time
     ) throws -> LoggedExchange {
         let customer = ConversationTurn(role: .customer, text: text, intent: intent, confidence: confidence, outcome: outcome, time: time)

@@ -1,10 +1,10 @@
-import Assistant
 import Foundation
 
 /// The keys of a stats series in order: days and hours from the first to the last with turns,
 /// gaps included; model versions numerically (`none` first); agents by name.
-enum StatsSeriesKeys {
-    static func keys(_ keys: [String], grouping: StatsGrouping) -> [String] {
+public enum StatsSeriesKeys {
+    /// `keys` in series order.
+    public static func keys(_ keys: [String], grouping: StatsGrouping) -> [String] {
         switch grouping {
         case .day: filled(keys, format: "yyyy-MM-dd", step: 86_400)
         case .hour: filled(keys, format: "yyyy-MM-dd'T'HH", step: 3_600)

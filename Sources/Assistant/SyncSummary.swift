@@ -9,6 +9,9 @@ public struct SyncSummary: Sendable, Equatable, Encodable {
     /// File examples added, updated (source line) and removed.
     public var examplesAdded = 0, examplesUpdated = 0, examplesRemoved = 0
 
+    /// Nothing changed yet.
+    public init() {}
+
     /// Whether the load changed nothing.
     public var isEmpty: Bool {
         intentsAdded + intentsUpdated + templatesAdded + templatesUpdated + templatesRemoved
