@@ -2,7 +2,8 @@ import Foundation
 
 /// One LSTM direction over a time-major batch, masked past each sequence's length.
 ///
-/// Shapes: `x [T, B, E]`, gates `[T, B, 4H]` (after activation, order i, f, g, o),
+/// Shapes: the input is `Inputs` (distinct token vectors `[U, E]` and a slot per step row),
+/// gates `[T, B, 4H]` (after activation, order i, f, g, o),
 /// `c`, `h`, `tanhC` `[T, B, H]`. Past a sequence's length the state is carried unchanged,
 /// so `h[T-1]` is the state after the last real token (Keras masking semantics).
 enum LSTM {
@@ -12,16 +13,28 @@ enum LSTM {
         var gateWidth: Int { 4 * hidden }
     }
 
-    /// Forward pass: fills `gates`, `c`, `h`, `tanhC`.
+    /// A direction's input: the distinct token vectors `vectors [U, E]` (`DistinctTokens`)
+    /// and `slots [T, B]`, each step row's vector, −1 past the sequence's end.
+    struct Inputs {
+        let vectors: UnsafePointer<Float>, count: Int, slots: UnsafePointer<Int32>
+    }
+
+    /// Forward pass: fills `gates`, `c`, `h`, `tanhC` (`projections [U, 4H]` is scratch).
     static func forward(
-        _ s: Shape, x: UnsafePointer<Float>, lengths: UnsafePointer<Int32>,
+        _ s: Shape, inputs: Inputs, projections: UnsafeMutablePointer<Float>, lengths: UnsafePointer<Int32>,
         wx: UnsafePointer<Float>, wh: UnsafePointer<Float>, bias: UnsafePointer<Float>,
         gates: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>,
         h: UnsafeMutablePointer<Float>, tanhC: UnsafeMutablePointer<Float>
     ) {
         let H = s.hidden, G = s.gateWidth, B = s.batch
-        // Input projections of all steps in one product: [T·B, E] · [E, 4H].
-        BLAS.gemm(m: s.steps * B, n: G, k: s.input, a: x, lda: s.input, b: wx, ldb: G, beta: 0, c: gates, ldc: G)
+        // Input projections of the distinct tokens in one product, [U, E] · [E, 4H], copied to their steps.
+        BLAS.gemm(
+            m: inputs.count, n: G, k: s.input, a: inputs.vectors, lda: s.input, b: wx, ldb: G, beta: 0, c: projections, ldc: G
+        )
+        for n in 0..<(s.steps * B) {
+            let u = Int(inputs.slots[n]), row = gates + n * G
+            if u >= 0 { row.update(from: projections + u * G, count: G) } else { row.initialize(repeating: 0, count: G) }
+        }
         for t in 0..<s.steps {
             let gt = gates + t * B * G
             if t > 0 {
@@ -53,18 +66,20 @@ enum LSTM {
         let dGates: UnsafeMutablePointer<Float>
         /// `[B, H]` each.
         let dhNext: UnsafeMutablePointer<Float>, dcNext: UnsafeMutablePointer<Float>, carry: UnsafeMutablePointer<Float>
+        /// Gate gradients summed per distinct token `[U, 4H]`.
+        let dProjections: UnsafeMutablePointer<Float>
     }
 
     /// Backward pass through time.
     ///
     /// `dh [T, B, H]` holds the loss gradient on each output `h_t` (it is read, not kept);
-    /// writes `dx [T, B, E]` and adds into `dwx`, `dwh`, `dbias`.
+    /// adds into `dVectors [U, E]` (the gradient of `inputs.vectors`), `dwx`, `dwh`, `dbias`.
     static func backward(
-        _ s: Shape, x: UnsafePointer<Float>, lengths: UnsafePointer<Int32>,
+        _ s: Shape, inputs: Inputs, lengths: UnsafePointer<Int32>,
         wx: UnsafePointer<Float>, wh: UnsafePointer<Float>,
         gates: UnsafePointer<Float>, c: UnsafePointer<Float>, h: UnsafePointer<Float>, tanhC: UnsafePointer<Float>,
         dh: UnsafePointer<Float>, scratch: BackwardScratch,
-        dx: UnsafeMutablePointer<Float>, dwx: UnsafeMutablePointer<Float>,
+        dVectors: UnsafeMutablePointer<Float>, dwx: UnsafeMutablePointer<Float>,
         dwh: UnsafeMutablePointer<Float>, dbias: UnsafeMutablePointer<Float>
     ) {
         let H = s.hidden, G = s.gateWidth, B = s.batch, T = s.steps
@@ -108,11 +123,22 @@ enum LSTM {
         if T > 1 {
             BLAS.gemm(transA: true, m: H, n: G, k: (T - 1) * B, a: h, lda: H, b: dA + B * G, ldb: G, beta: 1, c: dwh, ldc: G)
         }
-        BLAS.gemm(transA: true, m: s.input, n: G, k: T * B, a: x, lda: s.input, b: dA, ldb: G, beta: 1, c: dwx, ldc: G)
-        for n in 0..<(T * B) {
-            let row = dA + n * G
+        // The input side per distinct token: dP_u = Σ_{steps of u} dA, dWx += Vᵀ · dP, dV += dP · Wxᵀ.
+        let U = inputs.count, dP = scratch.dProjections
+        dP.initialize(repeating: 0, count: U * G)
+        for n in 0..<(T * B) where inputs.slots[n] >= 0 {
+            let src = dA + n * G, dst = dP + Int(inputs.slots[n]) * G
+            for j in 0..<G { dst[j] += src[j] }
+        }
+        BLAS.gemm(
+            transA: true, m: s.input, n: G, k: U, a: inputs.vectors, lda: s.input, b: dP, ldb: G, beta: 1, c: dwx, ldc: G
+        )
+        for u in 0..<U {
+            let row = dP + u * G
             for j in 0..<G { dbias[j] += row[j] }
         }
-        BLAS.gemm(transB: true, m: T * B, n: s.input, k: G, a: dA, lda: G, b: wx, ldb: G, beta: 0, c: dx, ldc: s.input)
+        BLAS.gemm(
+            transB: true, m: U, n: s.input, k: G, a: dP, lda: G, b: wx, ldb: G, beta: 1, c: dVectors, ldc: s.input
+        )
     }
 }

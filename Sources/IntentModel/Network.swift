@@ -2,7 +2,8 @@
 ///
 /// ```
 /// x [T, B, E]        TokenEmbedding    word embedding + mean of n-gram embeddings
-/// h_d [T, B, H]      LSTM              per direction d (d = 1 reads TimeReversal(x))
+/// h_d [T, B, H]      LSTM              per direction d (d = 1 reads x reversed in time), over
+///                                      the batch's DistinctTokens (one input product per word)
 /// features [B, D]    TimePooling(h_d) for each d, then MeanPool(x) when there is a skip
 ///                    Dropout           (training only)
 /// logits [B, C]      Dense
@@ -67,16 +68,17 @@ struct Network: Sendable {
         TokenEmbedding.forward(examples, indices: indices, steps: T, layout: layout, parameters: p, x: x)
         let features = ws.features.zeroed(B * D)
         let pooling = TimePooling(pooling: config.pooling, shape: shape)
+        if config.recurrent {
+            ws.distinctCount = DistinctTokens.collect(
+                examples, indices: indices, steps: T, width: E, x: x, reversed: config.bidirectional, workspace: ws
+            )
+        }
         for (d, tensors) in layout.lstm.enumerated() {
-            var input = UnsafePointer(x)
-            if d == 1 {
-                TimeReversal.forward(x, shape: shape, lengths: lengths, into: ws.xReversed.reserve(T * B * E))
-                input = UnsafePointer(ws.xReversed.pointer)
-            }
             let a = ws.directions[d]
             let h = a.h.reserve(T * B * H)
             LSTM.forward(
-                shape, x: input, lengths: lengths,
+                shape, inputs: inputs(direction: d, ws),
+                projections: ws.projections.reserve(ws.distinctCount * 4 * H), lengths: lengths,
                 wx: p + tensors.wx.offset, wh: p + tensors.wh.offset, bias: p + tensors.bias.offset,
                 gates: a.gates.reserve(T * B * 4 * H), c: a.c.reserve(T * B * H), h: h, tanhC: a.tanhC.reserve(T * B * H)
             )
@@ -115,25 +117,34 @@ struct Network: Sendable {
         if hasMeanFeature {
             MeanPool.backward(dFeatures + meanOffset, stride: D, batch: B, width: E, lengths: lengths, into: dx)
         }
-        let dh = ws.dh.reserve(T * B * H)
+        let dh = ws.dh.reserve(T * B * H), U = ws.distinctCount
         let scratch = LSTM.BackwardScratch(
             dGates: ws.dGates.reserve(T * B * 4 * H), dhNext: ws.dhNext.reserve(B * H),
-            dcNext: ws.dcNext.reserve(B * H), carry: ws.carry.reserve(B * H)
+            dcNext: ws.dcNext.reserve(B * H), carry: ws.carry.reserve(B * H),
+            dProjections: ws.dProjections.reserve(U * 4 * H)
         )
+        let dVectors = ws.dDistinctVectors.zeroed(U * E)
         let pooling = TimePooling(pooling: config.pooling, shape: shape)
         for (d, tensors) in layout.lstm.enumerated() {
             let a = ws.directions[d]
             pooling.backward(dFeatures + d * H, stride: D, argmax: a.argmax.pointer, into: dh)
-            let dInput = ws.dxDirection.reserve(T * B * E)
             LSTM.backward(
-                shape, x: d == 0 ? ws.x.pointer : ws.xReversed.pointer, lengths: lengths,
+                shape, inputs: inputs(direction: d, ws), lengths: lengths,
                 wx: p + tensors.wx.offset, wh: p + tensors.wh.offset,
                 gates: a.gates.pointer, c: a.c.pointer, h: a.h.pointer, tanhC: a.tanhC.pointer,
-                dh: dh, scratch: scratch, dx: dInput,
+                dh: dh, scratch: scratch, dVectors: dVectors,
                 dwx: g + tensors.wx.offset, dwh: g + tensors.wh.offset, dbias: g + tensors.bias.offset
             )
-            TimeReversal.accumulate(dInput, reversed: d == 1, shape: shape, lengths: lengths, into: dx)
         }
+        if config.recurrent { DistinctTokens.scatter(dVectors, count: U, width: E, first: ws.firstRows.pointer, into: dx) }
         TokenEmbedding.backward(examples, indices: indices, layout: layout, dx: dx, gradients: g, touched: &ws.touchedRows)
+    }
+
+    /// Direction `d`'s LSTM input: the batch's distinct token vectors, in time order or reversed.
+    private func inputs(direction d: Int, _ ws: Workspace) -> LSTM.Inputs {
+        LSTM.Inputs(
+            vectors: ws.distinctVectors.pointer, count: ws.distinctCount,
+            slots: d == 1 ? ws.reversedSlots.pointer : ws.slots.pointer
+        )
     }
 }
