@@ -4,6 +4,8 @@
 /// queued input costs one draft classification (`Effect.coalesced`). Timers
 /// (`Effect.expireNotice`) run on `clock`: the loop waits for input only until the next is due.
 /// A `director` (a scripted demo) sees the input first and applies it with its own events.
+/// A background retrain (`Effect.startRetrain`) is looked at each time round the loop, at
+/// least every `pollInterval` while it runs, so the chat keeps answering as it trains.
 public final class ChatRuntime {
     private let backend: any ChatBackend
     private let terminal: any Terminal
@@ -11,6 +13,11 @@ public final class ChatRuntime {
     private let director: (any RuntimeDirector)?
     /// Scheduled events, soonest first (equal times in the order scheduled).
     private var timers: [(due: Duration, event: Event)] = []
+    /// The background retrain running, if any.
+    private var retrainJob: (any BackgroundRetrain)?
+
+    /// How long the loop waits for input at most while a background retrain runs.
+    public static let pollInterval: Duration = .milliseconds(250)
 
     /// A runtime drawing on `terminal`, answering through `backend`, timing on `clock`, steered by `director`.
     public init(backend: any ChatBackend, terminal: any Terminal, clock: any RuntimeClock, director: (any RuntimeDirector)? = nil) {
@@ -30,8 +37,9 @@ public final class ChatRuntime {
             var screen = Screen(width: state.width, height: state.height)
             render(state, into: &screen)
             terminal.draw(screen)
-            let timeout = [timers.first?.due, director?.due].compactMap { $0 }.min().map { max(.zero, $0 - clock.now) }
-            let input = terminal.readEvents(timeout: timeout) + dueEvents()
+            let polling = retrainJob.map { _ in clock.now + Self.pollInterval }
+            let timeout = [timers.first?.due, director?.due, polling].compactMap { $0 }.min().map { max(.zero, $0 - clock.now) }
+            let input = terminal.readEvents(timeout: timeout) + dueEvents() + retrainEvents()
             if let director { director.direct(input, runtime: self, state: &state, now: clock.now) } else { handle(input, in: &state) }
         }
         return state
@@ -51,6 +59,14 @@ public final class ChatRuntime {
         let due = timers.prefix { $0.due <= now }.map(\.event)
         timers.removeFirst(due.count)
         return due
+    }
+
+    /// The background retrain's updates since the last look; it is let go after its last one.
+    private func retrainEvents() -> [Event] {
+        guard let job = retrainJob else { return [] }
+        let updates = job.take()
+        if updates.contains(where: { if case .progress = $0 { false } else { true } }) { retrainJob = nil }
+        return updates.map(Event.retrain)
     }
 
     /// Puts `event` on the timer list, due `delay` from now (after the timers due no later).
@@ -96,6 +112,12 @@ public final class ChatRuntime {
             case .rollback:
                 let (from, to) = try backend.rollback()
                 return [.modelsLoaded(try backend.models()), .notice("rolled back from v\(from) to v\(to): it answers from the next line")]
+            case let .loadModelDiff(version, active):
+                return [.modelDiffLoaded(version: version, active: active, try backend.diff(version: version, against: active))]
+            case .startRetrain:
+                guard retrainJob == nil else { return [] }
+                do { retrainJob = try backend.startRetrain() } catch { return [.retrain(.failed("\(error)"))] }
+                return []
             case .newConversation: return [.sessionStarted(try backend.newConversation())]
             case let .loadEarlier(turn): return [.earlierLoaded(try backend.transcript(before: turn))]
             case let .loadLater(turn): return [.laterLoaded(try backend.transcript(after: turn))]

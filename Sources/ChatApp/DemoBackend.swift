@@ -103,5 +103,7 @@ public final class DemoBackend: ChatBackend {
     public func models() throws -> [ModelSummary] { try base.models() }
     public func promote(version: Int64) throws { try base.promote(version: version) }
     public func rollback() throws -> (from: Int64, to: Int64) { try base.rollback() }
+    public func diff(version: Int64, against active: Int64) throws -> ModelDiff { try base.diff(version: version, against: active) }
+    public func startRetrain() throws -> any BackgroundRetrain { try base.startRetrain() }
     public func monitor(_ period: MonitorPeriod) throws -> StatsReport { try base.monitor(period) }
 }

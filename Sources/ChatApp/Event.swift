@@ -17,6 +17,10 @@ public enum Event: Sendable, Equatable {
     case draftAnalyzed(DraftAnalysis)
     /// The registry's versions, newest first.
     case modelsLoaded([ModelSummary])
+    /// What changes from the active version `active` to version `version` on today's evaluation set.
+    case modelDiffLoaded(version: Int64, active: Int64, ModelDiff)
+    /// The background retrain reported.
+    case retrain(RetrainUpdate)
     /// The explanation of a past customer turn.
     case turnExplained(TurnInsight)
     /// The conversations a query found, newest first.

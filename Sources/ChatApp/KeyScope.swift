@@ -11,6 +11,8 @@ public enum KeyScope: String, Sendable, Equatable, CaseIterable {
     case editing
     /// The relabel picker, over any screen.
     case picker
+    /// The promote prompt at the end of a background retrain, over any screen.
+    case retrainPrompt
     /// The Review screen.
     case review
     /// The Templates screen's lists.
@@ -34,6 +36,7 @@ public enum KeyScope: String, Sendable, Equatable, CaseIterable {
         case .transcript: "Chat, a turn selected (Tab)"
         case .editing: "Text fields (input line, picker filter, template editor)"
         case .picker: "Relabel picker"
+        case .retrainPrompt: "Promote prompt (after a background retrain)"
         case .review: "Review"
         case .templates: "Templates"
         case .templateEditor: "Templates, writing a variant"

@@ -3,7 +3,7 @@
 /// binding; a scope's bindings are listed in the order Help shows them.
 public enum Keymap {
     /// The table.
-    public static let bindings: [KeyBinding] = global + chat + editing + picker + review + templates + conversations + monitor + models + help
+    public static let bindings: [KeyBinding] = global + chat + editing + picker + retrainPrompt + review + templates + conversations + monitor + models + help
 
     private static let global: [KeyBinding] =
         Page.allCases.sorted { $0.functionKey < $1.functionKey }.map { page in
@@ -69,6 +69,21 @@ public enum Keymap {
                    hint: "cancel"),
     ]
 
+    private static let retrainPrompt: [KeyBinding] = [
+        KeyBinding([.character("y")], .retrainPrompt, .promote, label: "y",
+                   help: "promote the retrained version: the chat answers with it from the next line", hint: "promote"),
+        KeyBinding([.character("n"), .escape], .retrainPrompt, .back, label: "n, Esc",
+                   help: "keep the active version (the new one stays registered: Models, F7); other keys wait for the answer",
+                   hint: "keep the active one"),
+    ]
+
+    /// Retrain in the background, on Review and on Models.
+    private static func retrain(_ scope: KeyScope) -> KeyBinding {
+        KeyBinding([.character("t")], scope, .retrain, label: "t",
+                   help: "retrain in the background on the store's examples, labels included (the chat keeps answering); "
+                       + "then the comparison with the active version and a promote prompt", hint: "retrain")
+    }
+
     private static let review: [KeyBinding] = [
         KeyBinding([.up], .review, .moveUp, label: "↑", help: "the turn above"),
         KeyBinding([.down], .review, .moveDown, label: "↓", help: "the turn below"),
@@ -88,6 +103,7 @@ public enum Keymap {
         KeyBinding([.character("u")], .review, .undo, label: "u", help: "undo the last label, out-of-scope, discard or skip of this session",
                    hint: "undo"),
         KeyBinding([.character("r")], .review, .reload, label: "r", help: "reload the queue"),
+        retrain(.review),
         KeyBinding([.escape], .review, .back, label: "Esc", help: "back to Chat"),
     ]
 
@@ -137,8 +153,12 @@ public enum Keymap {
                    help: "make the highlighted version active (press twice); the chat follows at its next line", hint: "promote"),
         KeyBinding([.character("b")], .models, .rollback, label: "b b", help: "roll back to the previously active version (press twice)",
                    hint: "roll back"),
+        KeyBinding([.character("d")], .models, .diff, label: "d",
+                   help: "what changes from the active version to the highlighted one on today's evaluation set (as models diff)",
+                   hint: "diff"),
         KeyBinding([.character("r")], .models, .reload, label: "r", help: "reload the registry"),
-        KeyBinding([.escape], .models, .back, label: "Esc", help: "back to Chat", hint: "back"),
+        retrain(.models),
+        KeyBinding([.escape], .models, .back, label: "Esc", help: "close the diff, or back to Chat", hint: "back"),
     ]
 
     private static let help: [KeyBinding] = [

@@ -19,8 +19,9 @@ struct ModelsView {
         }
         let header = "  version  created           config        examples  accuracy  macro-F1  oos recall      size"
         screen.put(header, row: body.top + 1, column: body.left, style: theme.heading, limit: body.width)
-        let detailRows = body.height >= 12 ? 4 : 0
-        let list = Rect(left: body.left, top: body.top + 2, width: body.width, height: body.height - 3 - detailRows)
+        let room = body.height - 3
+        let detailRows = m.diff != nil ? max(0, room - max(2, min(m.items.count, room / 3))) : body.height >= 12 ? 4 : 0
+        let list = Rect(left: body.left, top: body.top + 2, width: body.width, height: room - detailRows)
         let start = ListWindow.start(selected: m.selected, count: m.items.count, height: list.height)
         for (i, item) in m.items[start..<min(m.items.count, start + list.height)].enumerated() {
             let row = list.top + i
@@ -28,8 +29,11 @@ struct ModelsView {
             if isSelected { screen.fill(row: row, column: list.left, count: list.width, style: theme.selected) }
             screen.put(Self.row(item), row: row, column: list.left, style: isSelected ? theme.selected : item.isActive ? theme.label : .plain, limit: list.width)
         }
-        if detailRows > 0, let item = m.item {
-            drawDetails(item, in: Rect(left: body.left, top: list.bottom, width: body.width, height: detailRows), into: &screen)
+        let details = Rect(left: body.left, top: list.bottom, width: body.width, height: detailRows)
+        if detailRows > 1, let comparison = m.diff {
+            ModelDiffView(comparison: comparison, theme: theme).draw(in: details, into: &screen)
+        } else if detailRows > 0, let item = m.item {
+            drawDetails(item, in: details, into: &screen)
         }
     }
 

@@ -1,4 +1,4 @@
-/// Draws the whole state into `screen` (cleared first): tab bar, page, the notice on its own row, status line, picker.
+/// Draws the whole state into `screen` (cleared first): tab bar, page, the notice on its own row, status line, picker, promote prompt.
 public func render(_ state: State, into screen: inout Screen) {
     screen = Screen(width: screen.width, height: screen.height)
     guard screen.width > 0, screen.height > 0 else { return }
@@ -23,4 +23,5 @@ public func render(_ state: State, into screen: inout Screen) {
     }
     StatusBar(state: state, theme: theme).draw(into: &screen)
     if let picker = state.picker { PickerView(picker: picker, theme: theme).draw(into: &screen) }
+    if let outcome = state.retrain.prompt { RetrainPromptView(outcome: outcome, theme: theme).draw(into: &screen) }
 }

@@ -13,6 +13,7 @@ extension State {
                 return [.quit]
             }
         }
+        if retrain.prompt != nil { return retrainPromptKey(key) }
         if picker != nil { return pickerKey(key) }
         switch page {
         case .chat: return chatKey(key)
@@ -27,6 +28,7 @@ extension State {
 
     /// Text arriving at once goes to the focused text field; line breaks become spaces.
     mutating func paste(_ text: String) -> [Effect] {
+        guard retrain.prompt == nil else { return [] }
         let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
         if picker != nil {
             picker!.filter.insert(flat)

@@ -1,15 +1,25 @@
 extension State {
     /// A command on the Models screen: `p` twice promotes the highlighted version, `b` twice
-    /// rolls back; any other key cancels a change waiting for its confirmation.
+    /// rolls back, `d` compares the highlighted version with the active one; any other key
+    /// cancels a change waiting for its confirmation.
     mutating func modelsCommand(_ command: Command) -> [Effect] {
         let pending = models.confirming
         models.confirming = nil
         let count = models.items.count
         switch command {
-        case .back: return open(.chat)
-        case .moveUp: models.selected = max(0, models.selected - 1)
-        case .moveDown: models.selected = min(max(0, count - 1), models.selected + 1)
+        case .back:
+            guard models.diff == nil else {
+                models.diff = nil
+                return []
+            }
+            return open(.chat)
+        case .moveUp, .moveDown:
+            let selected = command == .moveUp ? max(0, models.selected - 1) : min(max(0, count - 1), models.selected + 1)
+            if selected != models.selected { models.diff = nil }
+            models.selected = selected
         case .reload: return [.loadModels]
+        case .retrain: return startRetrain()
+        case .diff: return diffEffects()
         case .promote:
             guard let item = models.item else { return [] }
             guard !item.isActive else {
@@ -26,5 +36,19 @@ extension State {
         default: break
         }
         return []
+    }
+
+    /// Asks for the highlighted version's diff against the active one.
+    private mutating func diffEffects() -> [Effect] {
+        guard let item = models.item else { return [] }
+        guard let active = models.items.first(where: \.isActive) else {
+            say("no version is active to compare with")
+            return []
+        }
+        guard active.version != item.version else {
+            say("v\(item.version) is the active version: highlight another one to compare")
+            return []
+        }
+        return [.loadModelDiff(version: item.version, active: active.version)]
     }
 }

@@ -12,6 +12,7 @@ extension State {
 
     /// The scope of the `Keymap` the next key goes to (after the global bindings).
     public var keyScope: KeyScope {
+        if retrain.prompt != nil { return .retrainPrompt }
         if picker != nil { return .picker }
         switch page {
         case .chat: if case .transcript = focus { return .transcript } else { return .chat }

@@ -13,6 +13,7 @@ extension State {
         case .first: review.selected = 0
         case .last: review.selected = max(0, count - 1)
         case .reload: return [.loadReviewQueue]
+        case .retrain: return startRetrain()
         case .undo:
             guard let turn = review.undoable.popLast() else {
                 say("nothing to undo in this session")

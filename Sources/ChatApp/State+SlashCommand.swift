@@ -12,6 +12,7 @@ extension State {
         ("/review", "the relabel queue (F3)"),
         ("/templates", "intents and reply variants (F4)"),
         ("/monitor", "monitoring figures (F5)"),
+        ("/retrain", "retrain in the background on the store's examples, then compare and promote (t on Review)"),
         ("/quit", "leave (F10, Ctrl-C)"),
     ]
 
@@ -24,6 +25,7 @@ extension State {
         case "/review": return open(.review)
         case "/templates": return open(.templates)
         case "/monitor": return open(.monitor)
+        case "/retrain": return startRetrain()
         case "/chat": return open(.chat)
         case "/quit", "/exit":
             quitting = true

@@ -51,6 +51,8 @@ public struct State: Sendable, Equatable {
     public var conversations = ConversationsState()
     /// The Models screen.
     public var models = ModelsState()
+    /// The background retrain and its promote prompt.
+    public var retrain = RetrainState()
     /// The Monitor screen.
     public var monitor = MonitorState()
     /// Rows scrolled on the Help screen.

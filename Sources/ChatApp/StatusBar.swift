@@ -15,6 +15,7 @@ struct StatusBar {
             parts.append(d.outcome == .quiet ? d.outcome.shortSummary : d.outcome.shortSummary + " " + Format.milliseconds(d.latencyMilliseconds))
         }
         parts.append("agent \(state.session.agent)")
+        if let retraining = state.retrain.summary { parts.append(retraining) }
         if state.viewing == nil, !state.session.slots.isEmpty {
             parts.append("slots " + state.session.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
         }

@@ -27,6 +27,7 @@ extension State {
             width = max(1, columns)
             height = max(1, rows)
             closeHiddenPicker()
+            closeHiddenRetrainPrompt()
             return []
         case let .sessionStarted(started):
             if started.conversation != session.conversation || viewing != nil { clearConversation() }
@@ -36,7 +37,13 @@ extension State {
             models.items = items
             models.selected = min(models.selected, max(0, items.count - 1))
             models.loaded = true
+            if let d = models.diff, models.item?.version != d.version || items.first(where: \.isActive)?.version != d.active { models.diff = nil }
             return []
+        case let .modelDiffLoaded(version, active, diff):
+            if models.item?.version == version { models.diff = ModelsState.Comparison(version: version, active: active, diff: diff) }
+            return []
+        case let .retrain(update):
+            return applyRetrain(update)
         case let .turnExplained(insight):
             self.insight = insight
             return []

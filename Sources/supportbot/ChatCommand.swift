@@ -74,7 +74,8 @@ struct ChatCommand: ParsableCommand {
             if terminal {
                 let backend = try StoreChatBackend(
                     database: database, classifier: classifier, modelVersion: version, model: modelName, settings: settings,
-                    follower: model == nil ? ActiveModelFollower(database: database, version: version) : nil
+                    follower: model == nil ? ActiveModelFollower(database: database, version: version) : nil,
+                    training: StoreTraining(database: database, store: store)
                 )
                 AppLog.logger.info("terminal chat started", metadata: ["conversation": "\(backend.session.conversation)", "model": "\(modelName)"])
                 try TerminalChat(backend: backend).run()

@@ -65,10 +65,7 @@ extension ModelsCommand {
             var lines = ["v\(a) → v\(b) on \(diff.examples) evaluation examples"]
             for (title, list) in [("fixed (wrong → right)", diff.fixed), ("broken (right → wrong)", diff.broken), ("changed, still wrong", diff.stillWrong)] {
                 lines.append("\(title): \(list.count)")
-                for change in list.prefix(limit) {
-                    lines.append(String(format: "  %@  [%@]  %@ %.2f → %@ %.2f", change.text, change.expected,
-                                        change.before.intent, change.before.confidence, change.after.intent, change.after.confidence))
-                }
+                for change in list.prefix(limit) { lines.append("  " + change.summary) }
             }
             lines.append("per-intent F1 change:")
             for d in diff.intentDeltas.prefix(limit) where d.delta != 0 {

@@ -1,7 +1,8 @@
 import Foundation
 import IntentModel
 
-/// Shows training progress on stderr: a live bar on a terminal, else one line per epoch.
+/// Shows training progress on stderr: a live bar on a terminal, else one line per epoch; every
+/// event also goes to `forward` (the terminal UI's background retrain).
 final class ProgressReporter {
     private let isTerminal = isatty(STDERR_FILENO) == 1
     private let clock = ContinuousClock()
@@ -9,9 +10,11 @@ final class ProgressReporter {
     private let start: ContinuousClock.Instant
     private var lastDraw: ContinuousClock.Instant
     private let quiet: Bool
+    private let forward: ((TrainingProgress) -> Void)?
 
-    init(quiet: Bool = false) {
+    init(quiet: Bool = false, forward: ((TrainingProgress) -> Void)? = nil) {
         self.quiet = quiet
+        self.forward = forward
         start = clock.now
         epochStart = start
         lastDraw = start
@@ -21,6 +24,7 @@ final class ProgressReporter {
     var elapsed: Double { (clock.now - start).seconds }
 
     func report(_ event: TrainingProgress) {
+        forward?(event)
         guard !quiet else { return }
         switch event {
         case let .batch(epoch, done, total):

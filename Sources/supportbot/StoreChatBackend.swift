@@ -13,6 +13,8 @@ final class StoreChatBackend: ChatBackend {
     private var modelVersion: Int64?
     private let settings: ChatSession.Settings
     private let follower: ActiveModelFollower?
+    /// Where a background retrain trains (nil: the UI cannot retrain).
+    private let training: StoreTraining?
     private var chat: ChatSession
     /// The stored conversation shown (read-only or continued) whose pages scrolling loads; nil: the chat's.
     private var shown: Int64?
@@ -27,13 +29,15 @@ final class StoreChatBackend: ChatBackend {
     /// The note shown when the conversation goes to a human.
     static let handoffNote = "Conversation handed to a human agent: the bot stays quiet."
 
-    /// Starts a conversation in `database`, answered by `classifier` (`model` on the status line).
+    /// Starts a conversation in `database`, answered by `classifier` (`model` on the status line);
+    /// a background retrain goes through `training`.
     init(
         database: ChatDatabase, classifier: Classifier, modelVersion: Int64?, model: String, settings: ChatSession.Settings,
-        follower: ActiveModelFollower? = nil
+        follower: ActiveModelFollower? = nil, training: StoreTraining? = nil
     ) throws {
         self.database = database
         self.follower = follower
+        self.training = training
         self.classifier = classifier
         self.modelVersion = modelVersion
         self.settings = settings
@@ -126,6 +130,21 @@ final class StoreChatBackend: ChatBackend {
     func rollback() throws -> (from: Int64, to: Int64) {
         try database.rollback(by: session.agent, at: Date())
     }
+
+    func diff(version: Int64, against active: Int64) throws -> ModelDiff {
+        guard let before = try explainer(version: active) else { throw StoreError.unknownModel(active) }
+        guard let after = try explainer(version: version) else { throw StoreError.unknownModel(version) }
+        return ModelDiff(before: before, after: after, examples: try database.evaluationExamples())
+    }
+
+    /// Retrains with the configuration of the model answering now, with `train`'s default seed.
+    func startRetrain() throws -> any BackgroundRetrain {
+        guard let training else { throw Failure("retraining needs the store's chat (supportbot chat)") }
+        return StoreRetrainJob(training, config: classifier.config, seed: Self.retrainSeed, agent: session.agent)
+    }
+
+    /// The seed of a background retrain (`supportbot train`'s default).
+    static let retrainSeed: UInt64 = 42
 
     func newConversation() throws -> SessionInfo {
         chat = ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)

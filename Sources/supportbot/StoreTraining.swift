@@ -13,6 +13,8 @@ struct StoreTraining {
         let classifier: Classifier
         let version: Int64
         let promoted: Bool
+        /// Whether `PromotionRule.auto` promotes it (what the UI's promote prompt says, whatever the rule applied).
+        let recommended: Bool
         let candidate: ModelEvaluation
         /// The active model before, and its scores on the same set.
         let active: (version: Int64, evaluation: ModelEvaluation)?
@@ -47,13 +49,14 @@ struct StoreTraining {
         let candidate = ModelEvaluation(classifier: classifier, examples: evaluationSet)
         let active = try activeEvaluation(on: evaluationSet)
         let promoted = rule.promotes(candidate, over: active?.evaluation)
+        let recommended = PromotionRule.auto.promotes(candidate, over: active?.evaluation)
         let model = NewModel(
             classifier: classifier, created: Date(), quantized: quantize, evaluation: candidate, examplesByOrigin: byOrigin, agent: agent
         )
         let version = try ModelTraining.wrapping(store) { try database.addModel(model, activate: promoted) }
         AppLog.logger.info("stored model", metadata: ["version": "\(version)", "examples": "\(examples.count)", "promoted": "\(promoted)"])
         return Result(
-            classifier: classifier, version: version, promoted: promoted, candidate: candidate, active: active,
+            classifier: classifier, version: version, promoted: promoted, recommended: recommended, candidate: candidate, active: active,
             examples: examples.count, bytes: model.checkpoint.count
         )
     }

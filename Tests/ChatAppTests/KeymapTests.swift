@@ -21,7 +21,7 @@ import Testing
     }
 
     @Test func hintsComeFromTheTable() {
-        #expect(Keymap.hints(for: .review) == "Enter confirm · p pick · o out of scope · x discard · s skip · u undo")
+        #expect(Keymap.hints(for: .review) == "Enter confirm · p pick · o out of scope · x discard · s skip · u undo · t retrain")
         #expect(Keymap.hints(for: .chat) == "^R relabel · ^T take over · Tab pick turn")
         #expect(Keymap.hints(for: .chat, takeOver: true) == "^R relabel · ^T give back · ^O as customer")
         #expect(Keymap.hints(for: .picker) == "↑↓ · Enter choose · Esc cancel")

@@ -1,4 +1,5 @@
 import Assistant
+import IntentModel
 import ChatApp
 import Foundation
 import SupportBotTestSupport
@@ -14,6 +15,17 @@ import Testing
         )
     }
 
+    static let diff = ModelDiff(
+        fixed: [.init(text: "cash back for this", expected: "refund", before: IntentScore(intent: "greet", confidence: 0.41),
+                      after: IntentScore(intent: "refund", confidence: 0.87))],
+        broken: [.init(text: "howdy", expected: "greet", before: IntentScore(intent: "greet", confidence: 0.66),
+                       after: IntentScore(intent: "order_status", confidence: 0.52))],
+        stillWrong: [],
+        intentDeltas: [.init(intent: "refund", before: 0.8, after: 0.92), .init(intent: "greet", before: 0.9, after: 0.85),
+                       .init(intent: "order_status", before: 1, after: 1)],
+        examples: 38
+    )
+
     func run(_ keys: [Key]) -> (backend: TestChatBackend, state: State, frames: [Screen]) {
         let clock = TestClock()
         let script = [TestTerminal.Input(at: .zero, [.key(.function(7))])]
@@ -21,6 +33,7 @@ import Testing
         let terminal = TestTerminal(width: 100, height: 24, clock: clock, script: script)
         let backend = TestChatBackend(session: Fixtures.session)
         backend.registry = [Self.version(3, active: false), Self.version(2, active: true), Self.version(1, active: false)]
+        backend.modelDiff = Self.diff
         let state = ChatRuntime(backend: backend, terminal: terminal, clock: clock).run()
         return (backend, state, terminal.frames)
     }
@@ -47,5 +60,40 @@ import Testing
         let (backend, state, _) = run([.character("p"), .character("p"), .character("b"), .character("r"), .character("b"), .character("b")])
         #expect(backend.calls.filter { $0 == .rollback }.count == 1)
         #expect(state.models.items.first { $0.isActive }?.version == 2)
+    }
+
+    @Test func dShowsWhatChangesFromTheActiveVersionToTheHighlightedOne() {
+        let (backend, state, frames) = run([.character("d")])
+        #expect(backend.calls == [.models, .diff(version: 3, active: 2)])
+        let text = frames.last!.text
+        #expect(text.contains("v2 (active) → v3 on 38 evaluation examples today"))
+        #expect(text.contains("fixed 1 · broken 1 · changed, still wrong 0"))
+        #expect(text.contains("fixed (wrong → right):") && text.contains("  cash back for this  [refund]  greet 0.41 → refund 0.87"))
+        #expect(text.contains("broken (right → wrong):") && text.contains("  howdy  [greet]  greet 0.66 → order_status 0.52"))
+        #expect(text.contains("per-intent F1: +0.120 refund · −0.050 greet") && !text.contains("order_status 1"))
+        #expect(state.models.diff?.version == 3 && state.page == .models)
+    }
+
+    @Test func theDiffClosesOnEscOrAMoveAndTheActiveOneHasNone() {
+        let (backend, state, frames) = run([.character("d"), .escape, .character("d"), .down, .character("d")])
+        #expect(backend.calls.filter { if case .diff = $0 { true } else { false } }.count == 2)
+        #expect(state.page == .models && state.models.diff == nil)
+        #expect(frames.contains { $0.text.contains("v2 is the active version: highlight another one to compare") })
+        #expect(!frames.last!.text.contains("evaluation examples today"))
+    }
+
+    @Test func aLongDiffIsCutWithAPointerToTheCommand() {
+        var state = Fixtures.state(width: 100, height: 14)
+        _ = update(&state, .key(.function(7)))
+        _ = update(&state, .modelsLoaded([Self.version(3, active: false), Self.version(2, active: true)]))
+        let many = (1...20).map { i in
+            ModelDiff.Change(text: "line \(i)", expected: "refund", before: IntentScore(intent: "greet", confidence: 0.4),
+                             after: IntentScore(intent: "refund", confidence: 0.8))
+        }
+        _ = update(&state, .modelDiffLoaded(version: 3, active: 2, ModelDiff(fixed: many, broken: [], stillWrong: [], intentDeltas: [], examples: 40)))
+        var screen = Screen(width: 100, height: 14)
+        render(state, into: &screen)
+        #expect(screen.text.contains("more lines: supportbot models diff 2 3"))
+        #expect(screen.text.contains("●      v2"))
     }
 }

@@ -31,6 +31,8 @@ public final class TestChatBackend: ChatBackend {
         case rollback
         case conversations(String)
         case open(Int64, continuing: Bool)
+        case diff(version: Int64, active: Int64)
+        case startRetrain
     }
 
     /// A failure every throwing call reports while `failure` is set.
@@ -192,6 +194,29 @@ public final class TestChatBackend: ChatBackend {
         let to = activeHistory.popLast() ?? from
         for i in registry.indices { registry[i].isActive = registry[i].version == to }
         return (from, to)
+    }
+
+    /// What `diff(version:against:)` answers.
+    public var modelDiff = ModelDiff(fixed: [], broken: [], stillWrong: [], intentDeltas: [], examples: 0)
+
+    public func diff(version: Int64, against active: Int64) throws -> ModelDiff {
+        try record(.diff(version: version, active: active))
+        return modelDiff
+    }
+
+    /// The clock a started retrain's script runs on; `startRetrain` fails without one.
+    public var clock: TestClock?
+    /// What a started retrain reports: each update once its delay from the start has passed on `clock`.
+    public var retrainScript: [(after: Duration, update: RetrainUpdate)] = []
+    /// The retrains started, oldest first.
+    public private(set) var retrains: [ScriptedRetrain] = []
+
+    public func startRetrain() throws -> any BackgroundRetrain {
+        try record(.startRetrain)
+        guard let clock else { throw Failure(description: "no clock for the retrain") }
+        let job = ScriptedRetrain(clock: clock, script: retrainScript.map { (clock.now + $0.after, $0.update) })
+        retrains.append(job)
+        return job
     }
 
     public func newConversation() throws -> SessionInfo {
