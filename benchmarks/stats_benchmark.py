@@ -121,8 +121,8 @@ def main():
     last_day = time.strftime("%Y-%m-%d", time.gmtime(START + (DAYS - 1) * 86_400))
     week = time.strftime("%Y-%m-%d", time.gmtime(START + (DAYS - 7) * 86_400))
     commands = [
-        ["--format", "json"], ["--since", week, "--until", last_day, "--check"], ["--by", "day"], ["--by", "model"],
-        ["--format", "prometheus"], ["--version", "2", "--agent", "ann"],
+        ["--format", "json"], ["--since", week], ["--since", week, "--until", last_day, "--check"], ["--by", "day"],
+        ["--by", "hour"], ["--by", "model"], ["--by", "agent"], ["--format", "prometheus"], ["--version", "2", "--agent", "ann"],
     ]
     with tempfile.TemporaryDirectory() as directory:
         db = os.path.join(directory, "stats.sqlite")

@@ -111,7 +111,7 @@ public enum IntentsDirectoryParser {
         }
         var examples: [(String, Int)] = []
         for item in sequence {
-            guard let text = item.scalar?.string, !text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else {
+            guard let text = item.scalar?.string, !text.allSatisfy(\.isWhitespace) else {
                 throw DatasetError(file: path, line: line(item), "an example must be a non-empty string")
             }
             examples.append((text, line(item)))

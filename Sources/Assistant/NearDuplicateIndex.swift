@@ -34,7 +34,8 @@ struct NearDuplicateIndex {
     /// The rarest `|set| − ⌈t·|set|⌉ + 1` words (unknown words first: they are the rarest).
     private func prefix(of set: Set<String>) -> [String] {
         let length = set.count - Int((threshold * Double(set.count) - 1e-9).rounded(.up)) + 1
-        return Array(set.sorted { (rank[$0] ?? -1, $0) < (rank[$1] ?? -1, $1) }.prefix(max(length, 1)))
+        let ranked = set.map { (rank: rank[$0] ?? -1, word: $0) }.sorted { ($0.rank, $0.word) < ($1.rank, $1.word) }
+        return ranked.prefix(max(length, 1)).map(\.word)
     }
 
     static func jaccard(_ a: Set<String>, _ b: Set<String>) -> Double {
