@@ -58,7 +58,7 @@ extension InMemoryChatStore: ContractStore {
 }
 
 /// The SQLite store, read back through its own connection.
-struct SQLiteContractStore: ContractStore {
+struct SQLiteContractStore: BackedContractStore {
     let database: ChatDatabase
     let queue: DatabaseQueue
 
@@ -78,6 +78,16 @@ struct SQLiteContractStore: ContractStore {
         }
     }
 
+}
+
+/// A contract store whose store protocols are a real store's: it adds only the read-backs.
+protocol BackedContractStore: ContractStore {
+    associatedtype Backend: SessionStore & ModelRegistry
+    /// The store under test.
+    var database: Backend { get }
+}
+
+extension BackedContractStore {
     func logExchange(_ exchange: Exchange) throws -> LoggedExchange { try database.logExchange(exchange) }
     func logAgentTurn(conversation: ConversationRef, text: String, agent: String?, at time: Date) throws -> LoggedTurn {
         try database.logAgentTurn(conversation: conversation, text: text, agent: agent, at: time)

@@ -6,7 +6,7 @@ import Testing
 
 /// The PostgreSQL store, read back through its own connection. Each store gets a database
 /// of its own on the test server `scripts/with-postgres.sh` starts (`SUPPORTBOT_TEST_POSTGRES`).
-struct PostgresContractStore: ContractStore {
+struct PostgresContractStore: BackedContractStore {
     let database: PostgresChatDatabase
 
     /// The test server's URL, or the reason there is none (the PostgreSQL cases skip with it).
@@ -60,20 +60,4 @@ struct PostgresContractStore: ContractStore {
             """#).map { try $0.decode(String.self) }
     }
 
-    func logExchange(_ exchange: Exchange) throws -> LoggedExchange { try database.logExchange(exchange) }
-    func logAgentTurn(conversation: ConversationRef, text: String, agent: String?, at time: Date) throws -> LoggedTurn {
-        try database.logAgentTurn(conversation: conversation, text: text, agent: agent, at: time)
-    }
-    func recordHandoff(conversation: Int64, reason: HandoffReason, agent: String?, at time: Date) throws {
-        try database.recordHandoff(conversation: conversation, reason: reason, agent: agent, at: time)
-    }
-    func recordHandBack(conversation: Int64, agent: String?, at time: Date) throws {
-        try database.recordHandBack(conversation: conversation, agent: agent, at: time)
-    }
-    func templates(for intent: String) throws -> [ResponseTemplate] { try database.templates(for: intent) }
-    func action(for intent: String) throws -> IntentDefinition.Action? { try database.action(for: intent) }
-    func recordLabel(_ label: TurnLabel) throws { try database.recordLabel(label) }
-    func threshold(forModel version: Int64) throws -> Float? { try database.threshold(forModel: version) }
-    func activeModel() throws -> StoredModel? { try database.activeModel() }
-    func addModel(_ model: NewModel, activate: Bool) throws -> Int64 { try database.addModel(model, activate: activate) }
 }

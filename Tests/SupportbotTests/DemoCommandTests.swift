@@ -133,7 +133,7 @@ import Testing
         let tmux = Tmux()
         defer { tmux.kill() }
         let command = "cd '\(fixture.directory.path)' && TMPDIR='\(tmp.path)' '\(CLI.binary)' demo t.demo --db s.sqlite --speed 50; echo \"EXITED $?\""
-        try tmux.run(["new-session", "-d", "-s", "main", "-x", "100", "-y", "30", "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TERM=screen", command, ";", "set-option", "-g", "remain-on-exit", "on"])
+        try tmux.start(command)
         let end = try tmux.waitFor("the end of the demo", seconds: 60) { $0.contains("END · ← again") }
         #expect(end.contains("cust › 你好") && end.contains("conv 2"))
         try tmux.press("F10")
@@ -154,8 +154,7 @@ extension DemoCommandTests {
         // The inner shell writes its pid and becomes supportbot (exec), so the signal reaches it alone.
         let play = "echo \\$\\$ > pid; exec env TMPDIR='\(tmp.path)' SUPPORTBOT_HOME='\(home)' '\(CLI.binary)' demo t.demo"
         let command = "cd '\(fixture.directory.path)' && sh -c \"\(play)\"; echo \"EXITED $?\""
-        try tmux.run(["new-session", "-d", "-s", "main", "-x", "100", "-y", "30", "-e", "LANG=C.UTF-8", "-e", "TERM=screen", command,
-                      ";", "set-option", "-g", "remain-on-exit", "on"])
+        try tmux.start(command, environment: ["LANG=C.UTF-8", "TERM=screen"])
         try tmux.waitFor("the demo") { $0.contains("DEMO ") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).count == 1)
         let pid = try #require(Int32(try String(contentsOf: fixture.directory.appendingPathComponent("pid"), encoding: .utf8)

@@ -34,8 +34,7 @@ import Testing
         let tmux = Tmux()
         defer { tmux.kill() }
         let chat = "'\(CLI.binary)' chat --db s.sqlite --agent tester"
-        try tmux.run(["new-session", "-d", "-s", "main", "-x", "120", "-y", "40", "-e", "LANG=C.UTF-8", "-e", "TERM=screen",
-                      "cd '\(fixture.directory.path)' && \(chat)"])
+        try tmux.start("cd '\(fixture.directory.path)' && \(chat)", width: 120, height: 40, environment: ["LANG=C.UTF-8", "TERM=screen"])
         try tmux.waitFor("the input line", seconds: 60) { $0.contains("type a customer message") }
         try tmux.press("F5")
         let screen = try tmux.waitFor("the monitor") { $0.contains("Monitor · today [7 days] all") && $0.contains("customer turns") }

@@ -11,7 +11,7 @@ import Testing
     func start(_ fixture: StoreFixture, _ tmux: Tmux, env: String) throws {
         let chat = "'\(CLI.binary)' chat --db s.sqlite --intents intents --config tiny.json --agent tester --threshold 0 --seed 1"
         let command = "cd '\(fixture.directory.path)' && env \(env) \(chat); echo \"EXITED $?\""
-        try tmux.run(["new-session", "-d", "-s", "main", "-x", "100", "-y", "30", command, ";", "set-option", "-g", "remain-on-exit", "on"])
+        try tmux.start(command, environment: [])
     }
 
     @Test(.enabled(if: Tmux.available)) func withoutALocaleChineseIsTypedAndFramesDrawn() throws {

@@ -14,9 +14,7 @@ import Testing
         let tmux = Tmux()
         defer { tmux.kill() }
         let chat = "'\(CLI.binary)' chat --db s.sqlite --agent tester --threshold 0 --seed 1"
-        try tmux.run(["new-session", "-d", "-s", "main", "-x", "110", "-y", "32", "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8",
-                      "-e", "TERM=screen", "cd '\(fixture.directory.path)' && \(chat); echo \"EXITED $?\"",
-                      ";", "set-option", "-g", "remain-on-exit", "on"])
+        try tmux.start("cd '\(fixture.directory.path)' && \(chat); echo \"EXITED $?\"", width: 110, height: 32)
         try tmux.waitFor("the input line", seconds: 60) { $0.contains("type a customer message") && $0.contains("model v1") }
 
         try tmux.type("i demand reimbursement")

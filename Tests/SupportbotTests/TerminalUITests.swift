@@ -15,7 +15,7 @@ import Testing
         defer { tmux.kill() }
         let chat = "'\(CLI.binary)' chat --db s.sqlite --intents intents --config tiny.json --agent tester --threshold 0 --seed 1"
         let command = "cd '\(fixture.directory.path)' && \(chat); echo \"EXITED $?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo"
-        try tmux.run(["new-session", "-d", "-s", "main", "-x", "100", "-y", "30", "-e", "LANG=C.UTF-8", "-e", "LC_ALL=C.UTF-8", "-e", "TERM=screen", command, ";", "set-option", "-g", "remain-on-exit", "on"])
+        try tmux.start(command)
         try tmux.waitFor("the input line", seconds: 60) { $0.contains("type a customer message") && $0.contains("Live intent") && $0.contains("agent tester") }
 
         try tmux.type("where is my order")

@@ -50,6 +50,16 @@ struct Tmux {
         try Self.run(["-L", socket, "-f", "/dev/null"] + args).output
     }
 
+    /// A UTF-8 locale and a terminal type the pane's ncurses knows.
+    static let utf8Screen = ["LANG=C.UTF-8", "LC_ALL=C.UTF-8", "TERM=screen"]
+
+    /// Starts session `main`, a `width`×`height` pane running `command` under `environment`
+    /// (`NAME=value` each); the pane stays after the command ends, so its last output is read.
+    func start(_ command: String, width: Int = 100, height: Int = 30, environment: [String] = utf8Screen) throws {
+        try run(["new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)"]
+            + environment.flatMap { ["-e", $0] } + [command, ";", "set-option", "-g", "remain-on-exit", "on"])
+    }
+
     /// The visible pane as text, after its scrollback when `history` is set.
     func capture(history: Bool = false) throws -> String {
         try run(["capture-pane", "-p", "-t", "main"] + (history ? ["-S", "-"] : []))
