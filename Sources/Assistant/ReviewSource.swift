@@ -6,4 +6,8 @@ public protocol ReviewSource: LabelLog {
     /// The label in force on `turn` — its kind and, for a label or out-of-scope, its intent —
     /// nil when it has none.
     func labelInForce(of turn: Int64) throws -> (kind: LabelKind, intent: String?)?
+    /// How many customer turns `reviewQueue` would list without a limit.
+    func reviewCount() throws -> Int
+    /// Every intent's name, sorted by code point (what a label may name).
+    func intentNames() throws -> [String]
 }

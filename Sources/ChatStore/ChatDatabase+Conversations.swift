@@ -3,7 +3,7 @@ import Foundation
 import GRDB
 import IntentModel
 
-extension ChatDatabase {
+extension ChatDatabase: ConversationBrowser {
     /// The newest `limit` conversations `filter` admits, newest first. Words match through the
     /// `turnSearch` index (three characters or more; shorter ones, such as a two-character
     /// Chinese word, by a substring scan of the conversation's turns).
@@ -43,22 +43,21 @@ extension ChatDatabase {
         }
     }
 
-    /// The newest `limit` turns of `conversation`, oldest first (a reopened conversation).
-    public func transcript(of conversation: Int64, latest limit: Int) throws -> [TranscriptTurn] {
+    public func transcriptPage(of conversation: Int64?, from anchor: Int64, _ side: TranscriptTurn.Side, limit: Int) throws
+        -> [TranscriptTurn] {
+        try writer.read { db in try TranscriptTurn.page(of: conversation, from: anchor, side, limit: limit).fetchAll(db) }
+    }
+
+    public func lastTurn(of conversation: Int64) throws -> Int64? {
         try writer.read { db in
-            let lastSQL = "SELECT id FROM turn WHERE conversationId = ? ORDER BY position DESC LIMIT 1"
-            guard limit > 0, let last = try Int64.fetchOne(db, sql: lastSQL, arguments: [conversation]) else { return [] }
-            let before = try TranscriptTurn.page(of: conversation, from: last, .before, limit: limit - 1).fetchAll(db)
-            return before.reversed() + (try TranscriptTurn.page(of: conversation, from: last, .at, limit: 1).fetchAll(db))
+            try Int64.fetchOne(db, sql: "SELECT id FROM turn WHERE conversationId = ? ORDER BY position DESC LIMIT 1", arguments: [conversation])
         }
     }
 
-    /// Turn `turn`'s 1-based position in its conversation, or nil when there is no such turn.
     public func position(of turn: Int64) throws -> Int? {
         try writer.read { db in try Int.fetchOne(db, sql: "SELECT position FROM turn WHERE id = ?", arguments: [turn]) }
     }
 
-    /// How customer turn `turn` was answered, as stored; nil when there is no such customer turn.
     public func explanation(of turn: Int64) throws -> TurnExplanation? {
         let request: SQLRequest<Row> = """
             SELECT t.id, t.position, t.text, t.topIntents, t.modelVersion, t.language, t.slots, t.outcome, t.handoffReason,

@@ -53,20 +53,7 @@ extension ChatDatabase {
         }
     }
 
-    /// The turns of `conversation`, in order.
     public func turns(in conversation: Int64) throws -> [StoredTurn] {
         try writer.read { db in try TurnRecord.all().inConversation(conversation).fetchAll(db).map(\.stored) }
-    }
-}
-
-extension ChatDatabase {
-    /// The newest `limit` turns of `conversation` before turn `anchor`, oldest first.
-    public func transcript(of conversation: Int64, before anchor: Int64, limit: Int) throws -> [TranscriptTurn] {
-        try writer.read { db in try TranscriptTurn.page(of: conversation, from: anchor, .before, limit: limit).fetchAll(db).reversed() }
-    }
-
-    /// The oldest `limit` turns of `conversation` after turn `anchor`, oldest first.
-    public func transcript(of conversation: Int64, after anchor: Int64, limit: Int) throws -> [TranscriptTurn] {
-        try writer.read { db in try TranscriptTurn.page(of: conversation, from: anchor, .after, limit: limit).fetchAll(db) }
     }
 }

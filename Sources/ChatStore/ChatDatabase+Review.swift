@@ -12,7 +12,6 @@ extension ChatDatabase: ReviewSource {
         try currentLabel(of: turn).map { ($0.kind, $0.intent) }
     }
 
-    /// How many customer turns need a label.
     public func reviewCount() throws -> Int {
         try writer.read { db in try TurnRecord.all().needingReview().fetchCount(db) }
     }
@@ -25,21 +24,6 @@ extension ChatDatabase: ReviewSource {
         }
     }
 
-    /// Up to `count` turns before and after turn `turn` in its conversation, in order, with
-    /// the turn itself: the context Review shows.
-    public func reviewContext(of turn: Int64, count: Int = 2) throws -> [TranscriptTurn] {
-        try writer.read { db in
-            guard let conversation = try Int64.fetchOne(db, sql: "SELECT conversationId FROM turn WHERE id = ?", arguments: [turn]) else {
-                throw StoreError.unknownTurn(turn)
-            }
-            let before = try TranscriptTurn.page(of: conversation, from: turn, .before, limit: count).fetchAll(db).reversed()
-            let this = try TranscriptTurn.page(of: conversation, from: turn, .at, limit: 1).fetchAll(db)
-            let after = try TranscriptTurn.page(of: conversation, from: turn, .after, limit: count).fetchAll(db)
-            return before + this + after
-        }
-    }
-
-    /// Every intent's name, sorted.
     public func intentNames() throws -> [String] {
         try writer.read { db in try String.fetchAll(db, sql: "SELECT name FROM intent ORDER BY name") }
     }

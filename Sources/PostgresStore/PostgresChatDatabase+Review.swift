@@ -9,11 +9,8 @@ extension PostgresChatDatabase: ReviewSource {
     public func reviewQueue(limit: Int) throws -> [ReviewCandidate] {
         try link.rows(#"""
             SELECT c.id, c."conversationId", c.position, c.text, c.intent, c.confidence, c.outcome, c."handoffReason", c."topIntents"
-            FROM turn c
-            WHERE c.role = 'customer' AND c.intent IS NOT NULL AND c.confidence IS NOT NULL
-              AND NOT EXISTS (SELECT 1 FROM "currentLabel" l WHERE l."turnId" = c.id)
-            ORDER BY COALESCE((c.outcome = 'fallback' OR (c.outcome = 'handoff' AND c."handoffReason" = 'repeated_fallback'))::int, -1)
-                DESC, c.confidence, c.id
+            \#(unescaped: Self.needingReview)
+            ORDER BY COALESCE(\#(unescaped: Self.isLowConfidence("c"))::int, -1) DESC, c.confidence, c.id
             LIMIT \#(limit)
             """#).map { row in
             let (id, conversation, position, text, intent, confidence, outcome, reason, ranking) = try row.decode(
@@ -25,6 +22,21 @@ extension PostgresChatDatabase: ReviewSource {
                 ranking: try Self.decodeJSON([IntentScore].self, ranking) ?? []
             )
         }
+    }
+
+    /// The customer turns `c` the review queue lists, in SQL.
+    private static let needingReview = #"""
+        FROM turn c
+        WHERE c.role = 'customer' AND c.intent IS NOT NULL AND c.confidence IS NOT NULL
+          AND NOT EXISTS (SELECT 1 FROM "currentLabel" l WHERE l."turnId" = c.id)
+        """#
+
+    public func reviewCount() throws -> Int {
+        try link.value(PostgresQuery(unsafeSQL: "SELECT COUNT(*) \(Self.needingReview)"), as: Int.self) ?? 0
+    }
+
+    public func intentNames() throws -> [String] {
+        try link.rows(#"SELECT name FROM intent ORDER BY name COLLATE "C""#).map { try $0.decode(String.self) }
     }
 
     public func labelInForce(of turn: Int64) throws -> (kind: LabelKind, intent: String?)? {

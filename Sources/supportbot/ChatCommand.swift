@@ -1,6 +1,5 @@
 import ArgumentParser
 import Assistant
-import ChatStore
 import ChatApp
 import Foundation
 import IntentModel
@@ -54,9 +53,6 @@ struct ChatCommand: ParsableCommand {
             AppLog.logger.info("forgot expired conversations", metadata: ["conversations": "\(expired.conversations)", "turns": "\(expired.turns)"])
         }
         let terminal = !plain && TerminalChat.isAvailable && TerminalChat.canDrive()
-        if terminal, !(database is ChatDatabase) {
-            throw Failure("\(store.path): the terminal UI does not run on PostgreSQL yet: use chat --plain (line mode)")
-        }
         try IntentsSync.ensureLoaded(database, store: store, directory: intents)
         let (classifier, version): (Classifier, Int64?)
         if let loaded = try ModelTraining.load(path: model, database: { database }, store: store) {
@@ -74,7 +70,7 @@ struct ChatCommand: ParsableCommand {
         )
         let modelName = version.map { "v\($0)" } ?? URL(fileURLWithPath: model ?? "?").deletingPathExtension().lastPathComponent
         try ModelTraining.wrapping(store) {
-            if terminal, let database = database as? ChatDatabase {
+            if terminal {
                 let backend = try StoreChatBackend(
                     database: database, classifier: classifier, modelVersion: version, model: modelName, settings: settings,
                     follower: model == nil ? ActiveModelFollower(database: database, version: version) : nil,

@@ -13,7 +13,7 @@ enum DemoSetup {
         _ place: DemoStore, script: DemoScript, model: String?, intents: String?, config: String, agent: String
     ) throws -> DemoBackend {
         let store = place.options
-        let database = try store.open()
+        let database = try store.openBackend()
         if place.temporary != nil {
             _ = try IntentsSync.run(database, store: store, directory: intents)
         } else {
@@ -35,7 +35,7 @@ enum DemoSetup {
 
     /// The classifier, its version in the demo's store (nil when it is not registered there) and its status-line name.
     private static func findModel(
-        _ path: String?, database: ChatDatabase, place: DemoStore, intents: String?, config: String
+        _ path: String?, database: any StoreBackend, place: DemoStore, intents: String?, config: String
     ) throws -> (Classifier, Int64?, String) {
         if let path { return (try ModelFile.load(path), nil, URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent) }
         if place.temporary == nil, let (classifier, version) = try ModelTraining.load(path: nil, database: { database }, store: place.options) {

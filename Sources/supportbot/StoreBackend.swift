@@ -6,10 +6,10 @@ import PostgresStore
 
 /// What the commands that run on either store need of it: the assistant's store protocols,
 /// loading intents, the training and evaluation sets, the registry's cheap version check,
-/// settings, thresholds, templates, stats, exports, review, imports, forgetting and the registry. SQLite (`ChatDatabase`) and PostgreSQL
-/// (`PostgresChatDatabase`) both conform.
+/// settings, thresholds, templates, stats, exports, review, the conversation browser, imports, forgetting and the
+/// registry. SQLite (`ChatDatabase`) and PostgreSQL (`PostgresChatDatabase`) both conform.
 protocol StoreBackend: SessionStore, ModelCatalog, RowStore, SettingsStore, ThresholdLog, TemplateEditor,
-    StatsSource, TranscriptSource, ReviewSource, ExampleImporter, ConversationForgetting {
+    StatsSource, TranscriptSource, ReviewSource, ConversationBrowser, ExampleImporter, ConversationForgetting {
     /// Loads an intents dataset, idempotently.
     func sync(_ dataset: Dataset, at time: Date) throws -> SyncSummary
     /// Whether any intent has been loaded.

@@ -1,6 +1,5 @@
 import Assistant
 import ChatApp
-import ChatStore
 import Foundation
 import IntentModel
 
@@ -8,7 +7,7 @@ import IntentModel
 /// the store, and the review queue, templates and monitor figures come from the store. It
 /// keeps nothing per turn in memory: the transcript's history lives in the store.
 final class StoreChatBackend: ChatBackend {
-    private let database: ChatDatabase
+    private let database: any StoreBackend
     private var classifier: Classifier
     private var modelVersion: Int64?
     private let settings: ChatSession.Settings
@@ -32,7 +31,7 @@ final class StoreChatBackend: ChatBackend {
     /// Starts a conversation in `database`, answered by `classifier` (`model` on the status line);
     /// a background retrain goes through `training`.
     init(
-        database: ChatDatabase, classifier: Classifier, modelVersion: Int64?, model: String, settings: ChatSession.Settings,
+        database: any StoreBackend, classifier: Classifier, modelVersion: Int64?, model: String, settings: ChatSession.Settings,
         follower: ActiveModelFollower? = nil, training: StoreTraining? = nil
     ) throws {
         self.database = database
@@ -224,14 +223,14 @@ final class StoreChatBackend: ChatBackend {
     }
 
     func templates() throws -> [IntentTemplates] {
-        IntentTemplates.grouping(try database.listTemplates(), intents: try database.intentNames())
+        IntentTemplates.grouping(try database.listTemplates(intent: nil), intents: try database.intentNames())
     }
 
     func saveTemplate(intent: String, variant: Int64?, text: String) throws {
         if let variant {
             try database.editTemplate(id: variant, text: text, at: Date())
         } else {
-            _ = try database.addTemplate(intent: intent, text: text, language: LanguageDetector.language(of: text), at: Date())
+            _ = try database.addTemplate(intent: intent, text: text, language: LanguageDetector.language(of: text), weight: 1, at: Date())
         }
     }
 

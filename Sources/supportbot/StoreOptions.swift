@@ -54,12 +54,11 @@ struct StoreOptions: ParsableArguments {
     }
 
     /// Opens the SQLite store (creating the default data directory) and starts the log file.
-    /// A PostgreSQL store is refused with a message naming the commands that run on it.
+    /// A PostgreSQL store is refused (the SQLite-only commands say why first, `requireSQLite`).
     func open() throws -> ChatDatabase {
         guard case .sqlite(let path) = location else {
             let command = CommandLine.arguments.dropFirst().first ?? "this command"
-            throw Failure("\(self.path): supportbot \(command) does not run on PostgreSQL yet (the terminal UI and demo do not; "
-                + "copy the store to SQLite with migrate)")
+            throw Failure("\(self.path): supportbot \(command) works on SQLite stores only")
         }
         if db == nil && ProcessInfo.processInfo.environment["SUPPORTBOT_DB"].map(\.isEmpty) ?? true {
             let directory = DataLocation.defaultDirectory()

@@ -43,6 +43,34 @@ enum StoreKind: String, CaseIterable, CustomTestStringConvertible {
     }
 }
 
+/// What the terminal UI reads of a store beside the session's protocols: the conversation
+/// browser, the review queue and templates (SQLite and PostgreSQL; the in-memory store has none).
+typealias BrowsableStore = TurnLog & LabelLog & ReviewSource & ConversationBrowser & TemplateEditor & ModelRegistry
+
+extension StoreKind {
+    /// The stores with a conversation browser.
+    static let backed: [StoreKind] = [.sqlite, .postgres]
+
+    /// What `browsable` throws for the in-memory store.
+    struct NoBrowser: Error {}
+
+    /// A store of this kind (one of `backed`) holding `dataset`'s intents and their replies.
+    func browsable(_ dataset: Dataset, at time: Date) throws -> any BrowsableStore {
+        switch self {
+        case .memory:
+            throw NoBrowser()
+        case .sqlite:
+            let store = try ChatDatabase.inMemory()
+            _ = try store.sync(dataset, at: time)
+            return store
+        case .postgres:
+            let store = try PostgresContractStore.fresh()
+            _ = try store.sync(dataset, at: time)
+            return store
+        }
+    }
+}
+
 extension InMemoryChatStore: ContractStore {
     func loggedTurns(in conversation: Int64) throws -> [StoredTurn] { turns.filter { $0.conversation == conversation } }
 

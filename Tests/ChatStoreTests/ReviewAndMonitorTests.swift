@@ -6,7 +6,7 @@ import Testing
 
 /// The review queue, the monitor figures and hand-offs, on a store with a known history.
 @Suite struct ReviewAndMonitorTests {
-    func label(_ store: ChatDatabase, _ turn: Int64, _ kind: LabelKind = .label, _ intent: String? = nil) throws {
+    func label(_ store: some LabelLog, _ turn: Int64, _ kind: LabelKind = .label, _ intent: String? = nil) throws {
         try store.recordLabel(TurnLabel(turn: turn, kind: kind, intent: intent, annotator: "Sam", time: StoreFixtures.time))
     }
 
@@ -16,8 +16,11 @@ import Testing
         return store
     }
 
-    @Test func reviewQueuePutsLowConfidenceFirstThenLowestConfidenceAndSkipsLabelledTurns() throws {
-        let store = try store()
+    /// The same answers on SQLite and PostgreSQL.
+    @Test(arguments: StoreKind.backed) func reviewQueuePutsLowConfidenceFirstThenLowestConfidenceAndSkipsLabelledTurns(
+        _ kind: StoreKind
+    ) throws {
+        let store = try kind.browsable(StoreFixtures.dataset(), at: StoreFixtures.time)
         let sure = try StoreFixtures.log(store, nil, "where is my order", intent: "order_status", confidence: 0.9)
         let one = sure.conversation
         let unsure = try StoreFixtures.log(store, one, "hmm order?", intent: "order_status", confidence: 0.55).customerTurn
@@ -43,6 +46,7 @@ import Testing
         try label(store, again, .discard)
         try label(store, quiet, .skip)
         #expect(try store.reviewQueue(limit: 10).map(\.id) == [unsure, sure.customerTurn])
+        #expect(try store.reviewCount() == 2)
         try label(store, quiet, .undo)
         #expect(try store.reviewQueue(limit: 10).map(\.id) == [quiet, unsure, sure.customerTurn])
     }
@@ -110,7 +114,8 @@ import Testing
         }
     }
 
-    @Test func intentNamesAreSortedWithTheReservedOutOfScope() throws {
-        #expect(try store().intentNames() == ["greet", "order_status", "out_of_scope", "talk_to_human"])
+    @Test(arguments: StoreKind.backed) func intentNamesAreSortedWithTheReservedOutOfScope(_ kind: StoreKind) throws {
+        let store = try kind.browsable(StoreFixtures.dataset(), at: StoreFixtures.time)
+        #expect(try store.intentNames() == ["greet", "order_status", "out_of_scope", "talk_to_human"])
     }
 }

@@ -1,13 +1,12 @@
 import Assistant
-import ChatStore
 import Foundation
 import Testing
 
-/// Pages of one conversation's transcript read back from the store around an anchor turn.
+/// Pages of one conversation's transcript read back from the store around an anchor turn,
+/// the same on SQLite and PostgreSQL.
 @Suite struct TranscriptPageTests {
-    @Test func earlierAndLaterPagesComeOldestFirstWithTheCustomerTurnsPrediction() throws {
-        let store = try ChatDatabase.inMemory()
-        try store.sync(StoreFixtures.dataset(), at: StoreFixtures.time)
+    @Test(arguments: StoreKind.backed) func earlierAndLaterPagesComeOldestFirstWithTheCustomerTurnsPrediction(_ kind: StoreKind) throws {
+        let store = try kind.browsable(StoreFixtures.dataset(), at: StoreFixtures.time)
         let a = try StoreFixtures.log(store, nil, "a")
         let one = a.conversation, first = a.customerTurn
         let other = try StoreFixtures.log(store, nil, "elsewhere").conversation
@@ -32,5 +31,7 @@ import Testing
 
         let context = try store.reviewContext(of: second)
         #expect(context.map(\.text) == ["a", "re a", "b", "re b", "agent here"])
+        #expect(try store.reviewContext(of: third, count: 1).map(\.text) == ["agent here", "c", "re c"])
+        #expect(throws: StoreError.unknownTurn(999_999)) { try store.reviewContext(of: 999_999) }
     }
 }

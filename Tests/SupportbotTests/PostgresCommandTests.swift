@@ -1,4 +1,6 @@
 import Foundation
+import PostgresNIO
+@testable import PostgresStore
 import Testing
 
 /// The store commands on PostgreSQL give SQLite's answers: an SQLite store with chats, a label,
@@ -131,8 +133,24 @@ import Testing
             let refused = try run(args)
             #expect(refused.status != 0 && refused.stderr.contains("works on SQLite stores only"), "\(args): \(refused.stderr)")
         }
-        let demo = try run(["demo", "--headless"])
-        #expect(demo.status != 0 && demo.stderr.contains("does not run on PostgreSQL yet"), "\(demo.stderr)")
+    }
+
+    /// `demo --db postgres://…` plays into the PostgreSQL store: its turns and relabel are stored there.
+    @Test func theDemoPlaysIntoPostgres() throws {
+        let url = try PostgresConcurrencyTests.freshDatabase()
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        try DemoCommandTests.script.write(to: fixture.directory.appendingPathComponent("t.demo"), atomically: true, encoding: .utf8)
+        func run(_ args: [String]) throws -> CLI.Result { try CLI.run(args + ["--db", url], directory: fixture.directory) }
+        for args in [["sync", "--intents", "intents"], ["train", "--config", "tiny.json", "--workers", "1"], ["demo", "t.demo", "--headless", "--speed", "10"]] {
+            let result = try run(args)
+            #expect(result.status == 0, "\(args[0]): \(result.stderr)")
+        }
+        let database = try PostgresChatDatabase.open(url: url)
+        let texts = try database.link.rows("SELECT text FROM turn ORDER BY id").map { try $0.decode(String.self) }
+        #expect(texts.contains("where is my order") && texts.contains("Hi, a person here") && texts.contains("你好"), "\(texts)")
+        let labels = try database.link.rows(#"SELECT intent FROM "labelEvent""#).map { try $0.decode(String.self) }
+        #expect(labels == ["refund"])
     }
 
     @Test func forgetAnswersAsOnSQLite() throws {

@@ -3,9 +3,10 @@ import PostgresNIO
 @testable import PostgresStore
 import Testing
 
-/// Agents on many machines, simulated on one: eight `chat --plain` processes writing to one
-/// PostgreSQL database while `train`, `export` and `stats` run, and a promotion in the middle that every process
-/// follows from its next line. Runs on the server `scripts/with-postgres.sh` starts.
+/// Agents on many machines, simulated on one: eight `chat --plain` processes writing 500 lines
+/// each to one PostgreSQL database while `train`, `export` and `stats` run beside them, and a
+/// promotion by another process in the middle that every chat follows from its next line. Runs
+/// on the server `scripts/with-postgres.sh` starts.
 @Suite struct PostgresConcurrencyTests {
     static let processes = 8
     static let linesEach = 500
@@ -41,16 +42,26 @@ import Testing
                      lines: (0..<Self.linesEach).map { "p\(p) line \($0): \(phrases[($0 + p) % phrases.count])" })
         }
         for chat in chats { try chat.send(chat.lines.prefix(half)) }
-        // A retrain beside the chats registers v2 without promoting it.
-        let train = try run(["train", "--config", "tiny.json", "--workers", "1", "--promote", "never", "--seed", "7"])
-        #expect(train.status == 0, "train: \(train.stderr)")
+        // Beside the writers, all at once: a retrain (v2 registered, not promoted), an export and stats.
+        for name in ["during", "out"] {
+            try FileManager.default.createDirectory(at: fixture.directory.appendingPathComponent(name), withIntermediateDirectories: true)
+        }
+        let beside = [
+            ["train", "--config", "tiny.json", "--workers", "1", "--promote", "never", "--seed", "7"],
+            ["export", "--out", "during", "--format", "jsonl"], ["stats", "--json"],
+        ]
+        let reports = try beside.map { try Chat(args: $0 + ["--db", url], directory: fixture.directory, lines: []) }.map { try $0.finish() }
+        for (args, (status, _, errors)) in zip(beside, reports) {
+            #expect(status == 0 && (args[0] == "train" || errors.isEmpty), "\(args[0]): \(errors)")
+        }
+        let during = try #require(try JSONSerialization.jsonObject(with: Data(reports[2].1.utf8)) as? [String: Any])
+        #expect((0...Self.processes * half).contains(during["customer_turns"] as? Int ?? -1))
         let database = try PostgresChatDatabase.open(url: url)
         try poll("every first half answered") { try database.count(of: "turn") == 2 * Self.processes * half }
         let promote = try run(["models", "promote", "2"])
         #expect(promote.status == 0, "promote: \(promote.stderr)")
         for chat in chats { try chat.send(chat.lines.suffix(Self.linesEach - half)) }
-        // Reports read beside the writers: an export and stats, each from one consistent read.
-        try FileManager.default.createDirectory(at: fixture.directory.appendingPathComponent("out"), withIntermediateDirectories: true)
+        // And beside the second halves: an export and stats, each from one consistent read.
         let export = try run(["export", "--out", "out", "--format", "jsonl"])
         #expect(export.status == 0 && export.stderr.isEmpty, "export: \(export.stderr)")
         let stats = try run(["stats", "--json"])
@@ -96,7 +107,7 @@ import Testing
     }
 }
 
-/// A `supportbot chat` process whose stdin the test writes line by line.
+/// A `supportbot` process running beside the test: a chat, whose stdin the test writes line by line.
 final class Chat {
     let lines: [String]
     private let process = Process()
