@@ -13,7 +13,8 @@ extension TranscriptTurn {
         case .at: "t.position = a.position"
         case .after: "t.position > a.position ORDER BY t.position"
         }
-        let inConversation: SQL = conversation.map { "t.conversationId = \($0)" } ?? "1"
+        var inConversation: SQL = "1"
+        if let conversation { inConversation = "t.conversationId = \(conversation)" }
         return """
             SELECT t.id, t.role, t.text, q.id AS customerTurn, q.position AS customerPosition, q.intent, q.confidence,
                    (t.role = 'bot' AND COALESCE(\(TurnRecord.isLowConfidence("q")), 0)) AS fallback,

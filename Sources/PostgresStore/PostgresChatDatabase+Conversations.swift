@@ -63,7 +63,7 @@ extension PostgresChatDatabase: ConversationBrowser {
                  AND (q.id = t.id OR (t.role = 'bot' AND q.position = t.position - 1))
             WHERE ($2::bigint IS NULL OR t."conversationId" = $2) AND \#(order)
             LIMIT \#(limit)
-            """#, binds: try Self.bindings(anchor, conversation))
+            """#, binds: Self.bindings(anchor, conversation))
         return try link.rows(query).map { row in
             let (id, role, text, customer, position, intent, confidence, fallback, label) = try row.decode(
                 (Int64, String, String, Int64?, Int?, String?, Double?, Bool, String?).self
@@ -76,10 +76,10 @@ extension PostgresChatDatabase: ConversationBrowser {
     }
 
     /// `anchor` and `conversation` as `$1` and `$2`.
-    private static func bindings(_ anchor: Int64, _ conversation: Int64?) throws -> PostgresBindings {
+    private static func bindings(_ anchor: Int64, _ conversation: Int64?) -> PostgresBindings {
         var binds = PostgresBindings()
         binds.append(anchor)
-        try binds.append(conversation)
+        binds.append(conversation)
         return binds
     }
 

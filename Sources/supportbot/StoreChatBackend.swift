@@ -230,7 +230,8 @@ final class StoreChatBackend: ChatBackend {
         if let variant {
             try database.editTemplate(id: variant, text: text, at: Date())
         } else {
-            _ = try database.addTemplate(intent: intent, text: text, language: LanguageDetector.language(of: text), weight: 1, at: Date())
+            let language = LanguageDetector.language(of: text)
+            _ = try database.addTemplate(intent: intent, text: text, language: language, weight: 1, at: Date())
         }
     }
 
