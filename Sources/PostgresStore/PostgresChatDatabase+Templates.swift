@@ -6,7 +6,7 @@ extension PostgresChatDatabase: TemplateEditor {
     public func listTemplates(intent: String?) throws -> [ResponseTemplate] {
         try link.rows("""
             SELECT id, intent, text, weight, language, origin FROM template
-            WHERE \(intent)::text IS NULL OR intent = \(intent) ORDER BY intent, language, id
+            WHERE \(intent)::text IS NULL OR intent = \(intent) ORDER BY intent COLLATE "C", language COLLATE "C", id
             """).map(Self.template)
     }
 
