@@ -17,7 +17,6 @@ public struct TranscriptExporter: Sendable {
     /// conversation, also what any of its turns revealed or its slots captured (a reply
     /// greeting the customer by name, rendered from the slot a customer turn filled, exports
     /// `<name>`). Two passes, linear in the text; each text's own matches are found once.
-    /// Both passes run on every core; only learning a conversation's values is sequential.
     public init(turns: [ExportTurn], redact: Bool) {
         redacted = redact
         guard redact else {
@@ -25,14 +24,13 @@ public struct TranscriptExporter: Sendable {
             trainingRows = Self.trainingRows(turns)
             return
         }
-        let found = turns.concurrentMap { (turn: $0, matches: Redactor.matches(in: $0.text)) }
-        var learnt: [Int64: KnownPersonalValues] = [:]
-        for (turn, matches) in found {
-            learnt[turn.conversation, default: KnownPersonalValues()].learn(matches)
-            learnt[turn.conversation, default: KnownPersonalValues()].learn(slots: turn.slots)
+        let found = turns.map { Redactor.matches(in: $0.text) }
+        var known: [Int64: KnownPersonalValues] = [:]
+        for (turn, matches) in zip(turns, found) {
+            known[turn.conversation, default: KnownPersonalValues()].learn(matches)
+            known[turn.conversation, default: KnownPersonalValues()].learn(slots: turn.slots)
         }
-        let known = learnt
-        self.turns = found.concurrentMap { turn, matches in
+        self.turns = zip(turns, found).map { turn, matches in
             var turn = turn
             turn.text = Redactor.redact(turn.text, matches: matches, known: known[turn.conversation] ?? KnownPersonalValues())
             return turn
@@ -71,16 +69,18 @@ public struct TranscriptExporter: Sendable {
     /// their intent. An unlabelled turn the bot fell back on (or stayed quiet on) has only a
     /// guess, so it waits for a label; a discarded turn is junk.
     static func trainingRows(_ turns: [ExportTurn]) -> [(text: String, intent: String)] {
-        turns.concurrentMap { turn -> (text: String, intent: String)? in
+        turns.compactMap { turn in
             guard let intent = turn.intent, !turn.discarded, turn.label != nil || turn.outcome?.understood == true else { return nil }
             let text = ExportText.line(turn.text)
             return text.isEmpty ? nil : (text, intent)
-        }.compactMap { $0 }
+        }
     }
 
     /// `turns.jsonl`: every turn, one JSON object a line, keys sorted, absent values left out.
     var turnLines: ExportFile {
-        ExportFile(suffix: "turns.jsonl", format: .jsonl, content: Self.joined(turns.concurrentMap(Self.jsonLine)), rows: turns.count)
+        var content = ""
+        for turn in turns { content += Self.jsonLine(turn) + "\n" }
+        return ExportFile(suffix: "turns.jsonl", format: .jsonl, content: content, rows: turns.count)
     }
 
     /// One line of `turns.jsonl`.
@@ -134,11 +134,7 @@ public struct TranscriptExporter: Sendable {
     /// Lines, each ending in a newline.
     private static func joined(_ lines: [String]) -> String {
         var content = ""
-        content.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
-        for line in lines {
-            content += line
-            content += "\n"
-        }
+        for line in lines { content += line + "\n" }
         return content
     }
 
