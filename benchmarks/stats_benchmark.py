@@ -71,7 +71,7 @@ def seed(db, turns):
                 tokens = rng.randint(2, 14)
                 turn_rows.append((next_id + i, conversation, position, "customer", f"customer line {i}", intent, confidence, top,
                                   outcome, reason, None, version, at, tokens, rng.randint(0, tokens // 4)))
-                if i % 100 == 1:
+                if i % 100 == 0:  # one customer turn in 50 (i % 10 == 0 is a customer line)
                     labels.append((next_id + i, intent if rng.random() < 0.8 else rng.choice(intents), at))
             else:
                 understood = turn_rows[-1][8] == "replied" or turn_rows[-1][9] == "requested"

@@ -30,7 +30,7 @@ public struct StoreSetting: Sendable {
     }
 
     /// SQLite's `synchronous`: `normal` — a commit survives a crash of the program; `full` —
-    /// also a power cut, at a cost in exchanges per second (BENCHMARKS.md §3).
+    /// also a power cut, at a cost in exchanges per second (BENCHMARKS.md §6).
     public static let durability = StoreSetting(
         key: "durability", summary: "normal: a commit survives a program crash; full: also a power cut (slower)", defaultValue: "normal"
     ) { value in

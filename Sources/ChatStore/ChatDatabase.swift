@@ -12,6 +12,9 @@ public struct ChatDatabase: Sendable {
     public init(_ writer: any DatabaseWriter) throws {
         self.writer = writer
         try Self.migrator.migrate(writer)
+        // A `DatabasePool` sets its writer's `synchronous` to NORMAL after `prepareDatabase`
+        // ran (GRDB's WAL set-up), and the writer is the connection that commits.
+        try writer.writeWithoutTransaction(Self.applyDurability)
     }
 
     /// An empty store in memory (for tests).
@@ -24,13 +27,15 @@ public struct ChatDatabase: Sendable {
         var config = Configuration()
         config.foreignKeysEnabled = true
         config.busyMode = .timeout(busyTimeout)
-        config.prepareDatabase { db in
-            // WAL; `synchronous` follows the `durability` setting: NORMAL (the default) — a
-            // commit survives a crash of the program, a power loss may drop the last few;
-            // FULL — it survives a power loss too. (No setting table yet: the default.)
-            let durability = try? String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'durability'")
-            try db.execute(sql: durability == "full" ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
-        }
+        config.prepareDatabase(applyDurability)
         return config
+    }
+
+    /// WAL; `synchronous` follows the `durability` setting: NORMAL (the default) — a commit
+    /// survives a crash of the program, a power loss may drop the last few; FULL — it
+    /// survives a power loss too. (No setting table yet: the default.)
+    static func applyDurability(_ db: Database) throws {
+        let durability = try? String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'durability'")
+        try db.execute(sql: durability == "full" ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
     }
 }

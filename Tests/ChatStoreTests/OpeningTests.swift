@@ -31,8 +31,11 @@ import Testing
         let dir = try StoreFixtures.directory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("s.sqlite").path
+        // The writer, which commits (GRDB's WAL set-up once reset it to NORMAL), and a reader agree.
         func synchronous(_ store: ChatDatabase) throws -> Int? {
-            try store.writer.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+            let writer = try store.writer.writeWithoutTransaction { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+            let reader = try store.writer.read { try Int.fetchOne($0, sql: "PRAGMA synchronous") }
+            return writer == reader ? writer : nil
         }
         let store = try ChatDatabase.open(path: path)
         #expect(try synchronous(store) == 1)  // NORMAL
