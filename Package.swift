@@ -23,7 +23,7 @@ let package = Package(
     name: "SupportBot",
     platforms: [.macOS(.v13)],
     products: [
-        .executable(name: "supportbot", targets: ["supportbot"]),
+        .executable(name: "supportbot", targets: ["supportbot"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -100,12 +100,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "IntentModelTests", dependencies: ["IntentModel", "CKernels", "SupportBotTestSupport"], exclude: ["Fixtures"],
+            name: "IntentModelTests", dependencies: ["IntentModel", "CKernels", "SupportBotTestSupport"],
+            exclude: ["Fixtures"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "AssistantTests",
-            dependencies: ["Assistant", "IntentModel", "SupportBotTestSupport", .product(name: "Yams", package: "Yams")],
+            dependencies: [
+                "Assistant", "IntentModel", "SupportBotTestSupport", .product(name: "Yams", package: "Yams"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(
@@ -124,13 +127,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
-            name: "CursesTerminalTests", dependencies: ["CursesTerminal", "ChatApp", "SupportBotTestSupport"], swiftSettings: swiftSettings
+            name: "CursesTerminalTests", dependencies: ["CursesTerminal", "ChatApp", "SupportBotTestSupport"],
+            swiftSettings: swiftSettings
         ),
         // GRDB and PostgresStore let the end-to-end tests inspect the store the binary wrote (and lock it).
         .testTarget(
             name: "SupportbotTests",
             dependencies: [
-                "PostgresStore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "PostgresNIO", package: "postgres-nio"),
+                "PostgresStore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
             ],
             swiftSettings: swiftSettings
         ),

@@ -83,7 +83,8 @@ public final class ChatSession {
     /// both are stored.
     public func reply(to text: String) throws -> BotReply {
         try StoredText.check(text)
-        let clock = ContinuousClock(), start = clock.now
+        let clock = ContinuousClock()
+        let start = clock.now
         let prediction = classifier.predict(text)
         let top = prediction.top
         var newSlots = slots
@@ -93,8 +94,11 @@ public final class ChatSession {
         if settings.threshold == nil, let version = modelVersion, let set = try store.threshold(forModel: version) {
             policy.threshold = set
         }
-        var outcome = policy.decide(confidence: top.confidence, action: action, previousWasFallback: previousWasFallback, handedOff: isHandedOff)
-        var replyText: String?, template: ResponseTemplate?
+        var outcome = policy.decide(
+            confidence: top.confidence, action: action, previousWasFallback: previousWasFallback, handedOff: isHandedOff
+        )
+        var replyText: String?
+        var template: ResponseTemplate?
         switch outcome {
         case .replied, .handoff(.requested):
             let choice = TemplateChooser.choose(
@@ -115,13 +119,15 @@ public final class ChatSession {
         let time = now()
         let customer = ConversationTurn(
             role: .customer, text: text, intent: top.intent, confidence: top.confidence, topIntents: prediction.ranked,
-            outcome: outcome, language: language, slots: ConversationSlots.filled(by: text), modelVersion: modelVersion, time: time,
+            outcome: outcome, language: language, slots: ConversationSlots.filled(by: text), modelVersion: modelVersion,
+            time: time,
             tokenCount: prediction.tokens.count, unknownTokens: prediction.unknown.filter { $0 }.count
         )
         let bot = replyText.map {
             ConversationTurn(
                 role: .bot, text: $0, intent: outcome.understood ? top.intent : nil,
-                templateID: template?.id, latencyMicros: Self.micros(clock.now - start), modelVersion: modelVersion, time: time
+                templateID: template?.id, latencyMicros: Self.micros(clock.now - start), modelVersion: modelVersion,
+                time: time
             )
         }
         let logged = try store.logExchange(Exchange(conversation: target, customer: customer, bot: bot))
@@ -131,9 +137,12 @@ public final class ChatSession {
         previousWasFallback = outcome == .fallback
         if outcome.isHandoff { isHandedOff = true }
         return BotReply(
-            conversation: logged.conversation, customerTurn: logged.customerTurn, botTurn: logged.botTurn, intent: top.intent,
-            confidence: top.confidence, topIntents: Array(prediction.ranked.prefix(settings.topCount)), outcome: outcome, threshold: policy.threshold,
-            text: replyText, templateID: template?.id, latencyMicros: Self.micros(clock.now - start), modelVersion: modelVersion
+            conversation: logged.conversation, customerTurn: logged.customerTurn, botTurn: logged.botTurn,
+            intent: top.intent,
+            confidence: top.confidence, topIntents: Array(prediction.ranked.prefix(settings.topCount)),
+            outcome: outcome, threshold: policy.threshold,
+            text: replyText, templateID: template?.id, latencyMicros: Self.micros(clock.now - start),
+            modelVersion: modelVersion
         )
     }
 

@@ -36,6 +36,7 @@ public struct ConversationFilter: Sendable, Equatable {
     /// Whether `text` is a `YYYY-MM-DD` day.
     static func isDay(_ text: String) -> Bool {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
-        return parts.count == 3 && parts.map(\.count) == [4, 2, 2] && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
+        return parts.count == 3 && parts.map(\.count) == [4, 2, 2]
+            && parts.allSatisfy { $0.allSatisfy(\.isASCII) && Int($0) != nil }
     }
 }

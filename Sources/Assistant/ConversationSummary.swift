@@ -18,7 +18,9 @@ public struct ConversationSummary: Sendable, Equatable {
     public var firstLine: String?
 
     /// Creates a summary.
-    public init(id: Int64, started: Date, agent: String?, turns: Int, handedOff: Bool, hasFallback: Bool, firstLine: String?) {
+    public init(
+        id: Int64, started: Date, agent: String?, turns: Int, handedOff: Bool, hasFallback: Bool, firstLine: String?
+    ) {
         self.id = id
         self.started = started
         self.agent = agent

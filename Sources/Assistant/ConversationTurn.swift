@@ -44,7 +44,8 @@ public struct ConversationTurn: Sendable, Equatable {
     public init(
         role: TurnRole, text: String, intent: String? = nil, confidence: Float? = nil, topIntents: [IntentScore] = [],
         outcome: TurnOutcome? = nil, language: String? = nil, slots: [String: String] = [:], templateID: Int64? = nil,
-        latencyMicros: Int? = nil, modelVersion: Int64? = nil, time: Date, tokenCount: Int? = nil, unknownTokens: Int? = nil
+        latencyMicros: Int? = nil, modelVersion: Int64? = nil, time: Date, tokenCount: Int? = nil,
+        unknownTokens: Int? = nil
     ) {
         self.role = role
         self.text = text

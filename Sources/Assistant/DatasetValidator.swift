@@ -56,11 +56,17 @@ public enum DatasetValidator {
                 let parsed = try IntentsDirectoryParser.parseFile(file, language: language, isTest: isTest)
                 let key = "\(isTest ? "test" : "train")/\(language)/\(parsed.intent)"
                 if let other = definedIn[key] {
-                    report(.error, SourceLocation(file: file.displayPath, line: parsed.intentLine), "intent '\(parsed.intent)' (\(language)) is already defined in \(other)")
+                    report(
+                        .error, SourceLocation(file: file.displayPath, line: parsed.intentLine),
+                        "intent '\(parsed.intent)' (\(language)) is already defined in \(other)")
                     continue
                 }
                 definedIn[key] = file.displayPath
-                if isTest { parsedTest.append((language, parsed, file.displayPath)) } else { parsedTrain.append((language, parsed, file.displayPath)) }
+                if isTest {
+                    parsedTest.append((language, parsed, file.displayPath))
+                } else {
+                    parsedTrain.append((language, parsed, file.displayPath))
+                }
             } catch {
                 report(.error, SourceLocation(file: error.file, line: error.line ?? 1), error.message)
             }
@@ -75,7 +81,10 @@ public enum DatasetValidator {
             intentNames.insert(file.intent)
             let minimum = language == "en" ? rules.minExamples : rules.minExamplesOtherLanguages
             if file.examples.count < minimum {
-                report(.warning, SourceLocation(file: path, line: file.intentLine), "intent '\(file.intent)' has \(file.examples.count) examples in \(language); at least \(minimum) are recommended")
+                report(
+                    .warning, SourceLocation(file: path, line: file.intentLine),
+                    "intent '\(file.intent)' has \(file.examples.count) examples in \(language); at least \(minimum) are recommended"
+                )
             }
             for example in file.examples {
                 let location = SourceLocation(file: path, line: example.line)
@@ -84,7 +93,8 @@ public enum DatasetValidator {
                     if first.intent == file.intent {
                         report(.warning, location, "duplicate example (also at \(first.location))")
                     } else {
-                        report(.error, location, "example also listed under intent '\(first.intent)' at \(first.location)")
+                        report(
+                            .error, location, "example also listed under intent '\(first.intent)' at \(first.location)")
                     }
                 } else {
                     firstSeen[key] = (file.intent, location)
@@ -94,12 +104,17 @@ public enum DatasetValidator {
             if !file.responses.isEmpty { intentsWithReplies.insert(file.intent) }
             for response in file.responses {
                 for slot in TemplateRenderer.slots(in: response.text).subtracting(ConversationSlots.names).sorted() {
-                    report(.error, response.source, "slot '{{\(slot)}}' is filled by no extractor (known: \(ConversationSlots.names.sorted().joined(separator: ", ")))")
+                    report(
+                        .error, response.source,
+                        "slot '{{\(slot)}}' is filled by no extractor (known: \(ConversationSlots.names.sorted().joined(separator: ", ")))"
+                    )
                 }
             }
         }
         for (_, file, path) in parsedTrain where !intentsWithReplies.contains(file.intent) {
-            report(.error, SourceLocation(file: path, line: file.intentLine), "intent '\(file.intent)' has no replies in any language")
+            report(
+                .error, SourceLocation(file: path, line: file.intentLine),
+                "intent '\(file.intent)' has no replies in any language")
             intentsWithReplies.insert(file.intent)
         }
 
@@ -107,7 +122,9 @@ public enum DatasetValidator {
         let nearDuplicates = NearDuplicateIndex(trainingWordSets.map(\.words), threshold: rules.nearDuplicateOverlap)
         for (_, file, path) in parsedTest {
             if !intentNames.contains(file.intent) {
-                report(.error, SourceLocation(file: path, line: file.intentLine), "test intent '\(file.intent)' has no training file")
+                report(
+                    .error, SourceLocation(file: path, line: file.intentLine),
+                    "test intent '\(file.intent)' has no training file")
             }
             for example in file.examples {
                 let location = SourceLocation(file: path, line: example.line)
@@ -119,7 +136,9 @@ public enum DatasetValidator {
                 let words = Set(key.split(separator: " ").map(String.init))
                 guard words.count >= 4 else { continue }
                 if let near = nearDuplicates.first(near: words) {
-                    report(.warning, location, "test utterance nearly repeats a training phrasing at \(trainingWordSets[near].location)")
+                    report(
+                        .warning, location,
+                        "test utterance nearly repeats a training phrasing at \(trainingWordSets[near].location)")
                 }
             }
         }

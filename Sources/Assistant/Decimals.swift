@@ -11,7 +11,9 @@ public enum Decimals {
         for _ in 0..<digits { scale *= 10 }
         let scaled = (Double(value.magnitude) * Double(scale)).rounded(.toNearestOrEven)
         guard scaled < 9e15 else { return "\(value)" }
-        let units = Int(scaled), whole = units / scale, fraction = String(units % scale)
+        let units = Int(scaled)
+        let whole = units / scale
+        let fraction = String(units % scale)
         let sign = value.sign == .minus ? "-" : ""
         guard digits > 0 else { return "\(sign)\(whole)" }
         return "\(sign)\(whole)." + String(repeating: "0", count: digits - fraction.count) + fraction

@@ -56,10 +56,12 @@ public struct DriftReport: Sendable, Equatable {
     /// Compares `current` with `previous`; nil when the previous period has no customer turns.
     public init?(current: StatsFigures, previous: StatsFigures, bounds: Bounds) {
         guard previous.customerTurns > 0 else { return nil }
-        let now = current.intentCounts, before = previous.intentCounts
+        let now = current.intentCounts
+        let before = previous.intentCounts
         intentMixDistance = Statistics.jensenShannonDistance(now, before)
         confidenceChange = current.confidenceMean.flatMap { a in previous.confidenceMean.map { a - $0 } }
-        let rateNow = current.unknownTokenRate, rateBefore = previous.unknownTokenRate
+        let rateNow = current.unknownTokenRate
+        let rateBefore = previous.unknownTokenRate
         unknownTokenRateChange = rateNow.flatMap { a in rateBefore.flatMap { $0 > 0 ? (a - $0) / $0 : nil } }
         var flags: [Flag] = []
         if let d = intentMixDistance, d > bounds.intentMixDistance { flags.append(.intentMix) }
@@ -73,9 +75,12 @@ public struct DriftReport: Sendable, Equatable {
 
     /// The intents whose share moved most (ties by name).
     private static func moves(now: [String: Int], before: [String: Int]) -> [Move] {
-        let nowTotal = Double(max(1, now.values.reduce(0, +))), beforeTotal = Double(max(1, before.values.reduce(0, +)))
+        let nowTotal = Double(max(1, now.values.reduce(0, +)))
+        let beforeTotal = Double(max(1, before.values.reduce(0, +)))
         return Set(now.keys).union(before.keys)
-            .map { Move(intent: $0, before: Double(before[$0] ?? 0) / beforeTotal, after: Double(now[$0] ?? 0) / nowTotal) }
+            .map {
+                Move(intent: $0, before: Double(before[$0] ?? 0) / beforeTotal, after: Double(now[$0] ?? 0) / nowTotal)
+            }
             .filter { $0.before != $0.after }
             .sorted { (abs($0.after - $0.before), $1.intent) > (abs($1.after - $1.before), $0.intent) }
             .prefix(movedCount).map { $0 }

@@ -26,15 +26,21 @@ public struct ExportManifest: Sendable, Equatable {
     /// Reads manifest text; a manifest that is not one is an error naming the file.
     public init(_ content: String, file: String) throws(DatasetError) {
         guard let object = try? JSONSerialization.jsonObject(with: Data(content.utf8)) as? [String: Any],
-              let entries = object["files"] as? [[String: Any]] else {
+            let entries = object["files"] as? [[String: Any]]
+        else {
             throw DatasetError(file: file, "not an export manifest (no \"files\" list)")
         }
         var files: [File] = []
         for entry in entries {
-            guard let name = entry["name"] as? String, let format = entry["format"] as? String, let rows = entry["rows"] as? Int else {
+            guard let name = entry["name"] as? String, let format = entry["format"] as? String,
+                let rows = entry["rows"] as? Int
+            else {
                 throw DatasetError(file: file, "a file entry lacks name, format or rows")
             }
-            guard let (hash, algorithm) = (entry["sha256"] as? String).map({ ($0, "sha256") }) ?? (entry["fnv1a64"] as? String).map({ ($0, "fnv1a64") }) else {
+            guard
+                let (hash, algorithm) = (entry["sha256"] as? String).map({ ($0, "sha256") })
+                    ?? (entry["fnv1a64"] as? String).map({ ($0, "fnv1a64") })
+            else {
                 throw DatasetError(file: file, "\(name): no sha256 (or fnv1a64) hash")
             }
             files.append(File(name: name, format: format, rows: rows, hash: hash, algorithm: algorithm))

@@ -10,7 +10,8 @@ import Foundation
 enum ExportText {
     /// `text` on one line without control characters.
     static func line(_ text: String) -> String {
-        var result = String.UnicodeScalarView(), pendingSpace = false
+        var result = String.UnicodeScalarView()
+        var pendingSpace = false
         for scalar in text.unicodeScalars {
             if scalar.properties.isWhitespace {
                 pendingSpace = !result.isEmpty
@@ -35,8 +36,13 @@ enum ExportText {
 
     /// A YAML scalar: plain when it is a simple name, else double-quoted with escapes.
     static func yamlScalar(_ text: String) -> String {
-        let plain = !text.isEmpty && text.unicodeScalars.allSatisfy { CharacterSet.alphanumerics.contains($0) || "_-.".unicodeScalars.contains($0) }
-            && !["true", "false", "null", "yes", "no", "on", "off", "~"].contains(text.lowercased()) && Double(text) == nil
+        let plain =
+            !text.isEmpty
+            && text.unicodeScalars.allSatisfy {
+                CharacterSet.alphanumerics.contains($0) || "_-.".unicodeScalars.contains($0)
+            }
+            && !["true", "false", "null", "yes", "no", "on", "off", "~"].contains(text.lowercased())
+            && Double(text) == nil
         return plain ? text : jsonString(text)
     }
 
@@ -81,7 +87,8 @@ enum ExportText {
 
     /// `date` as ISO 8601 in UTC, whole seconds: `2027-01-15T08:00:00Z`.
     static func iso8601(_ date: Date) -> String {
-        var seconds = time_t(date.timeIntervalSince1970.rounded(.down)), parts = tm()
+        var seconds = time_t(date.timeIntervalSince1970.rounded(.down))
+        var parts = tm()
         gmtime_r(&seconds, &parts)
         func two(_ value: Int32) -> String { value < 10 ? "0\(value)" : "\(value)" }
         return "\(parts.tm_year + 1900)-\(two(parts.tm_mon + 1))-\(two(parts.tm_mday))T"

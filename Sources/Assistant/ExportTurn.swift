@@ -57,7 +57,9 @@ public struct ExportTurn: Sendable, Equatable {
     /// none) and the conversation's `agent` as `agent_name`.
     public static func carriedSlots(stored slots: String?, agent: String?) -> [String: String] {
         var values: [String: String] = [:]
-        if let slots, slots != "{}" { values = (try? JSONDecoder().decode([String: String].self, from: Data(slots.utf8))) ?? [:] }
+        if let slots, slots != "{}" {
+            values = (try? JSONDecoder().decode([String: String].self, from: Data(slots.utf8))) ?? [:]
+        }
         if let agent, !agent.isEmpty { values["agent_name"] = agent }
         return values
     }

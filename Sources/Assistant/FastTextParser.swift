@@ -1,4 +1,5 @@
 import Foundation
+
 /// Parses fastText supervised data: `__label__INTENT text` a line.
 public enum FastTextParser {
     /// The label prefix.
@@ -6,7 +7,8 @@ public enum FastTextParser {
 
     /// Whether `content` looks like fastText data: its first non-blank line starts with `__label__`.
     public static func recognizes(_ content: String) -> Bool {
-        content.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasPrefix(prefix) ?? false
+        content.split(separator: "\n").first { !$0.trimmingCharacters(in: .whitespaces).isEmpty }?.hasPrefix(prefix)
+            ?? false
     }
 
     /// One example a non-blank line; a line without one label and a text is a problem.
@@ -19,7 +21,9 @@ public enum FastTextParser {
             let labels = words.prefix { $0.hasPrefix(prefix) }
             let location = SourceLocation(file: file, line: index + 1)
             guard labels.count == 1, let label = labels.first?.dropFirst(prefix.count), !label.isEmpty else {
-                let problem = labels.isEmpty ? "expected __label__INTENT text" : labels.count > 1 ? "more than one label" : "empty label"
+                let problem =
+                    labels.isEmpty
+                    ? "expected __label__INTENT text" : labels.count > 1 ? "more than one label" : "empty label"
                 rows.problems.append(DatasetError(file: file, line: index + 1, problem))
                 continue
             }

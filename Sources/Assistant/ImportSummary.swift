@@ -36,8 +36,11 @@ public struct ImportSummary: Sendable, Equatable, Encodable {
 public enum ExampleImport {
     /// The examples to add, in order, and the summary (duplicates and conflicts; intents created
     /// are the store's to fill in), given the store's examples as (text, intent).
-    public static func plan(_ examples: [DatasetExample], stored: [(text: String, intent: String)]) -> ([DatasetExample], ImportSummary) {
-        var summary = ImportSummary(), added: [DatasetExample] = []
+    public static func plan(_ examples: [DatasetExample], stored: [(text: String, intent: String)]) -> (
+        [DatasetExample], ImportSummary
+    ) {
+        var summary = ImportSummary()
+        var added: [DatasetExample] = []
         var intents: [String: Set<String>] = [:]
         for row in stored { intents[ExampleText.normalized(row.text), default: []].insert(row.intent) }
         for example in examples {
@@ -48,7 +51,8 @@ public enum ExampleImport {
             }
             added.append(example)
             if let all = intents[key], all.count > 1 {
-                summary.conflicts.append(.init(text: example.text, intents: all.sorted(), source: example.source.description))
+                summary.conflicts.append(
+                    .init(text: example.text, intents: all.sorted(), source: example.source.description))
             }
         }
         summary.added = added.count
@@ -62,5 +66,6 @@ public protocol ExampleImporter: Sendable {
     /// `file:line` and the import time, in one transaction, by `ExampleImport.plan`. Intents the
     /// store lacks are refused (`StoreError.unknownIntents`) unless `createIntents`, which adds
     /// them without templates.
-    func importExamples(_ examples: [DatasetExample], source: String, createIntents: Bool, at time: Date) throws -> ImportSummary
+    func importExamples(_ examples: [DatasetExample], source: String, createIntents: Bool, at time: Date) throws
+        -> ImportSummary
 }

@@ -42,11 +42,15 @@ public enum IntentsDirectoryParser {
             let parsed = try parseFile(file, language: language, isTest: isTest)
             let key = "\(isTest ? "test" : "train")/\(language)/\(parsed.intent)"
             if let other = seen[key] {
-                throw DatasetError(file: file.displayPath, line: parsed.intentLine, "intent '\(parsed.intent)' (\(language)) is already defined in \(other)")
+                throw DatasetError(
+                    file: file.displayPath, line: parsed.intentLine,
+                    "intent '\(parsed.intent)' (\(language)) is already defined in \(other)")
             }
             seen[key] = file.displayPath
             let examples = parsed.examples.map {
-                DatasetExample(text: $0.text, intent: parsed.intent, language: language, source: SourceLocation(file: file.displayPath, line: $0.line))
+                DatasetExample(
+                    text: $0.text, intent: parsed.intent, language: language,
+                    source: SourceLocation(file: file.displayPath, line: $0.line))
             }
             if isTest {
                 dataset.test += examples
@@ -62,9 +66,12 @@ public enum IntentsDirectoryParser {
             dataset.intents[parsed.intent] = definition
         }
         if let stray = dataset.test.first(where: { dataset.intents[$0.intent] == nil }) {
-            throw DatasetError(file: stray.source.file, line: stray.source.line, "test intent '\(stray.intent)' has no training file")
+            throw DatasetError(
+                file: stray.source.file, line: stray.source.line, "test intent '\(stray.intent)' has no training file")
         }
-        guard !dataset.train.isEmpty else { throw DatasetError(file: files.first?.displayPath ?? "intents", "no training examples") }
+        guard !dataset.train.isEmpty else {
+            throw DatasetError(file: files.first?.displayPath ?? "intents", "no training examples")
+        }
         return dataset
     }
 
@@ -74,7 +81,8 @@ public enum IntentsDirectoryParser {
         let isTest = parts.first == "test"
         let folders = isTest ? parts.dropFirst().dropLast() : parts.dropLast()
         guard folders.count == 1, let language = folders.first else {
-            throw DatasetError(file: file.displayPath, "expected <language>/<intent>.yaml or test/<language>/<intent>.yaml")
+            throw DatasetError(
+                file: file.displayPath, "expected <language>/<intent>.yaml or test/<language>/<intent>.yaml")
         }
         return (language, isTest)
     }
@@ -84,7 +92,9 @@ public enum IntentsDirectoryParser {
         let path = file.displayPath
         let root: Node
         do {
-            guard let node = try Yams.compose(yaml: file.content) else { throw DatasetError(file: path, "the file is empty") }
+            guard let node = try Yams.compose(yaml: file.content) else {
+                throw DatasetError(file: path, "the file is empty")
+            }
             root = node
         } catch let error as DatasetError {
             throw error
@@ -93,18 +103,24 @@ public enum IntentsDirectoryParser {
         } catch {
             throw DatasetError(file: path, "not readable as YAML: \(error)")
         }
-        guard let mapping = root.mapping else { throw DatasetError(file: path, line: line(root), "expected a mapping with 'intent' and 'examples'") }
-        let allowed: Set<String> = isTest ? ["intent", "examples"] : ["intent", "description", "action", "examples", "responses"]
+        guard let mapping = root.mapping else {
+            throw DatasetError(file: path, line: line(root), "expected a mapping with 'intent' and 'examples'")
+        }
+        let allowed: Set<String> =
+            isTest ? ["intent", "examples"] : ["intent", "description", "action", "examples", "responses"]
         for key in mapping.keys {
             guard let name = key.string, allowed.contains(name) else {
-                throw DatasetError(file: path, line: line(key), "unknown key '\(key.string ?? "?")' (expected \(allowed.sorted().joined(separator: ", ")))")
+                throw DatasetError(
+                    file: path, line: line(key),
+                    "unknown key '\(key.string ?? "?")' (expected \(allowed.sorted().joined(separator: ", ")))")
             }
         }
         guard let intentNode = mapping["intent"], let intent = intentNode.scalar?.string, !intent.isEmpty else {
             throw DatasetError(file: path, line: line(root), "missing 'intent'")
         }
         guard intent.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else {
-            throw DatasetError(file: path, line: line(intentNode), "intent name '\(intent)' must be letters, digits and underscores")
+            throw DatasetError(
+                file: path, line: line(intentNode), "intent name '\(intent)' must be letters, digits and underscores")
         }
         guard let examplesNode = mapping["examples"], let sequence = examplesNode.sequence else {
             throw DatasetError(file: path, line: line(root), "missing 'examples' list")
@@ -119,20 +135,25 @@ public enum IntentsDirectoryParser {
         var action: IntentDefinition.Action?
         if let node = mapping["action"] {
             guard let value = node.string, let parsed = IntentDefinition.Action(rawValue: value) else {
-                throw DatasetError(file: path, line: line(node), "unknown action '\(node.string ?? "?")' (expected: handoff)")
+                throw DatasetError(
+                    file: path, line: line(node), "unknown action '\(node.string ?? "?")' (expected: handoff)")
             }
             action = parsed
         }
         var responses: [ResponseVariant] = []
         if let node = mapping["responses"] {
-            guard let items = node.sequence else { throw DatasetError(file: path, line: line(node), "'responses' must be a list") }
+            guard let items = node.sequence else {
+                throw DatasetError(file: path, line: line(node), "'responses' must be a list")
+            }
             for item in items {
                 let location = SourceLocation(file: path, line: line(item))
                 if let text = item.scalar?.string, !text.isEmpty {
                     responses.append(ResponseVariant(text: text, language: language, source: location))
                 } else if let entry = item.mapping, let text = entry["text"]?.string, !text.isEmpty {
                     let weight = entry["weight"].map { $0.float } ?? 1
-                    guard let weight, weight > 0 else { throw DatasetError(file: path, line: location.line, "weight must be a positive number") }
+                    guard let weight, weight > 0 else {
+                        throw DatasetError(file: path, line: location.line, "weight must be a positive number")
+                    }
                     responses.append(ResponseVariant(text: text, weight: weight, language: language, source: location))
                 } else {
                     throw DatasetError(file: path, line: location.line, "a response must be a string or {text, weight}")
@@ -149,14 +170,16 @@ public enum IntentsDirectoryParser {
 
     private static func yamlError(_ error: YamlError, file: String, content: String) -> DatasetError {
         switch error {
-        case let .duplicatedKeysInMapping(duplicates, context):
+        case .duplicatedKeysInMapping(let duplicates, let context):
             let key = duplicates.first ?? "?"
             let line = repeatedKeyLine(key, after: context.mark, in: content)
-            return DatasetError(file: file, line: line ?? context.mark.line,
-                                "duplicate key '\(key)' (first at line \(context.mark.line))")
-        case let .scanner(_, problem, mark, _), let .parser(_, problem, mark, _), let .composer(_, problem, mark, _):
+            return DatasetError(
+                file: file, line: line ?? context.mark.line,
+                "duplicate key '\(key)' (first at line \(context.mark.line))")
+        case .scanner(_, let problem, let mark, _), .parser(_, let problem, let mark, _),
+            .composer(_, let problem, let mark, _):
             return DatasetError(file: file, line: mark.line, "invalid YAML: \(problem)")
-        case let .reader(problem, _, _, _):
+        case .reader(let problem, _, _, _):
             return DatasetError(file: file, "invalid YAML: \(problem)")
         default:
             return DatasetError(file: file, "invalid YAML: \(error)")
@@ -171,7 +194,9 @@ public enum IntentsDirectoryParser {
             let line = lines[number]
             guard line.prefix(indent).allSatisfy({ $0 == " " }) else { continue }
             let rest = line.dropFirst(indent)
-            if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") { return number + 1 }
+            if rest.hasPrefix(key + ":") || rest.hasPrefix("\"\(key)\":") || rest.hasPrefix("'\(key)':") {
+                return number + 1
+            }
         }
         return nil
     }

@@ -61,17 +61,21 @@ public struct KnownPersonalValues: Sendable, Equatable {
     func mentions(in units: [UInt16]) -> [PersonalDataMatch] {
         guard !values.isEmpty else { return [] }
         let words = Self.words(units)
-        var found: [PersonalDataMatch] = [], index = 0
+        var found: [PersonalDataMatch] = []
+        var index = 0
         while index < words.count {
             var step = 1
             if Self.mayHold(firstWords, units[words[index]]) {
                 for count in stride(from: min(longest, words.count - index), through: 1, by: -1) {
                     let range = words[index].lowerBound..<words[index + count - 1].upperBound
                     guard Self.mayHold(keys, units[range]),
-                          let kind = values[String(decoding: units[range], as: UTF16.self)] else { continue }
+                        let kind = values[String(decoding: units[range], as: UTF16.self)]
+                    else { continue }
                     let start = Self.extendedStart(range.lowerBound, in: units)
-                    found.append(PersonalDataMatch(kind: kind, value: String(decoding: units[start..<range.upperBound], as: UTF16.self),
-                                                   location: start, length: range.upperBound - start))
+                    found.append(
+                        PersonalDataMatch(
+                            kind: kind, value: String(decoding: units[start..<range.upperBound], as: UTF16.self),
+                            location: start, length: range.upperBound - start))
                     step = count
                     break
                 }
@@ -115,7 +119,8 @@ public struct KnownPersonalValues: Sendable, Equatable {
     /// The words of `units`: maximal runs of letters and digits (any script but CJK), each
     /// CJK ideograph alone.
     static func words(_ units: [UInt16]) -> [Range<Int>] {
-        var words: [Range<Int>] = [], start: Int?
+        var words: [Range<Int>] = []
+        var start: Int?
         for (index, unit) in units.enumerated() {
             let ideograph = (0x3400...0x9FFF).contains(unit)
             let letter = !ideograph && isWordUnit(unit)
@@ -135,7 +140,9 @@ public struct KnownPersonalValues: Sendable, Equatable {
     private static func isWordUnit(_ unit: UInt16) -> Bool {
         switch unit {
         case 0x30...0x39, 0x41...0x5A, 0x61...0x7A: true
-        case 0x00...0xBF, 0xD7, 0xF7, 0x2000...0x2BFF, 0x3000...0x303F, 0xD800...0xDFFF, 0xFE30...0xFE4F, 0xFF00...0xFF65: false
+        case 0x00...0xBF, 0xD7, 0xF7, 0x2000...0x2BFF, 0x3000...0x303F, 0xD800...0xDFFF, 0xFE30...0xFE4F,
+            0xFF00...0xFF65:
+            false
         default: true
         }
     }

@@ -59,19 +59,24 @@ public struct ModelDiff: Sendable, Equatable {
 
     /// Compares `before` with `after` on `examples`.
     public init(before: Classifier, after: Classifier, examples: [DatasetExample]) {
-        let a = ScoredSet(classifier: before, examples: examples), b = ScoredSet(classifier: after, examples: examples)
+        let a = ScoredSet(classifier: before, examples: examples)
+        let b = ScoredSet(classifier: after, examples: examples)
         self.examples = examples.count
         for i in examples.indices where a.predictions[i].intent != b.predictions[i].intent {
-            let change = Change(text: examples[i].text, expected: examples[i].intent, before: a.predictions[i], after: b.predictions[i])
+            let change = Change(
+                text: examples[i].text, expected: examples[i].intent, before: a.predictions[i], after: b.predictions[i])
             switch (a.isRight(i), b.isRight(i)) {
             case (false, true): fixed.append(change)
             case (true, false): broken.append(change)
             default: stillWrong.append(change)
             }
         }
-        let f1a = ModelEvaluation(a).perIntentF1, f1b = ModelEvaluation(b).perIntentF1
-        intentDeltas = Set(f1a.keys).union(f1b.keys).map { IntentDelta(intent: $0, before: f1a[$0] ?? 0, after: f1b[$0] ?? 0) }
-            .sorted { abs($0.delta) != abs($1.delta) ? abs($0.delta) > abs($1.delta) : $0.intent < $1.intent }
+        let f1a = ModelEvaluation(a).perIntentF1
+        let f1b = ModelEvaluation(b).perIntentF1
+        intentDeltas = Set(f1a.keys).union(f1b.keys).map {
+            IntentDelta(intent: $0, before: f1a[$0] ?? 0, after: f1b[$0] ?? 0)
+        }
+        .sorted { abs($0.delta) != abs($1.delta) ? abs($0.delta) > abs($1.delta) : $0.intent < $1.intent }
     }
 }
 

@@ -92,7 +92,9 @@ struct ScoredSet {
             threshold: classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold
         )
         let intents = evaluation.metrics.intents
-        predictions = zip(evaluation.predicted, evaluation.confidences).map { IntentScore(intent: intents[$0], confidence: $1) }
+        predictions = zip(evaluation.predicted, evaluation.confidences).map {
+            IntentScore(intent: intents[$0], confidence: $1)
+        }
     }
 
     /// Whether example `i` was predicted right.

@@ -19,7 +19,8 @@ public enum PromotionRule: String, Sendable, CaseIterable {
         case .never: return false
         case .auto:
             guard let active else { return true }
-            let f1 = (candidate.macroF1 ?? 0, active.macroF1 ?? 0), accuracy = (candidate.accuracy ?? 0, active.accuracy ?? 0)
+            let f1 = (candidate.macroF1 ?? 0, active.macroF1 ?? 0)
+            let accuracy = (candidate.accuracy ?? 0, active.accuracy ?? 0)
             return f1.0 >= f1.1 && accuracy.0 >= accuracy.1 - Self.accuracyTolerance
         }
     }

@@ -17,7 +17,9 @@ public enum RasaNLUParser {
         do { root = try Yams.compose(yaml: content) } catch {
             throw DatasetError(file: file, "invalid YAML: \(error)")
         }
-        guard let items = root?.mapping?["nlu"]?.sequence else { throw DatasetError(file: file, line: 1, "no top-level 'nlu:' list") }
+        guard let items = root?.mapping?["nlu"]?.sequence else {
+            throw DatasetError(file: file, line: 1, "no top-level 'nlu:' list")
+        }
         var rows = ParsedRows()
         for item in items {
             let line = item.mark?.line ?? 1
@@ -31,7 +33,8 @@ public enum RasaNLUParser {
                 continue
             }
             guard let block = mapping["examples"], let text = block.string else {
-                rows.problems.append(DatasetError(file: file, line: line, "intent '\(intent)' has no 'examples: |' block"))
+                rows.problems.append(
+                    DatasetError(file: file, line: line, "intent '\(intent)' has no 'examples: |' block"))
                 continue
             }
             // A block scalar starts on the line after its `|`.
@@ -48,7 +51,9 @@ public enum RasaNLUParser {
                     rows.problems.append(DatasetError(file: file, line: first + offset, "empty example"))
                     continue
                 }
-                rows.examples.append(DatasetExample(text: example, intent: intent, source: SourceLocation(file: file, line: first + offset)))
+                rows.examples.append(
+                    DatasetExample(
+                        text: example, intent: intent, source: SourceLocation(file: file, line: first + offset)))
             }
         }
         return rows
@@ -56,12 +61,16 @@ public enum RasaNLUParser {
 
     /// `text` with each `[words](type)` or `[words]{…}` annotation replaced by its words.
     public static func stripEntities(_ text: String) -> String {
-        var result = "", rest = Substring(text)
+        var result = ""
+        var rest = Substring(text)
         // Each `]` closes the nearest `[` before it; one followed by `(…)` or `{…}` is an annotation.
         while let close = rest.firstIndex(of: "]") {
             let after = rest.index(after: close)
-            let closer: Character? = after < rest.endIndex ? (rest[after] == "(" ? ")" : rest[after] == "{" ? "}" : nil) : nil
-            guard let open = rest[..<close].lastIndex(of: "["), let closer, let end = rest[after...].firstIndex(of: closer) else {
+            let closer: Character? =
+                after < rest.endIndex ? (rest[after] == "(" ? ")" : rest[after] == "{" ? "}" : nil) : nil
+            guard let open = rest[..<close].lastIndex(of: "["), let closer,
+                let end = rest[after...].firstIndex(of: closer)
+            else {
                 result += rest[...close]
                 rest = rest[after...]
                 continue

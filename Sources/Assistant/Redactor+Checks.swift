@@ -23,7 +23,9 @@ extension Redactor {
 
     /// The UTF-16 length of the longest prefix of `candidate`'s groups (split at
     /// `separators`) that `accepts`.
-    private static func longestGroupPrefix(of candidate: String, separators: String, accepts: ([Substring]) -> Bool) -> Int? {
+    private static func longestGroupPrefix(of candidate: String, separators: String, accepts: ([Substring]) -> Bool)
+        -> Int?
+    {
         let groups = candidate.split(whereSeparator: { separators.contains($0) })
         for count in stride(from: groups.count, through: 1, by: -1) where accepts(Array(groups.prefix(count))) {
             return candidate.utf16.distance(from: candidate.startIndex, to: groups[count - 1].endIndex)
@@ -68,7 +70,8 @@ extension Redactor {
 
     /// A phone number spelt out: at least 7 digits counting "double" and "triple".
     static func speltPhoneLength(_ candidate: String) -> Int? {
-        var digits = 0, repeatNext = 1
+        var digits = 0
+        var repeatNext = 1
         for word in candidate.lowercased().split(whereSeparator: { !$0.isLetter && !$0.isNumber }) {
             switch word {
             case "double": repeatNext = 2
@@ -95,7 +98,9 @@ extension Redactor {
         let digits = candidate.compactMap { $0.isASCIIDigit ? $0.wholeNumberValue : nil }
         guard digits.count == 9 else { return nil }
         let area = digits[0] * 100 + digits[1] * 10 + digits[2]
-        guard area != 0, area != 666, area < 900, digits[3...4] != [0, 0], digits[5...8] != [0, 0, 0, 0] else { return nil }
+        guard area != 0, area != 666, area < 900, digits[3...4] != [0, 0], digits[5...8] != [0, 0, 0, 0] else {
+            return nil
+        }
         return candidate.utf16.count
     }
 

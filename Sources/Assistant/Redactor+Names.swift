@@ -10,7 +10,8 @@ extension Redactor {
         #"(?i)(?<![\p{L}])(?:my name is|my name['’]s|my names is|my full name is|call me|(?:full )?name ?[:：=]|name is)[ \t]*"#
     )
     /// Introductions after which only capitalised words are a name.
-    private static let capitalisedIntroduction = regex(#"(?<![\p{L}])(?:[Ii]['’]m|[Ii] am|[Ii]m|[Tt]his is|THIS IS|I AM)[ \t]+"#)
+    private static let capitalisedIntroduction = regex(
+        #"(?<![\p{L}])(?:[Ii]['’]m|[Ii] am|[Ii]m|[Tt]his is|THIS IS|I AM)[ \t]+"#)
     /// Chinese introductions and the run of ideographs after them.
     private static let chineseIntroduction = regex(#"(我叫|我的名字是|我的名字叫|我名字叫|我是)\s*(\p{Han}{1,8})"#)
 
@@ -47,7 +48,8 @@ extension Redactor {
         var end = word.end
         for _ in 0..<3 {
             guard let next = words.next(), next.isName || particles.contains(next.lowered),
-                  !needsCapital || next.isCapitalised || particles.contains(next.lowered) else { break }
+                !needsCapital || next.isCapitalised || particles.contains(next.lowered)
+            else { break }
             if next.isName { end = next.end }
         }
         let value = String(decoding: units[word.start..<end], as: UTF16.self)
@@ -65,15 +67,25 @@ extension Redactor {
             if sentenceStarters.contains(character) { break }
             name.append(character)
         }
-        let trigger = String(decoding: units[match.range(at: 1).location..<match.range(at: 1).upperBound], as: UTF16.self)
-        if trigger == "我是", name.count < 2 || !(surnameLength == 2 || commonSurnames.contains(name.first ?? " ")) { return [] }
-        return [PersonalDataMatch(kind: .name, value: name, location: match.range(at: 2).location, length: name.utf16.count)]
+        let trigger = String(
+            decoding: units[match.range(at: 1).location..<match.range(at: 1).upperBound], as: UTF16.self)
+        if trigger == "我是", name.count < 2 || !(surnameLength == 2 || commonSurnames.contains(name.first ?? " ")) {
+            return []
+        }
+        return [
+            PersonalDataMatch(kind: .name, value: name, location: match.range(at: 2).location, length: name.utf16.count)
+        ]
     }
 
-    private static let titles: Set<String> = ["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "madam"]
-    private static let particles: Set<String> = ["van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al"]
+    private static let titles: Set<String> = [
+        "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "miss", "dr", "dr.", "prof", "prof.", "sir", "madam",
+    ]
+    private static let particles: Set<String> = [
+        "van", "von", "de", "der", "den", "da", "di", "du", "del", "la", "le", "bin", "al",
+    ]
     private static let compoundSurnames = ["欧阳", "司马", "诸葛", "上官", "东方", "慕容", "皇甫", "令狐", "司徒", "夏侯"]
-    private static let commonSurnames = Set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
+    private static let commonSurnames = Set(
+        "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤")
     private static let sentenceStarters = Set("想要的了在是你我请问查找买退有和跟说今昨明订帮先女，。！？、")
 }
 

@@ -40,11 +40,13 @@ public enum Redactor {
 
     /// `text` with `found` (its `matches(in:)`, for a caller that has them already) and every
     /// mention of a `known` value replaced by placeholders.
-    public static func redact(_ text: String, matches found: [PersonalDataMatch], known: KnownPersonalValues) -> String {
+    public static func redact(_ text: String, matches found: [PersonalDataMatch], known: KnownPersonalValues) -> String
+    {
         let units = Array(text.utf16)
         let spans = nonOverlapping(found + known.mentions(in: units))
         guard !spans.isEmpty else { return text }
-        var result: [UInt16] = [], cursor = 0
+        var result: [UInt16] = []
+        var cursor = 0
         result.reserveCapacity(units.count)
         for span in spans {
             result += units[cursor..<span.location]
@@ -60,7 +62,8 @@ public enum Redactor {
     static func nonOverlapping(_ matches: [PersonalDataMatch]) -> [PersonalDataMatch] {
         var kept: [PersonalDataMatch] = []
         for match in matches {
-            var low = 0, high = kept.count  // the first kept span starting at or after `match`
+            var low = 0
+            var high = kept.count  // the first kept span starting at or after `match`
             while low < high {
                 let middle = (low + high) / 2
                 if kept[middle].location < match.location { low = middle + 1 } else { high = middle }

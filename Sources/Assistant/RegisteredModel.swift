@@ -29,12 +29,16 @@ public struct RegisteredModel: Sendable, Equatable {
 
     /// A listing.
     public init(
-        version: Int64, created: Date, configName: String, dataHash: String, trainingExamples: Int, examplesByOrigin: [String: Int]?,
-        evaluation: ModelEvaluation?, sizeBytes: Int, quantized: Bool?, isActive: Bool, promotedBy: String?, promotedAt: Date?,
+        version: Int64, created: Date, configName: String, dataHash: String, trainingExamples: Int,
+        examplesByOrigin: [String: Int]?,
+        evaluation: ModelEvaluation?, sizeBytes: Int, quantized: Bool?, isActive: Bool, promotedBy: String?,
+        promotedAt: Date?,
         threshold: Float?
     ) {
         (self.version, self.created, self.configName, self.dataHash) = (version, created, configName, dataHash)
-        (self.trainingExamples, self.examplesByOrigin, self.evaluation) = (trainingExamples, examplesByOrigin, evaluation)
+        (self.trainingExamples, self.examplesByOrigin, self.evaluation) = (
+            trainingExamples, examplesByOrigin, evaluation
+        )
         (self.sizeBytes, self.quantized, self.isActive) = (sizeBytes, quantized, isActive)
         (self.promotedBy, self.promotedAt, self.threshold) = (promotedBy, promotedAt, threshold)
     }

@@ -38,7 +38,8 @@ public protocol RowStore {
     /// Every table `StoreCopy.tables` names, with its columns.
     func columns(of table: String) throws -> [StoredColumn]
     /// Up to `limit` rows of `table` with `columns`, in order of `key`, after the row whose key is `after`.
-    func rows(of table: String, columns: [StoredColumn], key: String, after: StoredValue?, limit: Int) throws -> [[StoredValue]]
+    func rows(of table: String, columns: [StoredColumn], key: String, after: StoredValue?, limit: Int) throws
+        -> [[StoredValue]]
     /// Inserts `rows` (values of `columns`, ids included) into `table`; with `skipExisting`, a
     /// row whose key the table holds already is left out (else it fails). Returns the keys inserted.
     func insert(

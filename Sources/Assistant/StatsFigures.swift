@@ -81,14 +81,19 @@ public struct StatsFigures: Sendable, Equatable {
     /// Per reason, hand-offs over conversations (every reason present); nil without conversations.
     public var handoffRateByReason: [HandoffReason: Double]? {
         guard conversations > 0 else { return nil }
-        return Dictionary(uniqueKeysWithValues: HandoffReason.allCases.map { ($0, Double(handoffsByReason[$0] ?? 0) / Double(conversations)) })
+        return Dictionary(
+            uniqueKeysWithValues: HandoffReason.allCases.map {
+                ($0, Double(handoffsByReason[$0] ?? 0) / Double(conversations))
+            })
     }
     /// Out-of-scope predictions over customer turns.
     public var outOfScopeRate: Double? { Statistics.ratio(outOfScope, customerTurns) }
     /// Answered turns labelled as predicted over answered labelled turns.
     public var liveAccuracy: Double? { Statistics.ratio(answeredCorrect, answeredLabelled) }
     /// The 95 % Wilson interval of `liveAccuracy`.
-    public var liveAccuracyInterval: ClosedRange<Double>? { Statistics.wilson(successes: answeredCorrect, n: answeredLabelled) }
+    public var liveAccuracyInterval: ClosedRange<Double>? {
+        Statistics.wilson(successes: answeredCorrect, n: answeredLabelled)
+    }
     /// Unknown tokens over tokens.
     public var unknownTokenRate: Double? { Statistics.ratio(unknownTokens, tokens) }
     /// Customer turns per predicted intent.

@@ -29,7 +29,9 @@ public struct StatsReport: Sendable, Equatable {
     public var drift: DriftReport?
 
     /// Creates a report.
-    public init(filter: StatsFilter, figures: StatsFigures, grouping: StatsGrouping?, series: [Point], drift: DriftReport?) {
+    public init(
+        filter: StatsFilter, figures: StatsFigures, grouping: StatsGrouping?, series: [Point], drift: DriftReport?
+    ) {
         self.filter = filter
         self.figures = figures
         self.grouping = grouping

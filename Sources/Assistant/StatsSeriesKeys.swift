@@ -20,7 +20,9 @@ public enum StatsSeriesKeys {
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = format
         let sorted = keys.sorted()
-        guard let first = sorted.first.flatMap(formatter.date(from:)), let last = sorted.last.flatMap(formatter.date(from:)) else {
+        guard let first = sorted.first.flatMap(formatter.date(from:)),
+            let last = sorted.last.flatMap(formatter.date(from:))
+        else {
             return sorted
         }
         return stride(from: first.timeIntervalSince1970, through: last.timeIntervalSince1970, by: step)

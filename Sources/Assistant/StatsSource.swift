@@ -19,7 +19,9 @@ extension StatsReport {
         var series: [Point] = []
         if let grouping {
             let byKey = try figures(filter, grouping)
-            series = StatsSeriesKeys.keys(Array(byKey.keys), grouping: grouping).map { Point(key: $0, figures: byKey[$0] ?? StatsFigures()) }
+            series = StatsSeriesKeys.keys(Array(byKey.keys), grouping: grouping).map {
+                Point(key: $0, figures: byKey[$0] ?? StatsFigures())
+            }
         }
         var drift: DriftReport?
         if let previous = filter.previous(now: now) {

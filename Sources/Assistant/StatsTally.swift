@@ -55,9 +55,13 @@ public struct StatsTally: Sendable {
         update(key) { $0.latency = StatsFigures.Latency(sorted: sorted) }
     }
 
-    private mutating func update(_ key: String, _ body: (inout StatsFigures) -> Void) { body(&figures[key, default: StatsFigures()]) }
+    private mutating func update(_ key: String, _ body: (inout StatsFigures) -> Void) {
+        body(&figures[key, default: StatsFigures()])
+    }
 
-    private mutating func updateIntent(_ key: String, _ intent: String, _ body: (inout StatsFigures.IntentFigures) -> Void) {
+    private mutating func updateIntent(
+        _ key: String, _ intent: String, _ body: (inout StatsFigures.IntentFigures) -> Void
+    ) {
         body(&intents[key, default: [:]][intent, default: StatsFigures.IntentFigures(intent: intent)])
     }
 
@@ -65,7 +69,9 @@ public struct StatsTally: Sendable {
     public var result: [String: StatsFigures] {
         var result = figures
         for (key, byIntent) in intents {
-            result[key, default: StatsFigures()].intents = byIntent.values.sorted { ($0.turns, $1.intent) > ($1.turns, $0.intent) }
+            result[key, default: StatsFigures()].intents = byIntent.values.sorted {
+                ($0.turns, $1.intent) > ($1.turns, $0.intent)
+            }
         }
         return result
     }

@@ -44,7 +44,8 @@ public struct StoreCopy {
         for table in tables where table.name != "intent" {
             if try store.count(of: table.name) > 0 { return false }
         }
-        let intents = try store.rows(of: "intent", columns: [StoredColumn(name: "name", kind: .text)], key: "name", after: nil, limit: 2)
+        let intents = try store.rows(
+            of: "intent", columns: [StoredColumn(name: "name", kind: .text)], key: "name", after: nil, limit: 2)
         return intents.isEmpty || intents == [[.text(IntentDefinition.outOfScope)]]
     }
 
@@ -64,9 +65,11 @@ public struct StoreCopy {
                 let copied = try copy(table.name, key: table.key, append: append)
                 // Inside the transaction: a table that does not check out leaves the target unchanged.
                 guard copied.sourceChecksum == copied.targetChecksum, append || copied.skipped == 0 else {
-                    throw Failure(description: "\(table.name): the target differs from the source after the copy ("
-                        + "\(copied.copied) rows copied, \(copied.skipped) kept, of \(copied.sourceRows); checksum "
-                        + "\(copied.sourceChecksum.prefix(12)) vs \(copied.targetChecksum.prefix(12))); nothing was copied")
+                    throw Failure(
+                        description: "\(table.name): the target differs from the source after the copy ("
+                            + "\(copied.copied) rows copied, \(copied.skipped) kept, of \(copied.sourceRows); checksum "
+                            + "\(copied.sourceChecksum.prefix(12)) vs \(copied.targetChecksum.prefix(12))); nothing was copied"
+                    )
                 }
                 results.append(copied)
             }
@@ -78,14 +81,17 @@ public struct StoreCopy {
         let columns = try source.columns(of: table).sorted()
         let theirs = try target.columns(of: table).sorted()
         guard columns == theirs else {
-            throw Failure(description: "\(table): the stores' columns differ (schemas at different versions?): "
-                + Set(columns).symmetricDifference(theirs).map(\.name).sorted().joined(separator: ", "))
+            throw Failure(
+                description: "\(table): the stores' columns differ (schemas at different versions?): "
+                    + Set(columns).symmetricDifference(theirs).map(\.name).sorted().joined(separator: ", "))
         }
         guard let keyIndex = columns.firstIndex(where: { $0.name == key }) else {
             throw Failure(description: "\(table): no column \(key)")
         }
         let before = try target.count(of: table)
-        var sourceHash = SHA256(), copiedKeys = Set<StoredValue>(), after: StoredValue?
+        var sourceHash = SHA256()
+        var copiedKeys = Set<StoredValue>()
+        var after: StoredValue?
         var result = Table(name: table, sourceRows: 0, copied: 0, skipped: 0, sourceChecksum: "", targetChecksum: "")
         while true {
             let rows = try source.rows(of: table, columns: columns, key: key, after: after, limit: Self.batch)
@@ -99,19 +105,24 @@ public struct StoreCopy {
         result.copied = copiedKeys.count
         result.skipped = result.sourceRows - result.copied
         result.sourceChecksum = Self.hex(sourceHash)
-        result.targetChecksum = try checksum(of: table, in: target, columns: columns, key: key, keyIndex: keyIndex, keys: copiedKeys)
+        result.targetChecksum = try checksum(
+            of: table, in: target, columns: columns, key: key, keyIndex: keyIndex, keys: copiedKeys)
         let now = try target.count(of: table)
         guard now == before + result.copied else {
-            throw Failure(description: "\(table): the target holds \(now) rows, expected \(before) + \(result.copied); nothing was copied")
+            throw Failure(
+                description:
+                    "\(table): the target holds \(now) rows, expected \(before) + \(result.copied); nothing was copied")
         }
         return result
     }
 
     /// The checksum of the rows of `table` in `store` whose key is in `keys`, in key order.
     private func checksum(
-        of table: String, in store: any RowStore, columns: [StoredColumn], key: String, keyIndex: Int, keys: Set<StoredValue>
+        of table: String, in store: any RowStore, columns: [StoredColumn], key: String, keyIndex: Int,
+        keys: Set<StoredValue>
     ) throws -> String {
-        var hash = SHA256(), after: StoredValue?
+        var hash = SHA256()
+        var after: StoredValue?
         while true {
             let rows = try store.rows(of: table, columns: columns, key: key, after: after, limit: Self.batch)
             guard let last = rows.last else { break }
@@ -137,7 +148,8 @@ public struct StoreCopy {
             case .real(let x): put(2, withUnsafeBytes(of: x.bitPattern.littleEndian, Array.init))
             case .text(let s): put(3, Array(s.utf8))
             case .blob(let b): put(4, b)
-            case .date(let d): put(5, withUnsafeBytes(of: Int64((d.timeIntervalSince1970 * 1000).rounded()).littleEndian, Array.init))
+            case .date(let d):
+                put(5, withUnsafeBytes(of: Int64((d.timeIntervalSince1970 * 1000).rounded()).littleEndian, Array.init))
             case .bool(let b): put(6, [b ? 1 : 0])
             }
         }

@@ -29,19 +29,21 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case let .unknownTurn(id): "no turn \(id)"
-        case let .notACustomerTurn(id): "turn \(id) is not a customer turn"
-        case let .unknownIntent(name): "unknown intent '\(name)'"
-        case let .unknownTemplate(id): "no template \(id)"
-        case let .unknownConversation(id): "no conversation \(id)"
-        case let .nothingToUndo(id): "turn \(id) has no label to undo"
-        case let .missingIntent(id): "a label of turn \(id) needs an intent"
-        case let .invalidSetting(key, why): "\(key): \(why)"
-        case let .unknownIntents(names): "unknown intents: \(names.joined(separator: ", ")) (add them to intents/ and sync, or use --create-intents)"
-        case let .unknownModel(version): "no model v\(version)"
-        case let .activeModel(version): "v\(version) is the active model: promote another first"
+        case .unknownTurn(let id): "no turn \(id)"
+        case .notACustomerTurn(let id): "turn \(id) is not a customer turn"
+        case .unknownIntent(let name): "unknown intent '\(name)'"
+        case .unknownTemplate(let id): "no template \(id)"
+        case .unknownConversation(let id): "no conversation \(id)"
+        case .nothingToUndo(let id): "turn \(id) has no label to undo"
+        case .missingIntent(let id): "a label of turn \(id) needs an intent"
+        case .invalidSetting(let key, let why): "\(key): \(why)"
+        case .unknownIntents(let names):
+            "unknown intents: \(names.joined(separator: ", ")) (add them to intents/ and sync, or use --create-intents)"
+        case .unknownModel(let version): "no model v\(version)"
+        case .activeModel(let version): "v\(version) is the active model: promote another first"
         case .noEarlierModel: "no earlier active model to roll back to"
-        case let .unknownSetting(key): "unknown setting '\(key)' (known: \(StoreSetting.all.map(\.key).joined(separator: ", ")))"
+        case .unknownSetting(let key):
+            "unknown setting '\(key)' (known: \(StoreSetting.all.map(\.key).joined(separator: ", ")))"
         }
     }
 }

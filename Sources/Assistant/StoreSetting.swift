@@ -22,17 +22,22 @@ public struct StoreSetting: Sendable {
     /// How many days a conversation is kept: older ones are forgotten when a chat starts and
     /// by `forget --expired`; 0 keeps them forever.
     public static let keepDays = StoreSetting(
-        key: "keep_days", summary: "days conversations are kept; older ones are forgotten at chat start and by forget --expired (0: forever)",
+        key: "keep_days",
+        summary:
+            "days conversations are kept; older ones are forgotten at chat start and by forget --expired (0: forever)",
         defaultValue: "0"
     ) { value in
-        guard let days = Int(value), (0...100_000).contains(days) else { return "expected a whole number of days from 0 (forever) to 100000" }
+        guard let days = Int(value), (0...100_000).contains(days) else {
+            return "expected a whole number of days from 0 (forever) to 100000"
+        }
         return nil
     }
 
     /// SQLite's `synchronous`: `normal` — a commit survives a crash of the program; `full` —
     /// also a power cut, at a cost in exchanges per second (BENCHMARKS.md §6).
     public static let durability = StoreSetting(
-        key: "durability", summary: "normal: a commit survives a program crash; full: also a power cut (slower)", defaultValue: "normal"
+        key: "durability", summary: "normal: a commit survives a program crash; full: also a power cut (slower)",
+        defaultValue: "normal"
     ) { value in
         ["normal", "full"].contains(value) ? nil : "expected normal or full"
     }
@@ -45,7 +50,8 @@ public struct StoreSetting: Sendable {
         "drift_confidence_drop", "stats drift: flag mean confidence falling by more than this", "0.05")
     /// Drift bound: the largest relative rise of the unknown-token rate not flagged.
     public static let driftUnknownTokenRise = nonNegative(
-        "drift_unknown_token_rise", "stats drift: flag the unknown-token rate rising by more than this share (0.5 = 50 %)", "0.5")
+        "drift_unknown_token_rise",
+        "stats drift: flag the unknown-token rate rising by more than this share (0.5 = 50 %)", "0.5")
 
     /// A setting whose values are numbers ≥ 0.
     private static func nonNegative(_ key: String, _ summary: String, _ defaultValue: String) -> StoreSetting {
@@ -56,7 +62,9 @@ public struct StoreSetting: Sendable {
     }
 
     /// Every setting, by key.
-    public static let all: [StoreSetting] = [evalShare, driftIntentMix, driftConfidenceDrop, driftUnknownTokenRise, keepDays, durability]
+    public static let all: [StoreSetting] = [
+        evalShare, driftIntentMix, driftConfidenceDrop, driftUnknownTokenRise, keepDays, durability,
+    ]
 
     /// The setting named `key`.
     public static func named(_ key: String) -> StoreSetting? { all.first { $0.key == key } }

@@ -45,7 +45,8 @@ public struct NewModel: Sendable {
     /// A model from its parts.
     public init(
         config: ModelConfig, metadata: ModelMetadata, checkpoint: [UInt8], created: Date, quantized: Bool? = nil,
-        evaluation: ModelEvaluation? = nil, examplesByOrigin: [String: Int]? = nil, agent: String = NewModel.defaultAgent
+        evaluation: ModelEvaluation? = nil, examplesByOrigin: [String: Int]? = nil,
+        agent: String = NewModel.defaultAgent
     ) {
         self.config = config
         self.metadata = metadata
@@ -63,8 +64,10 @@ public struct NewModel: Sendable {
         examplesByOrigin: [String: Int]? = nil, agent: String = NewModel.defaultAgent
     ) {
         self.init(
-            config: classifier.config, metadata: classifier.metadata, checkpoint: Checkpoint.encode(classifier, quantized: quantized),
-            created: created, quantized: quantized, evaluation: evaluation, examplesByOrigin: examplesByOrigin, agent: agent
+            config: classifier.config, metadata: classifier.metadata,
+            checkpoint: Checkpoint.encode(classifier, quantized: quantized),
+            created: created, quantized: quantized, evaluation: evaluation, examplesByOrigin: examplesByOrigin,
+            agent: agent
         )
     }
 

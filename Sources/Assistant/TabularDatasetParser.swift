@@ -19,10 +19,14 @@ public enum TabularDatasetParser {
         }
         let header = (reader.headerRow ?? []).map { $0.trimmingCharacters(in: .whitespaces).lowercased() }
         guard let textColumn = header.firstIndex(of: "text") else {
-            throw DatasetError(file: file, line: 1, "the header has no 'text' column (found: \(header.joined(separator: ", ")))")
+            throw DatasetError(
+                file: file, line: 1, "the header has no 'text' column (found: \(header.joined(separator: ", ")))")
         }
         guard let labelColumn = labelColumns.lazy.compactMap({ header.firstIndex(of: $0) }).first else {
-            throw DatasetError(file: file, line: 1, "the header has no label column: expected one of \(labelColumns.joined(separator: ", ")) (found: \(header.joined(separator: ", ")))")
+            throw DatasetError(
+                file: file, line: 1,
+                "the header has no label column: expected one of \(labelColumns.joined(separator: ", ")) (found: \(header.joined(separator: ", ")))"
+            )
         }
         var rows = ParsedRows()
         var line = 2
@@ -30,10 +34,12 @@ public enum TabularDatasetParser {
             defer { line += 1 + row.reduce(0) { $0 + $1.count { $0 == "\n" } } }
             if row.count == 1 && row[0].isEmpty { continue }
             guard row.count == header.count else {
-                rows.problems.append(DatasetError(file: file, line: line, "expected \(header.count) fields, found \(row.count)"))
+                rows.problems.append(
+                    DatasetError(file: file, line: line, "expected \(header.count) fields, found \(row.count)"))
                 continue
             }
-            let text = row[textColumn], intent = row[labelColumn].trimmingCharacters(in: .whitespaces)
+            let text = row[textColumn]
+            let intent = row[labelColumn].trimmingCharacters(in: .whitespaces)
             guard !intent.isEmpty else {
                 rows.problems.append(DatasetError(file: file, line: line, "empty label"))
                 continue
@@ -42,7 +48,8 @@ public enum TabularDatasetParser {
                 rows.problems.append(DatasetError(file: file, line: line, "empty text"))
                 continue
             }
-            rows.examples.append(DatasetExample(text: text, intent: intent, source: SourceLocation(file: file, line: line)))
+            rows.examples.append(
+                DatasetExample(text: text, intent: intent, source: SourceLocation(file: file, line: line)))
         }
         if let error = reader.error { throw DatasetError(file: file, line: line, "malformed CSV: \(error)") }
         return rows
@@ -56,7 +63,9 @@ public enum TabularDatasetParser {
     /// Examples from JSONL text, line by line: a bad line is a problem.
     public static func parseJSONLRows(_ content: String, file: String) -> ParsedRows {
         var rows = ParsedRows()
-        for (index, line) in withoutByteOrderMark(content).split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+        for (index, line) in withoutByteOrderMark(content).split(separator: "\n", omittingEmptySubsequences: false)
+            .enumerated()
+        {
             let number = index + 1
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else {
@@ -68,13 +77,15 @@ public enum TabularDatasetParser {
                 continue
             }
             guard let intent = labelColumns.lazy.compactMap({ object[$0] as? String }).first, !intent.isEmpty else {
-                rows.problems.append(DatasetError(file: file, line: number, "missing \"intent\" (or \"label\", \"category\")"))
+                rows.problems.append(
+                    DatasetError(file: file, line: number, "missing \"intent\" (or \"label\", \"category\")"))
                 continue
             }
-            rows.examples.append(DatasetExample(
-                text: text, intent: intent, language: object["language"] as? String,
-                source: SourceLocation(file: file, line: number)
-            ))
+            rows.examples.append(
+                DatasetExample(
+                    text: text, intent: intent, language: object["language"] as? String,
+                    source: SourceLocation(file: file, line: number)
+                ))
         }
         return rows
     }

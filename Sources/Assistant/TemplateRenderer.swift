@@ -30,12 +30,19 @@ public enum TemplateRenderer {
     public static func validate(_ text: String) throws(InvalidTemplate) {
         do { try StoredText.check(text) } catch { throw InvalidTemplate(message: error.description) }
         if let control = VisibleText.firstControl(in: text) {
-            throw InvalidTemplate(message: "a template cannot contain control characters: \(control.spelled) at character \(control.column)")
+            throw InvalidTemplate(
+                message:
+                    "a template cannot contain control characters: \(control.spelled) at character \(control.column)")
         }
-        guard (try? MustacheTemplate(string: text)) != nil else { throw InvalidTemplate(message: "not a valid Mustache template: \(text)") }
+        guard (try? MustacheTemplate(string: text)) != nil else {
+            throw InvalidTemplate(message: "not a valid Mustache template: \(text)")
+        }
         let unknown = slots(in: text).subtracting(ConversationSlots.names)
         if !unknown.isEmpty {
-            throw InvalidTemplate(message: "unknown slot \(unknown.sorted().map { "{{\($0)}}" }.joined(separator: ", ")) (known: \(ConversationSlots.names.sorted().joined(separator: ", ")))")
+            throw InvalidTemplate(
+                message:
+                    "unknown slot \(unknown.sorted().map { "{{\($0)}}" }.joined(separator: ", ")) (known: \(ConversationSlots.names.sorted().joined(separator: ", ")))"
+            )
         }
     }
 
@@ -48,10 +55,12 @@ public enum TemplateRenderer {
     /// show a raw `{{…}}`.
     public static func render(_ text: String, slots values: [String: String]) -> String? {
         guard canFill(text, slots: values),
-              let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text) else { return nil }
+            let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
+        else { return nil }
         let rendered = template.render(values)
         guard !rendered.contains("{{"), !rendered.contains("}}"),
-              !rendered.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return nil }
+            !rendered.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty
+        else { return nil }
         return rendered
     }
 }

@@ -20,7 +20,9 @@ struct TextTraits: Sendable {
     private let open: Bool
 
     init(_ text: String) {
-        var lowered: [UInt8] = [], ascii = 0, beyondASCII = false
+        var lowered: [UInt8] = []
+        var ascii = 0
+        var beyondASCII = false
         var flags = (at: false, colon: false, han: false, dash: false, hash: false, dot: false)
         lowered.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
@@ -46,7 +48,9 @@ struct TextTraits: Sendable {
 
     /// The count of ASCII digits in `bytes` and their longest run.
     private static func asciiDigitRuns(_ bytes: [UInt8]) -> (count: Int, longestRun: Int) {
-        var count = 0, run = 0, longest = 0
+        var count = 0
+        var run = 0
+        var longest = 0
         for byte in bytes {
             let digit = (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
             run = digit ? run + 1 : 0
@@ -58,7 +62,9 @@ struct TextTraits: Sendable {
 
     /// The count of decimal digits (`Nd`, any script) in `text` and their longest run.
     private static func decimalDigits(_ text: String) -> (count: Int, longestRun: Int) {
-        var count = 0, run = 0, longest = 0
+        var count = 0
+        var run = 0
+        var longest = 0
         for scalar in text.unicodeScalars {
             let digit = scalar.isASCII ? ("0"..."9").contains(scalar) : scalar.properties.numericType == .decimal
             run = digit ? run + 1 : 0
@@ -69,7 +75,9 @@ struct TextTraits: Sendable {
     }
 
     private init(open: Void) {
-        (lowered, hasDigit, hasAt, hasColon, hasHan, hasDash, hasHash, hasDot) = ([], true, true, true, true, true, true, true)
+        (lowered, hasDigit, hasAt, hasColon, hasHan, hasDash, hasHash, hasDot) = (
+            [], true, true, true, true, true, true, true
+        )
         (asciiDigits, digits, longestDigitRun, self.open) = (.max, .max, .max, true)
     }
 
@@ -78,17 +86,20 @@ struct TextTraits: Sendable {
 
     /// Whether the lowercased text contains one of `needles` (lowercase ASCII).
     func has(_ needles: [StaticString]) -> Bool {
-        open || needles.contains { needle in
-            needle.withUTF8Buffer { needle in
-                guard needle.count <= lowered.count, let first = needle.first else { return false }
-                var index = 0
-                while index + needle.count <= lowered.count {
-                    if lowered[index] == first, needle.indices.allSatisfy({ lowered[index + $0] == needle[$0] }) { return true }
-                    index += 1
+        open
+            || needles.contains { needle in
+                needle.withUTF8Buffer { needle in
+                    guard needle.count <= lowered.count, let first = needle.first else { return false }
+                    var index = 0
+                    while index + needle.count <= lowered.count {
+                        if lowered[index] == first, needle.indices.allSatisfy({ lowered[index + $0] == needle[$0] }) {
+                            return true
+                        }
+                        index += 1
+                    }
+                    return false
                 }
-                return false
             }
-        }
     }
 
     /// Whether a digit word ("seven", "oh", "double") may be there.

@@ -57,13 +57,19 @@ public struct ThresholdReplay: Sendable, Equatable {
         rows = Self.thresholds.map { threshold in
             let answered = labelled.filter { $0.confidence >= threshold }
             return Row(
-                threshold: threshold, fallbackRate: Statistics.ratio(turns.count { $0.confidence < threshold }, turns.count),
-                answered: answered.count, accuracy: Statistics.ratio(answered.count { $0.label == $0.predicted }, answered.count)
+                threshold: threshold,
+                fallbackRate: Statistics.ratio(turns.count { $0.confidence < threshold }, turns.count),
+                answered: answered.count,
+                accuracy: Statistics.ratio(answered.count { $0.label == $0.predicted }, answered.count)
             )
         }
         self.labelled = labelled.count
-        recommended = labelled.isEmpty ? nil : ThresholdChooser.choose(
-            expected: labelled.map { $0.label! }, predicted: labelled.map(\.predicted), confidences: labelled.map(\.confidence)
-        )
+        recommended =
+            labelled.isEmpty
+            ? nil
+            : ThresholdChooser.choose(
+                expected: labelled.map { $0.label! }, predicted: labelled.map(\.predicted),
+                confidences: labelled.map(\.confidence)
+            )
     }
 }

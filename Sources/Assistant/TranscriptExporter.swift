@@ -32,7 +32,8 @@ public struct TranscriptExporter: Sendable {
         }
         self.turns = zip(turns, found).map { turn, matches in
             var turn = turn
-            turn.text = Redactor.redact(turn.text, matches: matches, known: known[turn.conversation] ?? KnownPersonalValues())
+            turn.text = Redactor.redact(
+                turn.text, matches: matches, known: known[turn.conversation] ?? KnownPersonalValues())
             return turn
         }
         trainingRows = Self.trainingRows(self.turns)
@@ -53,7 +54,10 @@ public struct TranscriptExporter: Sendable {
         let manifest = Manifest(
             created: created, store: store, redacted: redacted,
             formats: ExportFormat.allCases.filter { format in files.contains { $0.format == format } }.map(\.rawValue),
-            files: files.map { Manifest.File(name: $0.name(prefix: prefix), format: $0.format.rawValue, rows: $0.rows, sha256: $0.sha256) },
+            files: files.map {
+                Manifest.File(
+                    name: $0.name(prefix: prefix), format: $0.format.rawValue, rows: $0.rows, sha256: $0.sha256)
+            },
             conversations: Set(turns.map(\.conversation)).count, turns: turns.count,
             modelVersions: Set(turns.compactMap(\.modelVersion)).sorted()
         )
@@ -70,7 +74,8 @@ public struct TranscriptExporter: Sendable {
     /// guess, so it waits for a label; a discarded turn is junk.
     static func trainingRows(_ turns: [ExportTurn]) -> [(text: String, intent: String)] {
         turns.compactMap { turn in
-            guard let intent = turn.intent, !turn.discarded, turn.label != nil || turn.outcome?.understood == true else { return nil }
+            guard let intent = turn.intent, !turn.discarded, turn.label != nil || turn.outcome?.understood == true
+            else { return nil }
             let text = ExportText.line(turn.text)
             return text.isEmpty ? nil : (text, intent)
         }
@@ -89,13 +94,17 @@ public struct TranscriptExporter: Sendable {
         if let confidence = turn.confidence { fields.append("\"confidence\":\(confidence)") }
         fields.append("\"conversation\":\(turn.conversation)")
         if turn.discarded { fields.append("\"discarded\":true") }
-        if let reason = turn.outcome?.handoffReason { fields.append("\"handoff_reason\":" + ExportText.jsonString(reason.rawValue)) }
+        if let reason = turn.outcome?.handoffReason {
+            fields.append("\"handoff_reason\":" + ExportText.jsonString(reason.rawValue))
+        }
         if let intent = turn.intent { fields.append("\"intent\":" + ExportText.jsonString(intent)) }
         if let label = turn.label { fields.append("\"label\":" + ExportText.jsonString(label)) }
         if let version = turn.modelVersion { fields.append("\"model_version\":\(version)") }
         if let outcome = turn.outcome { fields.append("\"outcome\":" + ExportText.jsonString(outcome.name)) }
         fields.append("\"position\":\(turn.position)")
-        if let predicted = turn.predictedIntent { fields.append("\"predicted_intent\":" + ExportText.jsonString(predicted)) }
+        if let predicted = turn.predictedIntent {
+            fields.append("\"predicted_intent\":" + ExportText.jsonString(predicted))
+        }
         fields.append("\"role\":" + ExportText.jsonString(turn.role.rawValue))
         fields.append("\"text\":" + ExportText.jsonString(turn.text))
         fields.append("\"time\":\"" + ExportText.iso8601(turn.time) + "\"")
@@ -104,30 +113,40 @@ public struct TranscriptExporter: Sendable {
 
     /// `training.jsonl`: `{"intent","text"}` per training row, as `train --data` reads it.
     var trainingLines: ExportFile {
-        let lines = trainingRows.map { "{\"intent\":" + ExportText.jsonString($0.intent) + ",\"text\":" + ExportText.jsonString($0.text) + "}" }
+        let lines = trainingRows.map {
+            "{\"intent\":" + ExportText.jsonString($0.intent) + ",\"text\":" + ExportText.jsonString($0.text) + "}"
+        }
         return ExportFile(suffix: "training.jsonl", format: .jsonl, content: Self.joined(lines), rows: lines.count)
     }
 
     /// `training.csv`: a `text,intent` header, then one row per training row.
     var csv: ExportFile {
         let lines = trainingRows.map { Self.csvField($0.text) + "," + Self.csvField(ExportText.line($0.intent)) }
-        return ExportFile(suffix: "training.csv", format: .csv, content: Self.joined(["text,intent"] + lines), rows: lines.count)
+        return ExportFile(
+            suffix: "training.csv", format: .csv, content: Self.joined(["text,intent"] + lines), rows: lines.count)
     }
 
     /// `nlu.yml`: Rasa 3.1 NLU data, intents sorted, each example once, in a block scalar.
     var rasa: ExportFile {
-        var examples: [String: [String]] = [:], seen: Set<[String]> = []
-        for row in trainingRows where seen.insert([row.intent, row.text]).inserted { examples[row.intent, default: []].append(row.text) }
+        var examples: [String: [String]] = [:]
+        var seen: Set<[String]> = []
+        for row in trainingRows where seen.insert([row.intent, row.text]).inserted {
+            examples[row.intent, default: []].append(row.text)
+        }
         var lines = [#"version: "3.1""#, "nlu:"]
         for (intent, texts) in examples.sorted(by: { $0.key < $1.key }) {
-            lines += ["- intent: " + ExportText.yamlScalar(ExportText.line(intent)), "  examples: |"] + texts.map { "    - \($0)" }
+            lines +=
+                ["- intent: " + ExportText.yamlScalar(ExportText.line(intent)), "  examples: |"]
+                + texts.map { "    - \($0)" }
         }
         return ExportFile(suffix: "nlu.yml", format: .rasa, content: Self.joined(lines), rows: seen.count)
     }
 
     /// `fasttext.txt`: `__label__INTENT text` per training row, one label a line.
     var fastText: ExportFile {
-        let lines = trainingRows.map { "__label__" + ExportText.fastTextLabel($0.intent) + " " + ExportText.fastText($0.text) }
+        let lines = trainingRows.map {
+            "__label__" + ExportText.fastTextLabel($0.intent) + " " + ExportText.fastText($0.text)
+        }
         return ExportFile(suffix: "fasttext.txt", format: .fasttext, content: Self.joined(lines), rows: lines.count)
     }
 
@@ -140,7 +159,8 @@ public struct TranscriptExporter: Sendable {
 
     /// A CSV field, quoted when it holds a comma, a quote or surrounding spaces.
     static func csvField(_ value: String) -> String {
-        guard value.contains(where: { $0 == "," || $0 == "\"" }) || value != value.trimmingCharacters(in: .whitespaces) else { return value }
+        guard value.contains(where: { $0 == "," || $0 == "\"" }) || value != value.trimmingCharacters(in: .whitespaces)
+        else { return value }
         return "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 

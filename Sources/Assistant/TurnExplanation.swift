@@ -34,7 +34,8 @@ public struct TurnExplanation: Sendable, Equatable {
     /// Creates an explanation.
     public init(
         turn: Int64, position: Int, text: String, ranking: [IntentScore], modelVersion: Int64?, language: String?,
-        slots: [String: String], outcome: TurnOutcome?, reply: String?, templateID: Int64?, templateText: String?, label: String?
+        slots: [String: String], outcome: TurnOutcome?, reply: String?, templateID: Int64?, templateText: String?,
+        label: String?
     ) {
         self.turn = turn
         self.position = position

@@ -18,11 +18,12 @@ public struct TurnLabel: Sendable, Equatable {
     public init(turn: Int64, kind: LabelKind, intent: String? = nil, annotator: String, time: Date) {
         self.turn = turn
         self.kind = kind
-        self.intent = switch kind {
-        case .label: intent
-        case .outOfScope: IntentDefinition.outOfScope
-        case .discard, .undo, .skip: nil
-        }
+        self.intent =
+            switch kind {
+            case .label: intent
+            case .outOfScope: IntentDefinition.outOfScope
+            case .discard, .undo, .skip: nil
+            }
         self.annotator = annotator
         self.time = time
     }

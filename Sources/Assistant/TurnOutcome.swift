@@ -22,7 +22,7 @@ public enum TurnOutcome: Sendable, Equatable, Hashable {
 
     /// The hand-off's reason; nil for other outcomes.
     public var handoffReason: HandoffReason? {
-        if case let .handoff(reason) = self { reason } else { nil }
+        if case .handoff(let reason) = self { reason } else { nil }
     }
 
     /// The outcome stored as `name` and `reason`; nil for a pair no outcome has.
@@ -31,7 +31,8 @@ public enum TurnOutcome: Sendable, Equatable, Hashable {
         case ("replied", nil): self = .replied
         case ("fallback", nil): self = .fallback
         case ("quiet", nil): self = .quiet
-        case let ("handoff", reason?): guard let reason = HandoffReason(rawValue: reason) else { return nil }
+        case ("handoff", let reason?):
+            guard let reason = HandoffReason(rawValue: reason) else { return nil }
             self = .handoff(reason)
         default: return nil
         }

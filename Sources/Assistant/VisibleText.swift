@@ -7,7 +7,11 @@ public enum VisibleText {
         guard text.unicodeScalars.contains(where: needsEscape) else { return text }
         var out = String.UnicodeScalarView()
         for scalar in text.unicodeScalars {
-            if needsEscape(scalar) { out.append(contentsOf: spelled(scalar).unicodeScalars) } else { out.append(scalar) }
+            if needsEscape(scalar) {
+                out.append(contentsOf: spelled(scalar).unicodeScalars)
+            } else {
+                out.append(scalar)
+            }
         }
         return String(out)
     }

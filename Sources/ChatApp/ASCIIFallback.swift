@@ -4,8 +4,12 @@ public enum ASCIIFallback {
     /// `cell`'s text in ASCII, exactly `cell.width` characters.
     public static func text(of cell: Cell) -> String {
         guard cell.width > 0 else { return "" }
-        if cell.text.unicodeScalars.allSatisfy(\.isASCII), cell.text.unicodeScalars.count == cell.width { return cell.text }
-        if cell.width == 1, let first = cell.text.unicodeScalars.first, let ascii = Self.replacements[first] { return String(ascii) }
+        if cell.text.unicodeScalars.allSatisfy(\.isASCII), cell.text.unicodeScalars.count == cell.width {
+            return cell.text
+        }
+        if cell.width == 1, let first = cell.text.unicodeScalars.first, let ascii = Self.replacements[first] {
+            return String(ascii)
+        }
         return String(repeating: "?", count: cell.width)
     }
 

@@ -34,7 +34,9 @@ public struct Asciicast: Sendable {
     }
 
     private static func json(_ value: Any) -> String {
-        let data = (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("null".utf8)
+        let data =
+            (try? JSONSerialization.data(withJSONObject: value, options: [.sortedKeys, .withoutEscapingSlashes]))
+            ?? Data("null".utf8)
         return String(decoding: data, as: UTF8.self)
     }
 }

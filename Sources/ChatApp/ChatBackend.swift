@@ -34,7 +34,9 @@ public protocol ChatBackend: AnyObject {
     func conversations(matching query: String) throws -> [ConversationSummary]
     /// Shows stored `conversation`: its latest lines; `continuing`, the next turns go there
     /// (an agent holds it when it is handed off).
-    func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (session: SessionInfo, lines: [TranscriptLine])
+    func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (
+        session: SessionInfo, lines: [TranscriptLine]
+    )
     /// The registry's versions, newest first.
     func models() throws -> [ModelSummary]
     /// Makes registry version `version` active (the chat follows at its next line).

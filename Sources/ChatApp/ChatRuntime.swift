@@ -20,7 +20,10 @@ public final class ChatRuntime {
     public static let pollInterval: Duration = .milliseconds(250)
 
     /// A runtime drawing on `terminal`, answering through `backend`, timing on `clock`, steered by `director`.
-    public init(backend: any ChatBackend, terminal: any Terminal, clock: any RuntimeClock, director: (any RuntimeDirector)? = nil) {
+    public init(
+        backend: any ChatBackend, terminal: any Terminal, clock: any RuntimeClock,
+        director: (any RuntimeDirector)? = nil
+    ) {
         self.backend = backend
         self.terminal = terminal
         self.clock = clock
@@ -38,9 +41,15 @@ public final class ChatRuntime {
             render(state, into: &screen)
             terminal.draw(screen)
             let polling = retrainJob.map { _ in clock.now + Self.pollInterval }
-            let timeout = [timers.first?.due, director?.due, polling].compactMap { $0 }.min().map { max(.zero, $0 - clock.now) }
+            let timeout = [timers.first?.due, director?.due, polling].compactMap { $0 }.min().map {
+                max(.zero, $0 - clock.now)
+            }
             let input = terminal.readEvents(timeout: timeout) + dueEvents() + retrainEvents()
-            if let director { director.direct(input, runtime: self, state: &state, now: clock.now) } else { handle(input, in: &state) }
+            if let director {
+                director.direct(input, runtime: self, state: &state, now: clock.now)
+            } else {
+                handle(input, in: &state)
+            }
         }
         return state
     }
@@ -79,61 +88,75 @@ public final class ChatRuntime {
     func perform(_ effect: Effect) -> [Event] {
         do {
             switch effect {
-            case let .classifyDraft(text): return [.draftAnalyzed(backend.analyze(text))]
-            case let .sendCustomerMessage(text):
+            case .classifyDraft(let text): return [.draftAnalyzed(backend.analyze(text))]
+            case .sendCustomerMessage(let text):
                 let switched = try backend.followRegistry()
                 let (lines, reply) = try backend.send(customer: text)
-                return [.replied(lines: lines, reply: reply), .sessionChanged(backend.session)] + (switched.map { [.notice($0)] } ?? [])
-            case let .sendAgentReply(text):
+                return [.replied(lines: lines, reply: reply), .sessionChanged(backend.session)]
+                    + (switched.map { [.notice($0)] } ?? [])
+            case .sendAgentReply(let text):
                 return [.appended(try backend.sendAgentReply(text)), .sessionChanged(backend.session)]
             case .handoff: return [.appended(try backend.handoff())]
             case .handBack: return [.handedBack(try backend.handBack())]
-            case let .relabel(turn, intent):
+            case .relabel(let turn, let intent):
                 try backend.relabel(turn: turn, intent: intent)
                 return [.relabeled(turn: turn, intent: intent)]
-            case let .mark(turn, kind):
+            case .mark(let turn, let kind):
                 try backend.mark(turn: turn, as: kind)
                 return [.marked(turn: turn, kind: kind)]
-            case let .loadReviewContext(turn): return [.reviewContextLoaded(turn: turn, lines: try backend.reviewContext(of: turn))]
-            case let .explainTurn(turn): return try backend.explain(turn: turn).map { [.turnExplained($0)] } ?? []
+            case .loadReviewContext(let turn):
+                return [.reviewContextLoaded(turn: turn, lines: try backend.reviewContext(of: turn))]
+            case .explainTurn(let turn): return try backend.explain(turn: turn).map { [.turnExplained($0)] } ?? []
             case .forgetSlots:
                 let slots = backend.session.slots.keys.sorted()
                 backend.forgetSlots()
-                let said = slots.isEmpty ? "no slots to forget" : "forgot " + slots.joined(separator: ", ") + ": replies ask again"
+                let said =
+                    slots.isEmpty
+                    ? "no slots to forget" : "forgot " + slots.joined(separator: ", ") + ": replies ask again"
                 return [.sessionChanged(backend.session), .notice(said)]
-            case let .loadConversations(query): return [.conversationsLoaded(try backend.conversations(matching: query))]
-            case let .openConversation(summary, continuing):
+            case .loadConversations(let query):
+                return [.conversationsLoaded(try backend.conversations(matching: query))]
+            case .openConversation(let summary, let continuing):
                 let (session, lines) = try backend.open(summary, continuing: continuing)
                 return [.conversationOpened(summary, continuing: continuing, session: session, lines: lines)]
             case .loadModels: return [.modelsLoaded(try backend.models())]
-            case let .promote(version):
+            case .promote(let version):
                 try backend.promote(version: version)
-                return [.modelsLoaded(try backend.models()), .notice("v\(version) is active: the chat answers with it from the next line")]
+                return [
+                    .modelsLoaded(try backend.models()),
+                    .notice("v\(version) is active: the chat answers with it from the next line"),
+                ]
             case .rollback:
                 let (from, to) = try backend.rollback()
-                return [.modelsLoaded(try backend.models()), .notice("rolled back from v\(from) to v\(to): it answers from the next line")]
-            case let .loadModelDiff(version, active):
-                return [.modelDiffLoaded(version: version, active: active, try backend.diff(version: version, against: active))]
+                return [
+                    .modelsLoaded(try backend.models()),
+                    .notice("rolled back from v\(from) to v\(to): it answers from the next line"),
+                ]
+            case .loadModelDiff(let version, let active):
+                return [
+                    .modelDiffLoaded(
+                        version: version, active: active, try backend.diff(version: version, against: active))
+                ]
             case .startRetrain:
                 guard retrainJob == nil else { return [] }
                 do { retrainJob = try backend.startRetrain() } catch { return [.retrain(.failed("\(error)"))] }
                 return []
             case .newConversation: return [.sessionStarted(try backend.newConversation())]
-            case let .loadEarlier(turn): return [.earlierLoaded(try backend.transcript(before: turn))]
-            case let .loadLater(turn): return [.laterLoaded(try backend.transcript(after: turn))]
+            case .loadEarlier(let turn): return [.earlierLoaded(try backend.transcript(before: turn))]
+            case .loadLater(let turn): return [.laterLoaded(try backend.transcript(after: turn))]
             case .loadReviewQueue: return [.reviewLoaded(try backend.reviewQueue(), total: try backend.reviewCount())]
             case .loadTemplates: return [.templatesLoaded(try backend.templates())]
-            case let .saveTemplate(intent, variant, text):
+            case .saveTemplate(let intent, let variant, let text):
                 try backend.saveTemplate(intent: intent, variant: variant, text: text)
                 return [.templatesLoaded(try backend.templates())]
-            case let .deleteTemplate(intent, variant):
+            case .deleteTemplate(let intent, let variant):
                 try backend.deleteTemplate(intent: intent, variant: variant)
                 return [.templatesLoaded(try backend.templates())]
-            case let .loadMonitor(period): return [.monitorLoaded(try backend.monitor(period))]
-            case let .expireNotice(serial, delay):
+            case .loadMonitor(let period): return [.monitorLoaded(try backend.monitor(period))]
+            case .expireNotice(let serial, let delay):
                 schedule(.noticeExpired(serial: serial), after: delay)
                 return []
-            case let .refreshMonitor(serial, delay):
+            case .refreshMonitor(let serial, let delay):
                 schedule(.monitorRefreshDue(serial: serial), after: delay)
                 return []
             case .quit: return []

@@ -11,10 +11,14 @@ struct ConversationsView {
         guard body.height >= 3 else { return }
         let c = state.conversations
         let title = c.loaded ? "Conversations · \(c.items.count) found · newest first" : "Conversations · loading…"
-        screen.rule(row: body.top, column: body.left, width: body.width, title: title, style: theme.border, titleStyle: theme.heading)
+        screen.rule(
+            row: body.top, column: body.left, width: body.width, title: title, style: theme.border,
+            titleStyle: theme.heading)
         let x = screen.put(" find› ", row: body.top + 1, column: body.left, style: theme.heading)
         screen.cursor = screen.edit(c.query, row: body.top + 1, column: x, width: body.right - x - 1)
-        screen.put(Keymap.hints(for: .conversations), row: body.bottom - 1, column: body.left + 1, style: theme.dim, limit: body.width - 2)
+        screen.put(
+            Keymap.hints(for: .conversations), row: body.bottom - 1, column: body.left + 1, style: theme.dim,
+            limit: body.width - 2)
         let list = Rect(left: body.left, top: body.top + 2, width: body.width, height: body.height - 3)
         guard c.loaded else { return }
         if c.items.isEmpty {
@@ -29,11 +33,15 @@ struct ConversationsView {
             if isSelected { screen.fill(row: row, column: list.left, count: list.width, style: theme.selected) }
             let base = isSelected ? theme.selected : Style.plain
             let flags = (item.hasFallback ? "⚑" : " ") + (item.handedOff ? "✋" : " ")
-            let head = "#\(item.id)".leftPaddedSpaces(to: 6) + "  " + Self.minute(item.started) + "  "
-                + TextLayout.pad(TextLayout.truncate(item.agent ?? "–", to: 10), to: 10) + "  " + "\(item.turns) turns".leftPaddedSpaces(to: 9) + " "
+            let head =
+                "#\(item.id)".leftPaddedSpaces(to: 6) + "  " + Self.minute(item.started) + "  "
+                + TextLayout.pad(TextLayout.truncate(item.agent ?? "–", to: 10), to: 10) + "  "
+                + "\(item.turns) turns".leftPaddedSpaces(to: 9) + " "
             var x = screen.put(head, row: row, column: list.left + 1, style: base)
             x = screen.put(flags + " ", row: row, column: x, style: isSelected ? base : theme.warning)
-            screen.put(item.firstLine ?? "", row: row, column: x, style: isSelected ? base : theme.customer, limit: list.right - x - 1)
+            screen.put(
+                item.firstLine ?? "", row: row, column: x, style: isSelected ? base : theme.customer,
+                limit: list.right - x - 1)
         }
     }
 

@@ -50,10 +50,13 @@ public final class DemoBackend: ChatBackend {
     }
 
     public func send(customer text: String) throws -> (lines: [TranscriptLine], reply: BotReply) {
-        let made = try answer({ let (lines, reply) = try base.send(customer: text); return .sent(lines, reply) }) {
+        let made = try answer({
+            let (lines, reply) = try base.send(customer: text)
+            return .sent(lines, reply)
+        }) {
             if case .sent = $0 { true } else { false }
         }
-        guard case let .sent(lines, reply) = made else { return try base.send(customer: text) }
+        guard case .sent(let lines, let reply) = made else { return try base.send(customer: text) }
         return (lines, reply)
     }
 
@@ -65,21 +68,26 @@ public final class DemoBackend: ChatBackend {
     public func handBack() throws -> [TranscriptLine] { try lines { try base.handBack() } }
 
     public func relabel(turn: TurnID, intent: String) throws {
-        _ = try answer({ try base.relabel(turn: turn, intent: intent); return .relabeled }) {
+        _ = try answer({
+            try base.relabel(turn: turn, intent: intent)
+            return .relabeled
+        }) {
             if case .relabeled = $0 { true } else { false }
         }
     }
 
     public func newConversation() throws -> SessionInfo {
-        let made = try answer({ .started(try base.newConversation()) }) { if case .started = $0 { true } else { false } }
-        guard case let .started(session) = made else { return try base.newConversation() }
+        let made = try answer({ .started(try base.newConversation()) }) {
+            if case .started = $0 { true } else { false }
+        }
+        guard case .started(let session) = made else { return try base.newConversation() }
         return session
     }
 
     /// A call answering with transcript lines, remembered.
     private func lines(_ make: () throws -> [TranscriptLine]) throws -> [TranscriptLine] {
         let made = try answer({ .lines(try make()) }) { if case .lines = $0 { true } else { false } }
-        guard case let .lines(lines) = made else { return try make() }
+        guard case .lines(let lines) = made else { return try make() }
         return lines
     }
 
@@ -91,19 +99,27 @@ public final class DemoBackend: ChatBackend {
     public func saveTemplate(intent: String, variant: Int64?, text: String) throws {
         try base.saveTemplate(intent: intent, variant: variant, text: text)
     }
-    public func deleteTemplate(intent: String, variant: Int64) throws { try base.deleteTemplate(intent: intent, variant: variant) }
+    public func deleteTemplate(intent: String, variant: Int64) throws {
+        try base.deleteTemplate(intent: intent, variant: variant)
+    }
     public func mark(turn: TurnID, as kind: LabelKind) throws { try base.mark(turn: turn, as: kind) }
     public func reviewContext(of turn: TurnID) throws -> [TranscriptLine] { try base.reviewContext(of: turn) }
     public func explain(turn: TurnID) throws -> TurnInsight? { try base.explain(turn: turn) }
     public func forgetSlots() { base.forgetSlots() }
-    public func conversations(matching query: String) throws -> [ConversationSummary] { try base.conversations(matching: query) }
-    public func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (session: SessionInfo, lines: [TranscriptLine]) {
+    public func conversations(matching query: String) throws -> [ConversationSummary] {
+        try base.conversations(matching: query)
+    }
+    public func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (
+        session: SessionInfo, lines: [TranscriptLine]
+    ) {
         try base.open(conversation, continuing: continuing)
     }
     public func models() throws -> [ModelSummary] { try base.models() }
     public func promote(version: Int64) throws { try base.promote(version: version) }
     public func rollback() throws -> (from: Int64, to: Int64) { try base.rollback() }
-    public func diff(version: Int64, against active: Int64) throws -> ModelDiff { try base.diff(version: version, against: active) }
+    public func diff(version: Int64, against active: Int64) throws -> ModelDiff {
+        try base.diff(version: version, against: active)
+    }
     public func startRetrain() throws -> any BackgroundRetrain { try base.startRetrain() }
     public func monitor(_ period: MonitorPeriod) throws -> StatsReport { try base.monitor(period) }
 }

@@ -15,7 +15,9 @@ struct DemoBanner {
     static func layout(_ overlay: DemoOverlay?, in body: Rect) -> (banner: Rect, page: Rect) {
         guard let overlay else { return (Rect(left: body.left, top: body.top, width: body.width, height: 0), body) }
         let rows = max(1, captionLines(overlay, width: body.width).count)
-        guard body.height - rows >= minimumPage else { return (Rect(left: body.left, top: body.top, width: body.width, height: 0), body) }
+        guard body.height - rows >= minimumPage else {
+            return (Rect(left: body.left, top: body.top, width: body.width, height: 0), body)
+        }
         return (
             Rect(left: body.left, top: body.top, width: body.width, height: rows),
             Rect(left: body.left, top: body.top + rows, width: body.width, height: body.height - rows)

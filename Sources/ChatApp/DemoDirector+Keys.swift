@@ -3,8 +3,11 @@ extension DemoDirector {
     /// the UI but `/resume` and F9; otherwise resizes, timers, scrolling and quitting pass and
     /// other keys are ignored (they would garble the scripted typing).
     func take(_ event: Event, runtime: ChatRuntime, state: inout State, now: Duration) {
-        if case let .live(resume) = mode {
-            if event == .key(.function(9)) || event == .key(.enter) && state.page == .chat && state.picker == nil && state.input.text.trimmingSpaces == "/resume" {
+        if case .live(let resume) = mode {
+            if event == .key(.function(9))
+                || event == .key(.enter) && state.page == .chat && state.picker == nil
+                    && state.input.text.trimmingSpaces == "/resume"
+            {
                 state.input = LineEditor()
                 state.analysis = nil
                 goOn(at: resume, runtime: runtime, state: &state, now: now)
@@ -13,7 +16,7 @@ extension DemoDirector {
             }
             return
         }
-        guard case let .key(key) = event else { return runtime.handle([event], in: &state) }
+        guard case .key(let key) = event else { return runtime.handle([event], in: &state) }
         switch key {
         case .character(" "): togglePause(now: now)
         case .right: skip(runtime: runtime, state: &state, now: now)
@@ -30,7 +33,7 @@ extension DemoDirector {
         case .playing:
             mode = .paused(left: max(.zero, (due ?? now) - now))
             due = nil
-        case let .paused(left):
+        case .paused(let left):
             mode = .playing
             due = now + left
         case .waiting:
@@ -79,7 +82,11 @@ extension DemoDirector {
 
     /// Plays on from step `next` (or ends after the last).
     private func goOn(at next: Int, runtime: ChatRuntime, state: inout State, now: Duration) {
-        if next < script.entries.count { start(next, in: &state, at: now) } else { end(runtime: runtime, state: &state) }
+        if next < script.entries.count {
+            start(next, in: &state, at: now)
+        } else {
+            end(runtime: runtime, state: &state)
+        }
     }
 
     /// Puts back the state before step `target`, keeping the terminal's size and the notice count.

@@ -3,22 +3,25 @@ extension DemoDirector {
     func plan(_ entry: DemoScript.Entry, index: Int, in state: State) -> DemoPlan {
         let read: DemoPlan = [(pace.read, .hold)]
         switch entry.step {
-        case let .customer(text):
-            let asCustomer: DemoPlan = state.agentMode && !state.typingAsCustomer ? [(pace.betweenKeys, .event(.key(.control("o"))))] : []
+        case .customer(let text):
+            let asCustomer: DemoPlan =
+                state.agentMode && !state.typingAsCustomer ? [(pace.betweenKeys, .event(.key(.control("o"))))] : []
             return reachChat(state) + asCustomer + typing(text, step: index) + enter + read
-        case let .agent(text):
-            guard state.agentMode else { return failure("agent: the bot holds the conversation here (a handoff first)") }
+        case .agent(let text):
+            guard state.agentMode else {
+                return failure("agent: the bot holds the conversation here (a handoff first)")
+            }
             let asAgent: DemoPlan = state.typingAsCustomer ? [(pace.betweenKeys, .event(.key(.control("o"))))] : []
             return reachChat(state) + asAgent + typing(text, step: index) + enter + read
-        case let .caption(text):
+        case .caption(let text):
             return [(.zero, .caption(text)), (text.isEmpty ? .zero : pace.caption, .hold)]
-        case let .pause(duration):
+        case .pause(let duration):
             return duration.map { [(pace.pause($0), .hold)] } ?? [(.zero, .waitForPresenter)]
-        case let .relabel(intent):
+        case .relabel(let intent):
             guard state.lastBotTurnLine != nil else { return failure("relabel: no bot turn to relabel here") }
             return reachChat(state) + [(pace.betweenKeys, .event(.key(.control("r"))))] + typing(intent, step: index)
                 + [(pace.betweenKeys, .choose(intent))] + enter + read
-        case let .screen(page):
+        case .screen(let page):
             return [(pace.betweenKeys, .event(.key(.function(page.functionKey))))] + read
         case .handoff:
             guard !state.agentMode else { return failure("handoff: an agent already holds the conversation") }
@@ -42,7 +45,9 @@ extension DemoDirector {
 
     /// `text` typed key by key at the pace of a person.
     private func typing(_ text: String, step: Int) -> DemoPlan {
-        text.enumerated().map { i, character in (pace.keystroke(character, step: step, key: i), .event(.key(.character(character)))) }
+        text.enumerated().map { i, character in
+            (pace.keystroke(character, step: step, key: i), .event(.key(.character(character))))
+        }
     }
 
     private var enter: DemoPlan { [(pace.beforeEnter, .event(.key(.enter)))] }

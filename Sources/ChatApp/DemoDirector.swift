@@ -54,7 +54,9 @@ public final class DemoDirector: RuntimeDirector {
     public func direct(_ input: [Event], runtime: ChatRuntime, state: inout State, now: Duration) {
         if mode == .starting { start(0, in: &state, at: now) }
         for event in input where !state.quitting { take(event, runtime: runtime, state: &state, now: now) }
-        while mode == .playing, let time = due, time <= now, !state.quitting { step(runtime: runtime, state: &state, at: time) }
+        while mode == .playing, let time = due, time <= now, !state.quitting {
+            step(runtime: runtime, state: &state, at: time)
+        }
         state.demo = overlay
     }
 
@@ -62,7 +64,11 @@ public final class DemoDirector: RuntimeDirector {
     private func step(runtime: ChatRuntime, state: inout State, at time: Duration) {
         guard done < plan.count else {
             finish(in: &state)
-            if index + 1 < script.entries.count { start(index + 1, in: &state, at: time) } else { end(runtime: runtime, state: &state) }
+            if index + 1 < script.entries.count {
+                start(index + 1, in: &state, at: time)
+            } else {
+                end(runtime: runtime, state: &state)
+            }
             return
         }
         let action = plan[done].action
@@ -100,9 +106,9 @@ public final class DemoDirector: RuntimeDirector {
     func perform(_ action: DemoAction, runtime: ChatRuntime, state: inout State) {
         let serial = state.noticeSerial
         switch action {
-        case let .event(event): runtime.handle([event], in: &state)
-        case let .caption(text): caption = text.isEmpty ? nil : text
-        case let .choose(intent):
+        case .event(let event): runtime.handle([event], in: &state)
+        case .caption(let text): caption = text.isEmpty ? nil : text
+        case .choose(let intent):
             let steps = state.picker.flatMap { $0.matches.firstIndex(of: intent) } ?? 0
             for _ in 0..<steps { runtime.handle([.key(.down)], in: &state) }
         case .waitForPresenter:
@@ -110,11 +116,13 @@ public final class DemoDirector: RuntimeDirector {
                 mode = .waiting
                 due = nil
             }
-        case let .fail(message): runtime.handle([.failed("\(script.location(of: index)): \(message)")], in: &state)
+        case .fail(let message): runtime.handle([.failed("\(script.location(of: index)): \(message)")], in: &state)
         case .hold: break
         }
         if state.noticeSerial != serial, let notice = state.notice, notice.isError {
-            errors.append(notice.text.hasPrefix(script.location(of: index)) ? notice.text : "\(script.location(of: index)): \(notice.text)")
+            errors.append(
+                notice.text.hasPrefix(script.location(of: index))
+                    ? notice.text : "\(script.location(of: index)): \(notice.text)")
         }
     }
 

@@ -22,12 +22,15 @@ extension DemoScript {
             case .customer: turns += 1
             case .newConversation: turns = 0
             case .relabel where turns == 0:
-                throw DemoScriptError(file: file, line: index + 1, "relabel: no customer turn before it in this conversation")
+                throw DemoScriptError(
+                    file: file, line: index + 1, "relabel: no customer turn before it in this conversation")
             default: break
             }
             entries.append(Entry(step, line: index + 1))
         }
-        guard !entries.isEmpty else { throw DemoScriptError(file: file, line: nil, "no steps (a step a line, e.g. customer: hello)") }
+        guard !entries.isEmpty else {
+            throw DemoScriptError(file: file, line: nil, "no steps (a step a line, e.g. customer: hello)")
+        }
         return DemoScript(file: file, entries: entries)
     }
 
@@ -45,26 +48,35 @@ extension DemoScript {
         case "pause":
             guard !colon else { throw fail("pause takes no colon: pause, or pause 2s") }
             guard !argument.isEmpty else { return .pause(nil) }
-            guard let duration = duration(argument) else { throw fail("pause: \"\(argument)\" is not a duration (e.g. 2s, 1.5s, 500ms)") }
+            guard let duration = duration(argument) else {
+                throw fail("pause: \"\(argument)\" is not a duration (e.g. 2s, 1.5s, 500ms)")
+            }
             guard duration <= longestPause else { throw fail("pause: \(argument) is longer than 600s") }
             return .pause(duration)
         case "handoff", "handback", "new":
             guard argument.isEmpty, !colon else { throw fail("\(keyword) takes nothing after it") }
-            return keyword.lowercased() == "handoff" ? .handoff : keyword.lowercased() == "handback" ? .handback : .newConversation
+            return keyword.lowercased() == "handoff"
+                ? .handoff : keyword.lowercased() == "handback" ? .handback : .newConversation
         default:
-            throw fail("unknown step \"\(keyword)\" (customer:, agent:, caption:, pause, relabel:, screen:, handoff, handback, new; # comments)")
+            throw fail(
+                "unknown step \"\(keyword)\" (customer:, agent:, caption:, pause, relabel:, screen:, handoff, handback, new; # comments)"
+            )
         }
     }
 
     /// A step written as `KEYWORD: TEXT`.
-    private static func textStep(_ keyword: String, _ text: String, fail: (String) -> DemoScriptError) throws(DemoScriptError) -> DemoStep {
+    private static func textStep(_ keyword: String, _ text: String, fail: (String) -> DemoScriptError)
+        throws(DemoScriptError) -> DemoStep
+    {
         if keyword == "caption" { return .caption(text) }
         guard !text.isEmpty else { throw fail("\(keyword): needs text after the colon") }
         switch keyword {
         case "customer": return .customer(text)
         case "agent": return .agent(text)
         case "relabel":
-            guard !text.contains(where: \.isWhitespace) else { throw fail("relabel: \"\(text)\" is not an intent name (one word)") }
+            guard !text.contains(where: \.isWhitespace) else {
+                throw fail("relabel: \"\(text)\" is not an intent name (one word)")
+            }
             return .relabel(text)
         default:
             let name = text.lowercased()
@@ -76,8 +88,11 @@ extension DemoScript {
 
     /// `2s`, `1.5s`, `500ms` as a duration; nil for anything else.
     static func duration(_ text: String) -> Duration? {
-        let (digits, scale): (Substring, Double) = text.hasSuffix("ms") ? (text.dropLast(2), 0.001) : text.hasSuffix("s") ? (text.dropLast(), 1) : ("", 0)
-        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let value = Double(digits) else { return nil }
+        let (digits, scale): (Substring, Double) =
+            text.hasSuffix("ms") ? (text.dropLast(2), 0.001) : text.hasSuffix("s") ? (text.dropLast(), 1) : ("", 0)
+        guard !digits.isEmpty, digits.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }),
+            let value = Double(digits)
+        else { return nil }
         return .milliseconds(Int64((value * scale * 1000).rounded()))
     }
 }

@@ -31,7 +31,7 @@ public struct DemoScript: Sendable, Equatable {
     /// Checks what needs the model before anything is drawn: every relabel names one of `intents`.
     public func check(intents: [String]) throws(DemoScriptError) {
         for entry in entries {
-            guard case let .relabel(intent) = entry.step, !intents.contains(intent) else { continue }
+            guard case .relabel(let intent) = entry.step, !intents.contains(intent) else { continue }
             throw DemoScriptError(file: file, line: entry.line, "relabel: no intent \"\(intent)\" in this model")
         }
     }

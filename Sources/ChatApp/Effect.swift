@@ -65,7 +65,9 @@ extension Effect {
     /// `effects` with every draft classification but the last dropped, so a batch of queued
     /// input (a long paste) costs one classification.
     public static func coalesced(_ effects: [Effect]) -> [Effect] {
-        guard let last = effects.lastIndex(where: { if case .classifyDraft = $0 { true } else { false } }) else { return effects }
+        guard let last = effects.lastIndex(where: { if case .classifyDraft = $0 { true } else { false } }) else {
+            return effects
+        }
         return effects.enumerated().filter { i, e in
             if case .classifyDraft = e { return i == last }
             return true

@@ -27,7 +27,7 @@ public enum EscapeSequence {
         case "]", "P", "_", "^": return string(scalars)
         case "\u{1B}":
             // ESC ESC x: Alt with a key sequence, read as the key.
-            guard case let .complete(key, length) = parse(Array(scalars.dropFirst())) else { return .incomplete }
+            guard case .complete(let key, let length) = parse(Array(scalars.dropFirst())) else { return .incomplete }
             return .complete(key, length: length + 1)
         default:
             guard first.value >= 0x20, first.value != 0x7F else { return .complete(.escape, length: 0) }
@@ -37,7 +37,8 @@ public enum EscapeSequence {
 
     /// Nothing more came in time after `scalars`: a lone Escape (or several), else an unfinished sequence, dropped.
     public static func timedOut(_ scalars: [Unicode.Scalar]) -> Parse {
-        scalars.allSatisfy { $0 == "\u{1B}" } ? .complete(.escape, length: scalars.count) : .complete(nil, length: scalars.count)
+        scalars.allSatisfy { $0 == "\u{1B}" }
+            ? .complete(.escape, length: scalars.count) : .complete(nil, length: scalars.count)
     }
 
     /// `ESC [` then parameters (0x30–0x3F), intermediates (0x20–0x2F) and one final byte (0x40–0x7E).
@@ -105,6 +106,7 @@ public enum EscapeSequence {
     private static let ss3: [Unicode.Scalar: Key] = [
         "A": .up, "B": .down, "C": .right, "D": .left, "H": .home, "F": .end, "M": .enter,
         "P": .function(1), "Q": .function(2), "R": .function(3), "S": .function(4),
-        "t": .function(5), "u": .function(6), "v": .function(7), "l": .function(8), "w": .function(9), "x": .function(10),
+        "t": .function(5), "u": .function(6), "v": .function(7), "l": .function(8), "w": .function(9),
+        "x": .function(10),
     ]
 }

@@ -20,7 +20,8 @@ enum Format {
         var scale = 1.0
         for _ in 0..<places { scale *= 10 }
         let scaled = Int((abs(value) * scale).rounded())
-        let whole = scaled / Int(scale), fraction = scaled % Int(scale)
+        let whole = scaled / Int(scale)
+        let fraction = scaled % Int(scale)
         let digits = String(fraction).leftPadded(to: places)
         return (value < 0 && scaled > 0 ? "-" : "") + "\(whole)" + (places > 0 ? "." + digits : "")
     }

@@ -11,14 +11,19 @@ struct HelpView {
             return bindings.isEmpty ? [] : [("", scope.title)] + bindings.map { ($0.label, $0.help) }
         } + [
             ("", "Notices"),
-            ("notice row", "confirmations and errors show on their own row above the status line, until the next key or a few seconds pass"),
+            (
+                "notice row",
+                "confirmations and errors show on their own row above the status line, until the next key or a few seconds pass"
+            ),
             ("", "Slash commands"),
         ] + State.slashCommands.map { ($0.name, $0.summary) }
     }
 
     func draw(in body: Rect, into screen: inout Screen) {
         guard body.height >= 1 else { return }
-        screen.rule(row: body.top, column: body.left, width: body.width, title: "Help", style: theme.border, titleStyle: theme.heading)
+        screen.rule(
+            row: body.top, column: body.left, width: body.width, title: "Help", style: theme.border,
+            titleStyle: theme.heading)
         let keyWidth = min(18, body.width / 3)
         var rows: [(String, String, Bool)] = []
         for entry in Self.entries {

@@ -22,7 +22,10 @@ public struct InputHistory: Sendable, Equatable {
     /// The older entry to show instead of `current`, or nil at the oldest.
     public mutating func older(than current: String) -> String? {
         guard !entries.isEmpty else { return nil }
-        if index == nil { draft = current; index = entries.count }
+        if index == nil {
+            draft = current
+            index = entries.count
+        }
         guard let i = index, i > 0 else { return nil }
         index = i - 1
         return entries[i - 1]

@@ -19,7 +19,8 @@ public struct IntentPicker: Sendable, Equatable {
     /// A picker for `turn` over `intents` in the order of `ranking` (best first), the current
     /// intent highlighted (else the first).
     public init(
-        turn: TurnID, position: Int? = nil, text: String, intents: [String], ranking: [(intent: String, confidence: Float)] = [],
+        turn: TurnID, position: Int? = nil, text: String, intents: [String],
+        ranking: [(intent: String, confidence: Float)] = [],
         current: String? = nil
     ) {
         self.turn = turn
@@ -38,7 +39,8 @@ public struct IntentPicker: Sendable, Equatable {
         let words = filter.text.lowercased().split(separator: " ").map(String.init)
         guard !words.isEmpty else { return intents }
         let hits = intents.filter { name in words.allSatisfy { name.lowercased().contains($0) } }
-        return hits.filter { $0.lowercased().hasPrefix(words[0]) } + hits.filter { !$0.lowercased().hasPrefix(words[0]) }
+        return hits.filter { $0.lowercased().hasPrefix(words[0]) }
+            + hits.filter { !$0.lowercased().hasPrefix(words[0]) }
     }
 
     /// The highlighted intent, if any matches.

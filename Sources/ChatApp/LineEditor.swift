@@ -25,11 +25,11 @@ public struct LineEditor: Sendable, Equatable {
     /// Applies an editing key (a character, or a key `Keymap` binds in `.editing`); returns
     /// false when the key is not an editing key.
     public mutating func handle(_ key: Key) -> Bool {
-        if case let .character(c) = key {
+        if case .character(let c) = key {
             insert(String(c))
             return true
         }
-        guard case let .text(command)? = Keymap.command(for: key, in: .editing) else { return false }
+        guard case .text(let command)? = Keymap.command(for: key, in: .editing) else { return false }
         apply(command)
         return true
     }

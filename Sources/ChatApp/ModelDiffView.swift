@@ -11,7 +11,10 @@ struct ModelDiffView {
     var lines: [(text: String, style: Style)] {
         let d = comparison.diff
         var lines: [(String, Style)] = [
-            ("fixed \(d.fixed.count) · broken \(d.broken.count) · changed, still wrong \(d.stillWrong.count)", theme.label)
+            (
+                "fixed \(d.fixed.count) · broken \(d.broken.count) · changed, still wrong \(d.stillWrong.count)",
+                theme.label
+            )
         ]
         for (title, changes, style) in [
             ("fixed (wrong → right)", d.fixed, theme.meter), ("broken (right → wrong)", d.broken, theme.warning),
@@ -22,22 +25,32 @@ struct ModelDiffView {
         }
         let deltas = d.intentDeltas.filter { $0.delta != 0 }
         if !deltas.isEmpty {
-            let signed = deltas.map { ($0.delta > 0 ? "+" : "−") + Format.decimal(abs($0.delta), places: 3) + " \($0.intent)" }
+            let signed = deltas.map {
+                ($0.delta > 0 ? "+" : "−") + Format.decimal(abs($0.delta), places: 3) + " \($0.intent)"
+            }
             lines.append(("per-intent F1: " + signed.joined(separator: " · "), theme.dim))
         }
         return lines
     }
 
     func draw(in rect: Rect, into screen: inout Screen) {
-        let title = "v\(comparison.active) (active) → v\(comparison.version) on \(comparison.diff.examples) evaluation examples today"
-        screen.rule(row: rect.top, column: rect.left, width: rect.width, title: title, style: theme.border, titleStyle: theme.heading)
-        let all = lines, rows = rect.height - 1
+        let title =
+            "v\(comparison.active) (active) → v\(comparison.version) on \(comparison.diff.examples) evaluation examples today"
+        screen.rule(
+            row: rect.top, column: rect.left, width: rect.width, title: title, style: theme.border,
+            titleStyle: theme.heading)
+        let all = lines
+        let rows = rect.height - 1
         var shown = Array(all.prefix(rows))
         if all.count > rows, rows > 1 {
-            shown[rows - 1] = ("… \(all.count - rows + 1) more lines: supportbot models diff \(comparison.active) \(comparison.version)", theme.dim)
+            shown[rows - 1] = (
+                "… \(all.count - rows + 1) more lines: supportbot models diff \(comparison.active) \(comparison.version)",
+                theme.dim
+            )
         }
         for (i, line) in shown.enumerated() {
-            screen.put(line.text, row: rect.top + 1 + i, column: rect.left + 1, style: line.style, limit: rect.width - 2)
+            screen.put(
+                line.text, row: rect.top + 1 + i, column: rect.left + 1, style: line.style, limit: rect.width - 2)
         }
     }
 }

@@ -22,7 +22,8 @@ public struct ModelSummary: Sendable, Equatable {
 
     /// Creates a summary.
     public init(
-        version: Int64, created: Date, config: String, trainingExamples: Int, evaluation: ModelEvaluation?, sizeBytes: Int,
+        version: Int64, created: Date, config: String, trainingExamples: Int, evaluation: ModelEvaluation?,
+        sizeBytes: Int,
         isActive: Bool, promotedBy: String?, promotedAt: Date?
     ) {
         self.version = version

@@ -12,9 +12,14 @@ struct MonitorView {
 
     func draw(in body: Rect, into screen: inout Screen) {
         guard body.height >= 2 else { return }
-        let periods = MonitorPeriod.allCases.map { $0 == state.monitor.period ? "[\($0.title)]" : $0.title }.joined(separator: " ")
-        screen.rule(row: body.top, column: body.left, width: body.width, title: "Monitor · \(periods)", style: theme.border, titleStyle: theme.heading)
-        screen.put(Keymap.hints(for: .monitor), row: body.bottom - 1, column: body.left + 1, style: theme.dim, limit: body.width - 2)
+        let periods = MonitorPeriod.allCases.map { $0 == state.monitor.period ? "[\($0.title)]" : $0.title }.joined(
+            separator: " ")
+        screen.rule(
+            row: body.top, column: body.left, width: body.width, title: "Monitor · \(periods)", style: theme.border,
+            titleStyle: theme.heading)
+        screen.put(
+            Keymap.hints(for: .monitor), row: body.bottom - 1, column: body.left + 1, style: theme.dim,
+            limit: body.width - 2)
         guard let report = state.monitor.report else {
             screen.put("loading…", row: body.top + 1, column: body.left + 1, style: theme.dim)
             return
@@ -23,20 +28,28 @@ struct MonitorView {
         var row = drawChips(Self.chips(report.figures), in: inner, into: &screen)
         row = drawDrift(report.drift, row: row, inner: inner, into: &screen)
         row = drawSeries(report, row: row, inner: inner, into: &screen)
-        drawIntents(report.figures, in: Rect(left: inner.left, top: row, width: inner.width, height: inner.bottom - row), into: &screen)
+        drawIntents(
+            report.figures, in: Rect(left: inner.left, top: row, width: inner.width, height: inner.bottom - row),
+            into: &screen)
     }
 
     /// The figures of `f` as `stats` names them.
     static func chips(_ f: StatsFigures) -> [(name: String, value: String)] {
-        let latency = f.latency.map { l in
-            [l.p50, l.p95, l.p99].map { Format.milliseconds(Double($0) / 1000) }
-        }.map { "p50 \($0[0])  p95 \($0[1])  p99 \($0[2])" } ?? "–"
-        let accuracy = f.liveAccuracy.map { value in
-            Format.percent1(value) + (f.liveAccuracyInterval.map { " (n \(f.answeredLabelled), 95% CI \(Format.percent1($0.lowerBound))–\(Format.percent1($0.upperBound)))" } ?? "")
-        } ?? "– (no answered turn labelled)"
+        let latency =
+            f.latency.map { l in
+                [l.p50, l.p95, l.p99].map { Format.milliseconds(Double($0) / 1000) }
+            }.map { "p50 \($0[0])  p95 \($0[1])  p99 \($0[2])" } ?? "–"
+        let accuracy =
+            f.liveAccuracy.map { value in
+                Format.percent1(value)
+                    + (f.liveAccuracyInterval.map {
+                        " (n \(f.answeredLabelled), 95% CI \(Format.percent1($0.lowerBound))–\(Format.percent1($0.upperBound)))"
+                    } ?? "")
+            } ?? "– (no answered turn labelled)"
         return [
             ("conversations", "\(f.conversations)"), ("customer turns", "\(f.customerTurns)"),
-            ("fallback rate", f.fallbackRate.map(Format.percent1) ?? "–"), ("hand-off rate", f.handoffRate.map(Format.percent1) ?? "–"),
+            ("fallback rate", f.fallbackRate.map(Format.percent1) ?? "–"),
+            ("hand-off rate", f.handoffRate.map(Format.percent1) ?? "–"),
             ("out of scope", f.outOfScopeRate.map(Format.percent1) ?? "–"),
             ("mean confidence", f.confidenceMean.map { Format.decimal($0, places: 3) } ?? "–"),
             ("confidence 0→1", Sparkline.make(f.confidenceHistogram.map(Double.init))),
@@ -47,7 +60,8 @@ struct MonitorView {
 
     /// Lays the chips out left to right, wrapping; returns the row after them.
     private func drawChips(_ chips: [Chip], in inner: Rect, into screen: inout Screen) -> Int {
-        var row = inner.top, x = inner.left
+        var row = inner.top
+        var x = inner.left
         for chip in chips {
             let w = TextWidth.of(chip.name + " " + chip.value)
             if x > inner.left, x + w > inner.right {
@@ -66,18 +80,28 @@ struct MonitorView {
         guard row < inner.bottom else { return row }
         let x = screen.put("drift ", row: row, column: inner.left, style: theme.dim)
         guard let drift else {
-            screen.put("– (no earlier period with turns)", row: row, column: x, style: theme.dim, limit: inner.right - x)
+            screen.put(
+                "– (no earlier period with turns)", row: row, column: x, style: theme.dim, limit: inner.right - x)
             return row + 1
         }
         let flagged = !drift.flags.isEmpty
         let flags = flagged ? "FLAGGED " + drift.flags.map(\.rawValue).joined(separator: ", ") : "no flag"
-        let x2 = screen.put(flags, row: row, column: x, style: flagged ? theme.warning : theme.label, limit: inner.right - x)
+        let x2 = screen.put(
+            flags, row: row, column: x, style: flagged ? theme.warning : theme.label, limit: inner.right - x)
         var details: [String] = []
         if let d = drift.intentMixDistance { details.append("JS " + Format.decimal(d, places: 3)) }
-        if let c = drift.confidenceChange { details.append("confidence " + (c >= 0 ? "+" : "") + Format.decimal(c, places: 3)) }
-        if let u = drift.unknownTokenRateChange { details.append("unknown tokens " + (u >= 0 ? "+" : "") + Format.percent(u)) }
+        if let c = drift.confidenceChange {
+            details.append("confidence " + (c >= 0 ? "+" : "") + Format.decimal(c, places: 3))
+        }
+        if let u = drift.unknownTokenRateChange {
+            details.append("unknown tokens " + (u >= 0 ? "+" : "") + Format.percent(u))
+        }
         details += drift.moved.map { "\($0.intent) \(Format.percent($0.before))→\(Format.percent($0.after))" }
-        if !details.isEmpty { screen.put(" · " + details.joined(separator: " · "), row: row, column: x2, style: theme.dim, limit: inner.right - x2) }
+        if !details.isEmpty {
+            screen.put(
+                " · " + details.joined(separator: " · "), row: row, column: x2, style: theme.dim,
+                limit: inner.right - x2)
+        }
         return row + 1
     }
 
@@ -86,12 +110,15 @@ struct MonitorView {
     private func drawSeries(_ report: StatsReport, row: Int, inner: Rect, into screen: inout Screen) -> Int {
         let points = report.series
         guard let first = points.first, let last = points.last, row + 4 <= inner.bottom else { return row }
-        screen.put("by day \(first.key) … \(last.key)", row: row, column: inner.left, style: theme.heading, limit: inner.width)
+        screen.put(
+            "by day \(first.key) … \(last.key)", row: row, column: inner.left, style: theme.heading, limit: inner.width)
         let lines: [(String, (StatsFigures) -> Double?)] = [
-            ("turns", { Double($0.customerTurns) }), ("fallback rate", \.fallbackRate), ("confidence", \.confidenceMean),
+            ("turns", { Double($0.customerTurns) }), ("fallback rate", \.fallbackRate),
+            ("confidence", \.confidenceMean),
         ]
         for (i, (name, value)) in lines.enumerated() {
-            let x = screen.put("  " + TextLayout.pad(name, to: 14), row: row + 1 + i, column: inner.left, style: theme.dim)
+            let x = screen.put(
+                "  " + TextLayout.pad(name, to: 14), row: row + 1 + i, column: inner.left, style: theme.dim)
             let shown = points.suffix(max(0, inner.right - x)).map { value($0.figures) }
             screen.put(Sparkline.make(shown), row: row + 1 + i, column: x, style: theme.meter, limit: inner.right - x)
         }
@@ -102,9 +129,13 @@ struct MonitorView {
     private func drawIntents(_ f: StatsFigures, in rect: Rect, into screen: inout Screen) {
         guard rect.height >= 2 else { return }
         let title = "Intents · turns · share · fallback · live precision (from \(StatsFigures.precisionMinimum) labels)"
-        screen.rule(row: rect.top, column: rect.left - 1, width: rect.width + 2, title: title, style: theme.border, titleStyle: theme.heading)
+        screen.rule(
+            row: rect.top, column: rect.left - 1, width: rect.width + 2, title: title, style: theme.border,
+            titleStyle: theme.heading)
         guard !f.intents.isEmpty else {
-            screen.put("no customer turns in this period", row: rect.top + 1, column: rect.left, style: theme.dim, limit: rect.width)
+            screen.put(
+                "no customer turns in this period", row: rect.top + 1, column: rect.left, style: theme.dim,
+                limit: rect.width)
             return
         }
         let nameWidth = min(f.intents.map { TextWidth.of($0.intent) }.max() ?? 0, max(8, rect.width / 3))
@@ -114,7 +145,8 @@ struct MonitorView {
             let share = Statistics.ratio(intent.turns, f.customerTurns)
             let cells = [
                 TextLayout.pad(intent.intent, to: nameWidth), "\(intent.turns)".leftPaddedSpaces(to: 6),
-                (share.map(Format.percent1) ?? "–").leftPaddedSpaces(to: 7), (intent.fallbackShare.map(Format.percent1) ?? "–").leftPaddedSpaces(to: 7),
+                (share.map(Format.percent1) ?? "–").leftPaddedSpaces(to: 7),
+                (intent.fallbackShare.map(Format.percent1) ?? "–").leftPaddedSpaces(to: 7),
                 (intent.livePrecision.map(Format.percent1) ?? "–").leftPaddedSpaces(to: 7),
             ]
             screen.put(cells.joined(separator: "  "), row: rect.top + 1 + i, column: rect.left, limit: rect.width)

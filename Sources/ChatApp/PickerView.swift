@@ -8,9 +8,11 @@ struct PickerView {
     /// (compact) the rows between the tab bar and the status line; nil when it cannot be
     /// shown, and then it must not be open (`State.show(_:)`).
     static func frame(width: Int, height: Int, intents: Int) -> (rect: Rect, compact: Bool)? {
-        let boxWidth = min(width - 2, 56), boxHeight = min(height - 2, 18, intents + 6)
+        let boxWidth = min(width - 2, 56)
+        let boxHeight = min(height - 2, 18, intents + 6)
         if boxWidth >= 12, boxHeight >= 6 {
-            let rect = Rect(left: (width - boxWidth) / 2, top: max(1, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
+            let rect = Rect(
+                left: (width - boxWidth) / 2, top: max(1, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
             return (rect, false)
         }
         guard width >= 12, height >= 4 else { return nil }
@@ -18,21 +20,31 @@ struct PickerView {
     }
 
     func draw(into screen: inout Screen) {
-        guard let (rect, compact) = Self.frame(width: screen.width, height: screen.height, intents: picker.intents.count) else { return }
+        guard
+            let (rect, compact) = Self.frame(width: screen.width, height: screen.height, intents: picker.intents.count)
+        else { return }
         if compact {
             screen.fill(rect)
             let x = screen.put("relabel› ", row: rect.top, column: rect.left, style: theme.heading)
             screen.cursor = screen.edit(picker.filter, row: rect.top, column: x, width: rect.right - x)
-            drawMatches(in: Rect(left: rect.left, top: rect.top + 1, width: rect.width, height: rect.height - 1), into: &screen)
+            drawMatches(
+                in: Rect(left: rect.left, top: rect.top + 1, width: rect.width, height: rect.height - 1), into: &screen)
             return
         }
-        screen.box(rect, title: picker.position.map { "Relabel turn \($0)" } ?? "Relabel", style: theme.border, titleStyle: theme.heading)
+        screen.box(
+            rect, title: picker.position.map { "Relabel turn \($0)" } ?? "Relabel", style: theme.border,
+            titleStyle: theme.heading)
         let inner = Rect(left: rect.left + 2, top: rect.top + 1, width: rect.width - 4, height: rect.height - 2)
-        screen.put("“" + TextLayout.truncate(picker.text, to: inner.width - 2) + "”", row: inner.top, column: inner.left, style: theme.customer)
+        screen.put(
+            "“" + TextLayout.truncate(picker.text, to: inner.width - 2) + "”", row: inner.top, column: inner.left,
+            style: theme.customer)
         let x = screen.put("filter: ", row: inner.top + 1, column: inner.left, style: theme.heading)
         screen.cursor = screen.edit(picker.filter, row: inner.top + 1, column: x, width: inner.right - x)
-        drawMatches(in: Rect(left: inner.left, top: inner.top + 2, width: inner.width, height: inner.height - 3), into: &screen)
-        screen.put("\(picker.matches.count)/\(picker.intents.count) · " + Keymap.hints(for: .picker), row: inner.bottom - 1, column: inner.left, style: theme.dim, limit: inner.width)
+        drawMatches(
+            in: Rect(left: inner.left, top: inner.top + 2, width: inner.width, height: inner.height - 3), into: &screen)
+        screen.put(
+            "\(picker.matches.count)/\(picker.intents.count) · " + Keymap.hints(for: .picker), row: inner.bottom - 1,
+            column: inner.left, style: theme.dim, limit: inner.width)
     }
 
     /// The matching intents, the highlighted one kept in view.
@@ -48,8 +60,11 @@ struct PickerView {
             let isSelected = start + i == selected
             let score = picker.confidence[name].map { " " + Format.percent($0) } ?? ""
             let room = max(0, rect.width - TextWidth.of(score))
-            let text = TextLayout.pad(TextLayout.truncate((isSelected ? "› " : "  ") + name, to: room), to: room) + score
-            screen.put(text, row: rect.top + i, column: rect.left, style: isSelected ? theme.selected : .plain, limit: rect.width)
+            let text =
+                TextLayout.pad(TextLayout.truncate((isSelected ? "› " : "  ") + name, to: room), to: room) + score
+            screen.put(
+                text, row: rect.top + i, column: rect.left, style: isSelected ? theme.selected : .plain,
+                limit: rect.width)
         }
     }
 }

@@ -5,7 +5,8 @@ public func render(_ state: State, into screen: inout Screen) {
     let theme = Theme(colors: state.colors)
     TabBar(state: state, theme: theme).draw(into: &screen)
     let notice = state.visibleNotice
-    let (banner, body) = DemoBanner.layout(state.demo, in: .body(width: screen.width, height: screen.height, notice: notice != nil))
+    let (banner, body) = DemoBanner.layout(
+        state.demo, in: .body(width: screen.width, height: screen.height, notice: notice != nil))
     if let demo = state.demo { DemoBanner(overlay: demo, theme: theme).draw(in: banner, into: &screen) }
     switch state.page {
     case .chat: ChatView(state: state, theme: theme).draw(in: body, into: &screen)
@@ -19,7 +20,8 @@ public func render(_ state: State, into screen: inout Screen) {
     if let notice, screen.height >= 4 {
         let style = notice.isError ? theme.error : theme.notice
         screen.fill(row: screen.height - 2, column: 0, count: screen.width, style: style)
-        screen.put(TextLayout.truncate(" " + notice.text, to: screen.width), row: screen.height - 2, column: 0, style: style)
+        screen.put(
+            TextLayout.truncate(" " + notice.text, to: screen.width), row: screen.height - 2, column: 0, style: style)
     }
     StatusBar(state: state, theme: theme).draw(into: &screen)
     if let picker = state.picker { PickerView(picker: picker, theme: theme).draw(into: &screen) }

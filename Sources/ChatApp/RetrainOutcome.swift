@@ -17,7 +17,8 @@ public struct RetrainOutcome: Sendable, Equatable {
 
     /// An outcome as given.
     public init(
-        version: Int64, candidate: ModelEvaluation, active: Int64?, activeEvaluation: ModelEvaluation?, trainingExamples: Int,
+        version: Int64, candidate: ModelEvaluation, active: Int64?, activeEvaluation: ModelEvaluation?,
+        trainingExamples: Int,
         recommended: Bool
     ) {
         self.version = version

@@ -9,9 +9,11 @@ struct RetrainPromptView {
 
     /// The box on a `width`×`height` screen; nil when it does not fit (the prompt is then not shown).
     static func frame(width: Int, height: Int) -> Rect? {
-        let boxWidth = min(width - 2, 72), boxHeight = 8
+        let boxWidth = min(width - 2, 72)
+        let boxHeight = 8
         guard boxWidth >= 40, height >= boxHeight + 2 else { return nil }
-        return Rect(left: (width - boxWidth) / 2, top: max(1, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
+        return Rect(
+            left: (width - boxWidth) / 2, top: max(1, (height - boxHeight) / 2), width: boxWidth, height: boxHeight)
     }
 
     /// One version's scores.
@@ -35,7 +37,10 @@ struct RetrainPromptView {
         let inner = Rect(left: rect.left + 2, top: rect.top + 1, width: rect.width - 4, height: rect.height - 2)
         let active = o.active.map { "active v\($0)" } ?? "active –"
         let lines: [(String, Style)] = [
-            ("on today's evaluation set (\(o.candidate.examples) examples), trained on \(o.trainingExamples):", theme.dim),
+            (
+                "on today's evaluation set (\(o.candidate.examples) examples), trained on \(o.trainingExamples):",
+                theme.dim
+            ),
             (TextLayout.pad("new v\(o.version)", to: 12) + Self.scores(o.candidate), .plain),
             (TextLayout.pad(active, to: 12) + (o.active == nil ? "–" : Self.scores(o.activeEvaluation)), .plain),
             (Self.verdict(o), o.recommended ? theme.label : theme.warning),

@@ -19,7 +19,11 @@ extension Screen {
             }
             out += "\u{1B}[0m"
         }
-        if let cursor { out += "\u{1B}[\(cursor.row + 1);\(cursor.column + 1)H\u{1B}[?25h" } else { out += "\u{1B}[?25l" }
+        if let cursor {
+            out += "\u{1B}[\(cursor.row + 1);\(cursor.column + 1)H\u{1B}[?25h"
+        } else {
+            out += "\u{1B}[?25l"
+        }
         return out
     }
 

@@ -4,7 +4,9 @@ extension Screen {
     /// A horizontal rule of `─` with an optional title after its first two columns.
     mutating func rule(row: Int, column: Int, width: Int, title: String = "", style: Style, titleStyle: Style) {
         put(String(repeating: "─", count: max(0, width)), row: row, column: column, style: style, limit: width)
-        if !title.isEmpty, width > 4 { put(" \(title) ", row: row, column: column + 1, style: titleStyle, limit: width - 2) }
+        if !title.isEmpty, width > 4 {
+            put(" \(title) ", row: row, column: column + 1, style: titleStyle, limit: width - 2)
+        }
     }
 
     /// A box border around `rect` with a title on its top edge; its inside is cleared.
@@ -15,7 +17,9 @@ extension Screen {
         rule(row: rect.bottom - 1, column: rect.left, width: rect.width, style: style, titleStyle: style)
         for row in rect.top..<rect.bottom {
             put(row == rect.top ? "┌" : row == rect.bottom - 1 ? "└" : "│", row: row, column: rect.left, style: style)
-            put(row == rect.top ? "┐" : row == rect.bottom - 1 ? "┘" : "│", row: row, column: rect.right - 1, style: style)
+            put(
+                row == rect.top ? "┐" : row == rect.bottom - 1 ? "┘" : "│", row: row, column: rect.right - 1,
+                style: style)
         }
     }
 
@@ -26,7 +30,9 @@ extension Screen {
         let partial = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"][eighths % 8]
         let full = String(repeating: "█", count: eighths / 8) + partial
         let x = put(full, row: row, column: column, style: style, limit: width)
-        put(String(repeating: "░", count: max(0, column + width - x)), row: row, column: x, style: Style(dim: true), limit: column + width - x)
+        put(
+            String(repeating: "░", count: max(0, column + width - x)), row: row, column: x, style: Style(dim: true),
+            limit: column + width - x)
     }
 
     /// Draws an editor's text from `column` in `width` columns, scrolled sideways to keep the
@@ -36,7 +42,8 @@ extension Screen {
         let chars = editor.characters.map { VisibleText.make(String($0)) }
         let widths = chars.map { TextWidth.of($0) }
         let beforeCursor = widths[..<editor.cursor].reduce(0, +)
-        var start = 0, skipped = 0
+        var start = 0
+        var skipped = 0
         while beforeCursor - skipped > width - 1, start < chars.count {
             skipped += widths[start]
             start += 1

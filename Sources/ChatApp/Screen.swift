@@ -38,7 +38,10 @@ public struct Screen: Sendable, Equatable {
             let w = TextWidth.of(character)
             if w == 0 { continue }
             if x + w > end {
-                if x < end { set(row, x, Cell(text: " ", width: 1, style: style)); x += 1 }
+                if x < end {
+                    set(row, x, Cell(text: " ", width: 1, style: style))
+                    x += 1
+                }
                 break
             }
             if x >= 0 {
@@ -76,8 +79,12 @@ public struct Screen: Sendable, Equatable {
     private mutating func set(_ row: Int, _ x: Int, _ cell: Cell) {
         guard x >= 0, x < width else { return }
         let i = row * width + x
-        if cells[i].width == 0, x > 0, cells[i - 1].width == 2 { cells[i - 1] = Cell(text: " ", width: 1, style: cells[i - 1].style) }
-        if cells[i].width == 2, x + 1 < width, cell.width != 2 { cells[i + 1] = Cell(text: " ", width: 1, style: cells[i + 1].style) }
+        if cells[i].width == 0, x > 0, cells[i - 1].width == 2 {
+            cells[i - 1] = Cell(text: " ", width: 1, style: cells[i - 1].style)
+        }
+        if cells[i].width == 2, x + 1 < width, cell.width != 2 {
+            cells[i + 1] = Cell(text: " ", width: 1, style: cells[i + 1].style)
+        }
         cells[i] = cell
         if cell.width == 2, x + 1 >= width { cells[i] = Cell(text: " ", width: 1, style: cell.style) }
     }

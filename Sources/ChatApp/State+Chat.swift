@@ -4,10 +4,14 @@ extension State {
     /// Keys on the Chat screen: the transcript's bindings while a turn is selected, the
     /// input line's otherwise; an unbound key edits the input line.
     mutating func chatKey(_ key: Key) -> [Effect] {
-        if case let .transcript(selected) = focus {
-            if let command = Keymap.command(for: key, in: .transcript) { return transcriptCommand(command, selected: selected) }
+        if case .transcript(let selected) = focus {
+            if let command = Keymap.command(for: key, in: .transcript) {
+                return transcriptCommand(command, selected: selected)
+            }
             // Scrolling and take-over keep the selection; any other key goes back to the input line.
-            if let command = Keymap.command(for: key, in: .chat), Self.keepsSelection.contains(command) { return chatCommand(command) }
+            if let command = Keymap.command(for: key, in: .chat), Self.keepsSelection.contains(command) {
+                return chatCommand(command)
+            }
             focus = .input
         }
         if let command = Keymap.command(for: key, in: .chat) { return chatCommand(command) }
@@ -17,7 +21,9 @@ extension State {
     }
 
     /// Chat commands that leave a selected transcript turn selected.
-    private static let keepsSelection: Set<Command> = [.pageUp, .pageDown, .scrollUp, .scrollDown, .takeOver, .typeAsCustomer]
+    private static let keepsSelection: Set<Command> = [
+        .pageUp, .pageDown, .scrollUp, .scrollDown, .takeOver, .typeAsCustomer,
+    ]
 
     /// A command of the Chat screen's input line.
     private mutating func chatCommand(_ command: Command) -> [Effect] {
@@ -30,9 +36,15 @@ extension State {
         case .typeAsCustomer: toggleCustomerTyping()
         case .send: return submit()
         case .historyOlder:
-            if let line = history.older(than: input.text) { input = LineEditor(line); return draftChanged() }
+            if let line = history.older(than: input.text) {
+                input = LineEditor(line)
+                return draftChanged()
+            }
         case .historyNewer:
-            if let line = history.newer() { input = LineEditor(line); return draftChanged() }
+            if let line = history.newer() {
+                input = LineEditor(line)
+                return draftChanged()
+            }
         case .selectTurn:
             if let last = transcript.lastIndex(where: { $0.turn != nil }) {
                 focus = .transcript(selected: last)
@@ -64,7 +76,9 @@ extension State {
         analysis = nil
         if text.hasPrefix("/") { return command(text) }
         if let viewing {
-            say("conversation \(viewing.id) is read-only: /continue goes on with it, /new starts another", isError: true)
+            say(
+                "conversation \(viewing.id) is read-only: /continue goes on with it, /new starts another", isError: true
+            )
             return []
         }
         return [agentMode && !typingAsCustomer ? .sendAgentReply(text) : .sendCustomerMessage(text)]

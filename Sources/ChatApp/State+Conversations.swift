@@ -39,7 +39,9 @@ extension State {
 
     /// Shows stored conversation `summary` on the Chat screen: read-only, or continued (an
     /// agent holds it when it is handed off). Older lines wait in the store.
-    mutating func opened(_ summary: ConversationSummary, continuing: Bool, session started: SessionInfo, lines: [TranscriptLine]) {
+    mutating func opened(
+        _ summary: ConversationSummary, continuing: Bool, session started: SessionInfo, lines: [TranscriptLine]
+    ) {
         clearConversation()
         session = started
         transcript = lines
@@ -47,20 +49,24 @@ extension State {
         viewing = continuing ? nil : summary
         if continuing, summary.handedOff { takeOver() }
         page = .chat
-        say(continuing ? "conversation \(summary.id) continues: the next line is logged there"
-            : "conversation \(summary.id), read-only · /continue goes on with it, /new starts another")
+        say(
+            continuing
+                ? "conversation \(summary.id) continues: the next line is logged there"
+                : "conversation \(summary.id), read-only · /continue goes on with it, /new starts another")
     }
 
     /// The explanation of the transcript turn selected, once it has come.
     public var shownInsight: TurnInsight? {
-        guard case let .transcript(line) = focus, transcript.indices.contains(line), let insight,
-              insight.explanation.turn == transcript[line].turn else { return nil }
+        guard case .transcript(let line) = focus, transcript.indices.contains(line), let insight,
+            insight.explanation.turn == transcript[line].turn
+        else { return nil }
         return insight
     }
 
     /// The explanation to ask for after the transcript selection moved to line `index`.
     func explainEffects(line index: Int) -> [Effect] {
-        guard transcript.indices.contains(index), let turn = transcript[index].turn, insight?.explanation.turn != turn else { return [] }
+        guard transcript.indices.contains(index), let turn = transcript[index].turn, insight?.explanation.turn != turn
+        else { return [] }
         return [.explainTurn(turn)]
     }
 }

@@ -7,7 +7,7 @@ extension State {
     mutating func handle(_ key: Key) -> [Effect] {
         if let command = Keymap.command(for: key, in: .global) {
             switch command {
-            case let .open(target): return open(target)
+            case .open(let target): return open(target)
             default:
                 quitting = true
                 return [.quit]
@@ -29,7 +29,8 @@ extension State {
     /// Text arriving at once goes to the focused text field; line breaks become spaces.
     mutating func paste(_ text: String) -> [Effect] {
         guard retrain.prompt == nil else { return [] }
-        let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ").replacingOccurrences(of: "\r", with: " ")
+        let flat = text.replacingOccurrences(of: "\r\n", with: " ").replacingOccurrences(of: "\n", with: " ")
+            .replacingOccurrences(of: "\r", with: " ")
         if picker != nil {
             picker!.filter.insert(flat)
             picker!.selected = 0
@@ -83,7 +84,9 @@ extension State {
     /// Records a label on the transcript and takes the turn off the review queue; the notice
     /// names the turn by its position in its conversation.
     mutating func applyLabel(turn: TurnID, intent: String) -> [Effect] {
-        let predicted = transcript.last { $0.turn == turn && $0.role == .bot }?.intent ?? review.items.first { $0.id == turn }?.intent
+        let predicted =
+            transcript.last { $0.turn == turn && $0.role == .bot }?.intent
+            ?? review.items.first { $0.id == turn }?.intent
         let name = turnName(turn)
         for i in transcript.indices where transcript[i].turn == turn && transcript[i].role == .bot {
             transcript[i].label = intent
@@ -119,7 +122,9 @@ extension State {
 
     /// Closes the picker when the terminal became too small to show it.
     mutating func closeHiddenPicker() {
-        guard let p = picker, PickerView.frame(width: width, height: height, intents: p.intents.count) == nil else { return }
+        guard let p = picker, PickerView.frame(width: width, height: height, intents: p.intents.count) == nil else {
+            return
+        }
         picker = nil
     }
 

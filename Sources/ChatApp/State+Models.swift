@@ -14,7 +14,8 @@ extension State {
             }
             return open(.chat)
         case .moveUp, .moveDown:
-            let selected = command == .moveUp ? max(0, models.selected - 1) : min(max(0, count - 1), models.selected + 1)
+            let selected =
+                command == .moveUp ? max(0, models.selected - 1) : min(max(0, count - 1), models.selected + 1)
             if selected != models.selected { models.diff = nil }
             models.selected = selected
         case .reload: return [.loadModels]

@@ -13,7 +13,8 @@ extension State {
             monitor.scroll = 0
             return [.loadMonitor(period)]
         case .moveUp: monitor.scroll = max(0, monitor.scroll - 1)
-        case .moveDown: monitor.scroll = min(max(0, (monitor.report?.figures.intents.count ?? 0) - 1), monitor.scroll + 1)
+        case .moveDown:
+            monitor.scroll = min(max(0, (monitor.report?.figures.intents.count ?? 0) - 1), monitor.scroll + 1)
         default: break
         }
         return []

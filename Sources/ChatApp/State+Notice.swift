@@ -26,5 +26,7 @@ extension State {
     }
 
     /// The rows between the tab bar and the status line, less the notice's own row (and a demo's banner).
-    var body: Rect { DemoBanner.layout(demo, in: .body(width: width, height: height, notice: visibleNotice != nil)).page }
+    var body: Rect {
+        DemoBanner.layout(demo, in: .body(width: width, height: height, notice: visibleNotice != nil)).page
+    }
 }

@@ -17,10 +17,10 @@ extension State {
     /// comparison with the promote prompt (or, on a terminal too small for it, a notice).
     mutating func applyRetrain(_ update: RetrainUpdate) -> [Effect] {
         switch update {
-        case let .progress(progress):
+        case .progress(let progress):
             retrain.progress = progress
             return []
-        case let .finished(outcome):
+        case .finished(let outcome):
             retrain = RetrainState()
             if RetrainPromptView.frame(width: width, height: height) != nil {
                 retrain.prompt = outcome
@@ -28,7 +28,7 @@ extension State {
                 say(RetrainPromptView.verdict(outcome) + " · " + Self.promoteLater(outcome.version))
             }
             return page == .models ? [.loadModels] : []
-        case let .failed(message):
+        case .failed(let message):
             retrain = RetrainState()
             say("retrain failed: \(message)", isError: true)
             return []

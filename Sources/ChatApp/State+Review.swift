@@ -33,7 +33,10 @@ extension State {
         switch command {
         case .confirm where !item.fallback: return [.relabel(turn: item.id, intent: item.intent)]
         case .confirm, .pick:
-            show(IntentPicker(turn: item.id, position: item.position, text: item.text, intents: session.intents, ranking: item.rankedIntents))
+            show(
+                IntentPicker(
+                    turn: item.id, position: item.position, text: item.text, intents: session.intents,
+                    ranking: item.rankedIntents))
             return []
         case .outOfScope: return [.mark(turn: item.id, kind: .outOfScope)]
         case .discard: return [.mark(turn: item.id, kind: .discard)]
@@ -53,13 +56,17 @@ extension State {
     mutating func applyMark(turn: TurnID, kind: LabelKind) -> [Effect] {
         let name = turnName(turn)
         if kind == .undo {
-            for i in transcript.indices where transcript[i].turn == turn && transcript[i].role == .bot { transcript[i].label = nil }
+            for i in transcript.indices where transcript[i].turn == turn && transcript[i].role == .bot {
+                transcript[i].label = nil
+            }
             say("\(name): its last label event is undone")
             return page == .review ? [.loadReviewQueue] : []
         }
         review.undoable.append(turn)
         let intent: String? = kind == .outOfScope ? IntentDefinition.outOfScope : nil
-        for i in transcript.indices where transcript[i].turn == turn && transcript[i].role == .bot { transcript[i].label = intent }
+        for i in transcript.indices where transcript[i].turn == turn && transcript[i].role == .bot {
+            transcript[i].label = intent
+        }
         dropFromQueue(turn)
         let said: [LabelKind: String] = [.outOfScope: "out of scope", .discard: "discarded", .skip: "skipped"]
         say("\(name) \(said[kind] ?? kind.rawValue) · u undoes")
@@ -76,7 +83,8 @@ extension State {
 
     /// How notices name `turn`: "turn N" by its position in its conversation.
     func turnName(_ turn: TurnID) -> String {
-        let position = transcript.lazy.filter { $0.turn == turn }.compactMap(\.position).last
+        let position =
+            transcript.lazy.filter { $0.turn == turn }.compactMap(\.position).last
             ?? review.items.first { $0.id == turn }?.position
             ?? review.context.first { $0.turn == turn }?.position
         return position.map { "turn \($0)" } ?? "the turn"

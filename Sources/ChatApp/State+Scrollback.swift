@@ -16,7 +16,9 @@ extension State {
     /// Scrolls the transcript down `rows`; at the bottom of the window, asks for later stored lines.
     mutating func scrollDown(_ rows: Int) -> [Effect] {
         scroll = max(0, scroll - rows)
-        guard scroll == 0, laterInStore, !awaitingPage, let anchor = transcript.last(where: \.isStoredCustomerTurn)?.turn else { return [] }
+        guard scroll == 0, laterInStore, !awaitingPage,
+            let anchor = transcript.last(where: \.isStoredCustomerTurn)?.turn
+        else { return [] }
         awaitingPage = true
         return [.loadLater(after: anchor)]
     }
@@ -70,7 +72,7 @@ extension State {
 
     /// Moves the selected transcript line to its new index, or back to the input when it is gone.
     private mutating func moveSelection(_ index: (Int) -> Int?) {
-        guard case let .transcript(selected) = focus else { return }
+        guard case .transcript(let selected) = focus else { return }
         focus = index(selected).map { .transcript(selected: $0) } ?? .input
     }
 }

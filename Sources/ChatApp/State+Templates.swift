@@ -46,7 +46,9 @@ extension State {
             templates.editing = variants[templates.selectedVariant].id
             templates.editor = LineEditor(variants[templates.selectedVariant].text)
         case .delete:
-            guard templates.inVariants, let intent = templates.intent, variants.indices.contains(templates.selectedVariant) else { return [] }
+            guard templates.inVariants, let intent = templates.intent,
+                variants.indices.contains(templates.selectedVariant)
+            else { return [] }
             guard confirming else {
                 templates.confirmingDelete = true
                 say("press d again to delete this variant")

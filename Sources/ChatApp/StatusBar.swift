@@ -12,17 +12,25 @@ struct StatusBar {
         let conversation = state.viewing.map { "conv \($0.id) read-only" } ?? "conv \(state.session.conversation)"
         var parts = [conversation, "model \(state.session.model)"]
         if let d = state.decision {
-            parts.append(d.outcome == .quiet ? d.outcome.shortSummary : d.outcome.shortSummary + " " + Format.milliseconds(d.latencyMilliseconds))
+            parts.append(
+                d.outcome == .quiet
+                    ? d.outcome.shortSummary : d.outcome.shortSummary + " " + Format.milliseconds(d.latencyMilliseconds)
+            )
         }
         parts.append("agent \(state.session.agent)")
         if let retraining = state.retrain.summary { parts.append(retraining) }
         if state.viewing == nil, !state.session.slots.isEmpty {
-            parts.append("slots " + state.session.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " "))
+            parts.append(
+                "slots "
+                    + state.session.slots.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(
+                        separator: " "))
         }
         let info = " " + parts.joined(separator: " │ ")
         let x = screen.put(info, row: row, column: 0, style: theme.bar)
         let hints = "  " + hint
-        if x + 12 <= screen.width { screen.put(TextLayout.truncate(hints, to: screen.width - x), row: row, column: x, style: theme.bar) }
+        if x + 12 <= screen.width {
+            screen.put(TextLayout.truncate(hints, to: screen.width - x), row: row, column: x, style: theme.bar)
+        }
     }
 
     /// The hints of the scope the keys go to, then the global ones.

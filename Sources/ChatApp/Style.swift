@@ -14,7 +14,10 @@ public struct Style: Sendable, Equatable, Hashable {
     public var dim: Bool
 
     /// Creates a style.
-    public init(foreground: Color? = nil, background: Color? = nil, bold: Bool = false, reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
+    public init(
+        foreground: Color? = nil, background: Color? = nil, bold: Bool = false, reverse: Bool = false,
+        underline: Bool = false, dim: Bool = false
+    ) {
         self.foreground = foreground
         self.background = background
         self.bold = bold

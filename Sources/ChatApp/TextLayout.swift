@@ -7,7 +7,8 @@ enum TextLayout {
         let text = VisibleText.make(text)
         guard TextWidth.of(text) > width else { return text }
         guard width > 0 else { return "" }
-        var out = "", used = 0
+        var out = ""
+        var used = 0
         for c in text {
             let w = TextWidth.of(c)
             if used + w > width - 1 { break }
@@ -29,13 +30,17 @@ enum TextLayout {
         let text = VisibleText.make(text)
         guard width > 0 else { return [] }
         var lines: [String] = []
-        var line: [Character] = [], used = 0
+        var line: [Character] = []
+        var used = 0
         var lastSpace: Int?
         for c in text {
             let w = TextWidth.of(c)
             if used + w > width {
                 if c == " " {
-                    lines.append(String(line)); line = []; used = 0; lastSpace = nil
+                    lines.append(String(line))
+                    line = []
+                    used = 0
+                    lastSpace = nil
                     continue
                 }
                 if let space = lastSpace, space > 0 {
@@ -53,6 +58,10 @@ enum TextLayout {
             used += w
         }
         if !line.isEmpty || lines.isEmpty { lines.append(String(line)) }
-        return lines.map { var s = $0; while s.last == " " { s.removeLast() }; return s }
+        return lines.map {
+            var s = $0
+            while s.last == " " { s.removeLast() }
+            return s
+        }
     }
 }

@@ -11,7 +11,8 @@ public enum TextWidth {
         if (0x1F1E6...0x1F1FF).contains(first.value) { return scalars.count > 1 ? 2 : 1 }
         guard first.properties.isEmoji, scalars.count > 1 else { return base }
         let rest = scalars.dropFirst()
-        let presented = rest.contains { $0 == "\u{FE0F}" || $0.properties.isEmojiModifier }
+        let presented =
+            rest.contains { $0 == "\u{FE0F}" || $0.properties.isEmojiModifier }
             || (rest.contains("\u{200D}") && rest.contains { $0.properties.isEmoji && $0 != "\u{200D}" })
         return presented ? 2 : base
     }

@@ -7,7 +7,9 @@ struct Theme {
     private func pick(_ color: Style, _ mono: Style) -> Style { colors ? color : mono }
 
     var bar: Style { pick(Style(foreground: .white, background: .blue), Style(reverse: true)) }
-    var activeTab: Style { pick(Style(foreground: .black, background: .cyan, bold: true), Style(bold: true, underline: true)) }
+    var activeTab: Style {
+        pick(Style(foreground: .black, background: .cyan, bold: true), Style(bold: true, underline: true))
+    }
     var badge: Style { pick(Style(foreground: .white, background: .magenta, bold: true), Style(bold: true)) }
     var customer: Style { pick(Style(foreground: .cyan), .plain) }
     var bot: Style { pick(Style(foreground: .green), .plain) }

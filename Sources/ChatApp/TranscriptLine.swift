@@ -21,7 +21,8 @@ public struct TranscriptLine: Sendable, Equatable {
 
     /// Creates a transcript line.
     public init(
-        role: TurnRole?, text: String, turn: TurnID? = nil, position: Int? = nil, intent: String? = nil, label: String? = nil,
+        role: TurnRole?, text: String, turn: TurnID? = nil, position: Int? = nil, intent: String? = nil,
+        label: String? = nil,
         confidence: Float? = nil, fallback: Bool = false
     ) {
         self.role = role

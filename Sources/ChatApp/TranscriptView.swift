@@ -15,7 +15,9 @@ struct TranscriptView {
     }
 
     /// The speaker's prefix of a line (every transcript-like list uses these).
-    static let prefixes: [TurnRole?: String] = [.customer: "cust › ", .bot: "bot  › ", .agent: "agent› ", nil: "    · "]
+    static let prefixes: [TurnRole?: String] = [
+        .customer: "cust › ", .bot: "bot  › ", .agent: "agent› ", nil: "    · ",
+    ]
     private static let prefixWidth = 7
 
     func draw(in rect: Rect, into screen: inout Screen) {
@@ -28,7 +30,7 @@ struct TranscriptView {
             return
         }
         var selected: Int?
-        if case let .transcript(s) = state.focus { selected = s }
+        if case .transcript(let s) = state.focus { selected = s }
         var rows: [Row] = []
         var index = state.transcript.count - 1
         while index >= 0, rows.count < state.scroll + rect.height || (selected.map { index >= $0 } ?? false) {
@@ -47,8 +49,12 @@ struct TranscriptView {
             let isSelected = row.line == selected
             if isSelected { screen.fill(row: y, column: rect.left, count: rect.width, style: theme.selected) }
             var x = screen.put(row.prefix, row: y, column: rect.left, style: isSelected ? theme.selected : theme.label)
-            x = screen.put(row.text, row: y, column: x, style: isSelected ? theme.selected : row.style, limit: rect.right - x)
-            if !row.note.isEmpty { screen.put(row.note, row: y, column: x, style: isSelected ? theme.selected : theme.dim, limit: rect.right - x) }
+            x = screen.put(
+                row.text, row: y, column: x, style: isSelected ? theme.selected : row.style, limit: rect.right - x)
+            if !row.note.isEmpty {
+                screen.put(
+                    row.note, row: y, column: x, style: isSelected ? theme.selected : theme.dim, limit: rect.right - x)
+            }
         }
         if end < rows.count || state.laterInStore {
             screen.put(" ↓ more ", row: rect.bottom - 1, column: rect.right - 8, style: theme.warning)
@@ -60,7 +66,9 @@ struct TranscriptView {
         let line = state.transcript[index]
         let (texts, notes) = Self.wrap(line, width: width)
         return texts.indices.map { i in
-            Row(prefix: i == 0 ? Self.prefixes[line.role]! : String(repeating: " ", count: Self.prefixWidth), text: texts[i], note: notes[i], style: theme.style(for: line.role), line: index)
+            Row(
+                prefix: i == 0 ? Self.prefixes[line.role]! : String(repeating: " ", count: Self.prefixWidth),
+                text: texts[i], note: notes[i], style: theme.style(for: line.role), line: index)
         }
     }
 
@@ -76,7 +84,10 @@ struct TranscriptView {
         var texts = TextLayout.wrap(line.text, width: room)
         var note = ""
         if line.role == .bot, let intent = line.intent {
-            note = " [" + (line.fallback ? "fallback " : "") + intent + (line.confidence.map { " " + Format.percent($0) } ?? "") + (line.label.map { $0 == intent ? " ✓" : " → " + $0 } ?? "") + "]"
+            note =
+                " [" + (line.fallback ? "fallback " : "") + intent
+                + (line.confidence.map { " " + Format.percent($0) } ?? "")
+                + (line.label.map { $0 == intent ? " ✓" : " → " + $0 } ?? "") + "]"
             note = TextLayout.truncate(note, to: room)
         }
         var notes = Array(repeating: "", count: texts.count)

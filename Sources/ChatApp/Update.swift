@@ -19,82 +19,88 @@ extension State {
     /// The event's own change to the state.
     fileprivate mutating func apply(_ event: Event) -> [Effect] {
         switch event {
-        case let .key(key):
+        case .key(let key):
             return handle(key)
-        case let .paste(text):
+        case .paste(let text):
             return paste(text)
-        case let .resize(columns, rows):
+        case .resize(let columns, let rows):
             width = max(1, columns)
             height = max(1, rows)
             closeHiddenPicker()
             closeHiddenRetrainPrompt()
             return []
-        case let .sessionStarted(started):
+        case .sessionStarted(let started):
             if started.conversation != session.conversation || viewing != nil { clearConversation() }
             session = started
             return []
-        case let .modelsLoaded(items):
+        case .modelsLoaded(let items):
             models.items = items
             models.selected = min(models.selected, max(0, items.count - 1))
             models.loaded = true
-            if let d = models.diff, models.item?.version != d.version || items.first(where: \.isActive)?.version != d.active { models.diff = nil }
+            if let d = models.diff,
+                models.item?.version != d.version || items.first(where: \.isActive)?.version != d.active
+            {
+                models.diff = nil
+            }
             return []
-        case let .modelDiffLoaded(version, active, diff):
-            if models.item?.version == version { models.diff = ModelsState.Comparison(version: version, active: active, diff: diff) }
+        case .modelDiffLoaded(let version, let active, let diff):
+            if models.item?.version == version {
+                models.diff = ModelsState.Comparison(version: version, active: active, diff: diff)
+            }
             return []
-        case let .retrain(update):
+        case .retrain(let update):
             return applyRetrain(update)
-        case let .turnExplained(insight):
+        case .turnExplained(let insight):
             self.insight = insight
             return []
-        case let .conversationsLoaded(items):
+        case .conversationsLoaded(let items):
             conversations.items = items
             conversations.selected = min(conversations.selected, max(0, items.count - 1))
             conversations.loaded = true
             return []
-        case let .conversationOpened(summary, continuing, started, lines):
+        case .conversationOpened(let summary, let continuing, let started, let lines):
             opened(summary, continuing: continuing, session: started, lines: lines)
             return []
-        case let .sessionChanged(changed):
+        case .sessionChanged(let changed):
             session = changed
             return []
-        case let .draftAnalyzed(draft):
+        case .draftAnalyzed(let draft):
             if draft.text == input.text { analysis = draft }
             return []
-        case let .replied(lines, reply):
+        case .replied(let lines, let reply):
             append(lines)
             decision = reply
             if reply.outcome.isHandoff { takeOver() }
             return []
-        case let .handedBack(lines):
+        case .handedBack(let lines):
             handedBack(lines)
             return []
-        case let .appended(lines):
+        case .appended(let lines):
             append(lines)
             return []
-        case let .relabeled(turn, intent):
+        case .relabeled(let turn, let intent):
             return applyLabel(turn: turn, intent: intent)
-        case let .marked(turn, kind):
+        case .marked(let turn, let kind):
             return applyMark(turn: turn, kind: kind)
-        case let .reviewContextLoaded(turn, lines):
+        case .reviewContextLoaded(let turn, let lines):
             if turn == review.item?.id {
                 review.contextTurn = turn
                 review.context = lines
             }
             return []
-        case let .earlierLoaded(lines):
+        case .earlierLoaded(let lines):
             prependEarlier(lines)
             return []
-        case let .laterLoaded(lines):
+        case .laterLoaded(let lines):
             appendLater(lines)
             return []
-        case let .reviewLoaded(items, total):
+        case .reviewLoaded(let items, let total):
             review.items = items
             review.total = total
             review.selected = min(review.selected, max(0, items.count - 1))
             review.loaded = true
             return reviewContextEffects()
-        case let .templatesLoaded(items):
+        case .templatesLoaded(let items):
             templates.items = items
             templates.selectedIntent = min(templates.selectedIntent, max(0, items.count - 1))
             let variants = templates.intent?.variants.count ?? 0
@@ -102,19 +108,20 @@ extension State {
             templates.editor = nil
             templates.confirmingDelete = false
             return []
-        case let .monitorLoaded(report):
+        case .monitorLoaded(let report):
             monitor.report = report
             monitor.refreshSerial += 1
-            return page == .monitor ? [.refreshMonitor(serial: monitor.refreshSerial, after: MonitorState.refreshInterval)] : []
-        case let .monitorRefreshDue(serial):
+            return page == .monitor
+                ? [.refreshMonitor(serial: monitor.refreshSerial, after: MonitorState.refreshInterval)] : []
+        case .monitorRefreshDue(let serial):
             return page == .monitor && serial == monitor.refreshSerial ? [.loadMonitor(monitor.period)] : []
-        case let .notice(message):
+        case .notice(let message):
             say(message)
             return []
-        case let .failed(message):
+        case .failed(let message):
             say(message, isError: true)
             return []
-        case let .noticeExpired(serial):
+        case .noticeExpired(let serial):
             if notice?.serial == serial { notice = nil }
             return []
         }

@@ -7,7 +7,10 @@ extension ChatDatabase {
     /// snapshot while agents keep chatting. An existing `path` is never overwritten.
     public func backup(to path: String) throws {
         let fd = Foundation.open(path, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
-        guard fd >= 0 else { throw ChatStoreError(path: path, kind: .readOnly, detail: "cannot create the backup: \(String(cString: strerror(errno)))") }
+        guard fd >= 0 else {
+            throw ChatStoreError(
+                path: path, kind: .readOnly, detail: "cannot create the backup: \(String(cString: strerror(errno)))")
+        }
         close(fd)
         do {
             let destination = try DatabaseQueue(path: path)
@@ -54,18 +57,25 @@ extension ChatDatabase {
         let (theirs, ours) = (try Self.snapshot(backup, path: path), try snapshot())
         let unknown = theirs.migrations.subtracting(Self.migrator.migrations)
         if !unknown.isEmpty {
-            throw ChatStoreError(path: path, kind: .newerSchema,
-                                 detail: "the backup was made by a newer supportbot (schema \(unknown.sorted().joined(separator: ", ")))")
+            throw ChatStoreError(
+                path: path, kind: .newerSchema,
+                detail: "the backup was made by a newer supportbot (schema \(unknown.sorted().joined(separator: ", ")))"
+            )
         }
         if !force {
             let newer = ours.migrations.subtracting(theirs.migrations)
             if !newer.isEmpty {
-                throw ChatStoreError(path: path, kind: .newerSchema,
-                                     detail: "the store's schema is newer than the backup's (\(newer.sorted().joined(separator: ", "))): use --force to restore anyway")
+                throw ChatStoreError(
+                    path: path, kind: .newerSchema,
+                    detail:
+                        "the store's schema is newer than the backup's (\(newer.sorted().joined(separator: ", "))): use --force to restore anyway"
+                )
             }
             if let last = ours.lastTurn, last > (theirs.lastTurn ?? .distantPast) {
-                throw ChatStoreError(path: path, kind: .other,
-                                     detail: "the store has turns after the backup's last (\(last)): restoring would lose them; use --force")
+                throw ChatStoreError(
+                    path: path, kind: .other,
+                    detail:
+                        "the store has turns after the backup's last (\(last)): restoring would lose them; use --force")
             }
         }
         do {

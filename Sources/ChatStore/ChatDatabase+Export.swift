@@ -4,6 +4,8 @@ import GRDB
 
 extension ChatDatabase: TranscriptSource {
     public func exportTurns(conversation: Int64? = nil, since: Date? = nil) throws -> [ExportTurn] {
-        try writer.read { db in try ExportTurnRecord.exported(conversation: conversation, since: since).fetchAll(db).map(\.exportTurn) }
+        try writer.read { db in
+            try ExportTurnRecord.exported(conversation: conversation, since: since).fetchAll(db).map(\.exportTurn)
+        }
     }
 }

@@ -17,7 +17,8 @@ extension ChatDatabase: ConversationForgetting {
             t.column("examples", .integer).notNull()
             t.column("flaggedModels", .integer).notNull()
         }
-        try db.alter(table: "model") { t in t.add(column: "trainedOnForgotten", .boolean).notNull().defaults(to: false) }
+        try db.alter(table: "model") { t in t.add(column: "trainedOnForgotten", .boolean).notNull().defaults(to: false)
+        }
     }
 
     /// Forgets the conversations `selection` picks: their turns, conversation events, label
@@ -34,7 +35,8 @@ extension ChatDatabase: ConversationForgetting {
                 var summary = try counts(ids, db)
                 if dryRun { throw DryRun(summary: summary) }
                 guard !ids.isEmpty else { return summary }
-                let earliest = try Date.fetchOne(db, sql: "SELECT MIN(createdAt) FROM example WHERE turnId IN (\(Self.forgottenTurns))")
+                let earliest = try Date.fetchOne(
+                    db, sql: "SELECT MIN(createdAt) FROM example WHERE turnId IN (\(Self.forgottenTurns))")
                 try delete(db)
                 summary.flaggedModels = try flagModels(since: earliest, db)
                 try db.execute(
@@ -42,8 +44,10 @@ extension ChatDatabase: ConversationForgetting {
                         INSERT INTO deletion (createdAt, rule, conversations, turns, labelEvents, examples, flaggedModels)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         """,
-                    arguments: [time, selection.description, summary.conversations, summary.turns, summary.labelEvents,
-                                summary.examples, summary.flaggedModels.count])
+                    arguments: [
+                        time, selection.description, summary.conversations, summary.turns, summary.labelEvents,
+                        summary.examples, summary.flaggedModels.count,
+                    ])
                 return summary
             }
         } catch let dryRun as DryRun {
@@ -67,9 +71,12 @@ extension ChatDatabase: ConversationForgetting {
         case .conversation(let id):
             return try Int64.fetchAll(db, sql: "SELECT id FROM conversation WHERE id = ?", arguments: [id])
         case .text(let text):
-            return try Int64.fetchAll(db, sql: "SELECT DISTINCT conversationId FROM turn WHERE instr(text, ?) > 0 ORDER BY 1", arguments: [text])
+            return try Int64.fetchAll(
+                db, sql: "SELECT DISTINCT conversationId FROM turn WHERE instr(text, ?) > 0 ORDER BY 1",
+                arguments: [text])
         case .before(let day):
-            return try Int64.fetchAll(db, sql: "SELECT id FROM conversation WHERE startedAt < ? ORDER BY id", arguments: [day])
+            return try Int64.fetchAll(
+                db, sql: "SELECT id FROM conversation WHERE startedAt < ? ORDER BY id", arguments: [day])
         }
     }
 
@@ -82,7 +89,8 @@ extension ChatDatabase: ConversationForgetting {
         var summary = ForgetSummary()
         summary.conversations = ids.count
         summary.turns = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM (\(turns))") ?? 0
-        summary.labelEvents = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM labelEvent WHERE turnId IN (\(turns))") ?? 0
+        summary.labelEvents =
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM labelEvent WHERE turnId IN (\(turns))") ?? 0
         summary.examples = try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM example WHERE turnId IN (\(turns))") ?? 0
         return summary
     }
@@ -98,14 +106,17 @@ extension ChatDatabase: ConversationForgetting {
         try db.execute(sql: "DELETE FROM forgotten")
         // The search index's triggers delete the turns' rows; merging its segments drops
         // the deleted trigrams, which would otherwise stay in older segments.
-        if try db.tableExists("turnSearch") { try db.execute(sql: "INSERT INTO turnSearch(turnSearch) VALUES ('optimize')") }
+        if try db.tableExists("turnSearch") {
+            try db.execute(sql: "INSERT INTO turnSearch(turnSearch) VALUES ('optimize')")
+        }
     }
 
     /// Flags the models made since the earliest example taken from the forgotten turns (they
     /// may have trained on it); none when no example was.
     private func flagModels(since earliest: Date?, _ db: Database) throws -> [Int64] {
         guard let earliest else { return [] }
-        let versions = try Int64.fetchAll(db, sql: "SELECT version FROM model WHERE createdAt >= ? ORDER BY version", arguments: [earliest])
+        let versions = try Int64.fetchAll(
+            db, sql: "SELECT version FROM model WHERE createdAt >= ? ORDER BY version", arguments: [earliest])
         try db.execute(sql: "UPDATE model SET trainedOnForgotten = 1 WHERE createdAt >= ?", arguments: [earliest])
         return versions
     }
@@ -124,7 +135,9 @@ extension ChatDatabase: ConversationForgetting {
     /// The deletions recorded, oldest first: (time, rule, conversations, turns).
     public func deletions() throws -> [(time: Date, rule: String, conversations: Int, turns: Int)] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT createdAt, rule, conversations, turns FROM deletion ORDER BY id").map { ($0[0], $0[1], $0[2], $0[3]) }
+            try Row.fetchAll(db, sql: "SELECT createdAt, rule, conversations, turns FROM deletion ORDER BY id").map {
+                ($0[0], $0[1], $0[2], $0[3])
+            }
         }
     }
 }

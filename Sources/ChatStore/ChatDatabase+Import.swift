@@ -15,12 +15,15 @@ extension ChatDatabase: ExampleImporter {
                     try IntentRecord(name: name, description: "", action: nil, updatedAt: time).insert(db)
                 }
             }
-            let stored = try Row.fetchAll(db, sql: "SELECT text, intent FROM example").map { (text: $0[0] as String, intent: $0[1] as String) }
+            let stored = try Row.fetchAll(db, sql: "SELECT text, intent FROM example").map {
+                (text: $0[0] as String, intent: $0[1] as String)
+            }
             var (added, summary) = ExampleImport.plan(examples, stored: stored)
             summary.intentsCreated = missing
             for example in added {
                 var record = ExampleRecord(
-                    intent: example.intent, text: example.text, language: example.language ?? LanguageDetector.language(of: example.text),
+                    intent: example.intent, text: example.text,
+                    language: example.language ?? LanguageDetector.language(of: example.text),
                     origin: .import, source: example.source.description, sourceName: source, createdAt: time
                 )
                 try record.insert(db)

@@ -23,20 +23,21 @@ extension ChatDatabase {
             t.check(sql: "kind <> '\(outOfScope)' OR intent = '\(outOfScope)'")
             t.check(sql: "(kind = 'undo') = (undoes IS NOT NULL)")
         }
-        try db.execute(sql: """
-            INSERT INTO labelEventNew (id, turnId, kind, intent, annotator, createdAt)
-                SELECT id, turnId, 'label', intent, annotator, createdAt FROM labelEvent ORDER BY id;
-            DROP TABLE labelEvent;
-            ALTER TABLE labelEventNew RENAME TO labelEvent;
-            CREATE INDEX labelEvent_on_turnId ON labelEvent(turnId);
-            CREATE INDEX labelEvent_on_intent ON labelEvent(intent);
-            CREATE VIEW currentLabel AS
-                SELECT e.turnId, e.id AS eventId, e.kind, e.intent, e.annotator, e.createdAt
-                FROM labelEvent e
-                WHERE e.id = (SELECT MAX(x.id) FROM labelEvent x
-                              WHERE x.turnId = e.turnId AND x.kind <> 'undo'
-                                AND NOT EXISTS (SELECT 1 FROM labelEvent u WHERE u.undoes = x.id));
-            """)
+        try db.execute(
+            sql: """
+                INSERT INTO labelEventNew (id, turnId, kind, intent, annotator, createdAt)
+                    SELECT id, turnId, 'label', intent, annotator, createdAt FROM labelEvent ORDER BY id;
+                DROP TABLE labelEvent;
+                ALTER TABLE labelEventNew RENAME TO labelEvent;
+                CREATE INDEX labelEvent_on_turnId ON labelEvent(turnId);
+                CREATE INDEX labelEvent_on_intent ON labelEvent(intent);
+                CREATE VIEW currentLabel AS
+                    SELECT e.turnId, e.id AS eventId, e.kind, e.intent, e.annotator, e.createdAt
+                    FROM labelEvent e
+                    WHERE e.id = (SELECT MAX(x.id) FROM labelEvent x
+                                  WHERE x.turnId = e.turnId AND x.kind <> 'undo'
+                                    AND NOT EXISTS (SELECT 1 FROM labelEvent u WHERE u.undoes = x.id));
+                """)
         try db.execute(
             sql: "INSERT OR IGNORE INTO intent (name, description, action, updatedAt) VALUES (?, ?, NULL, ?)",
             arguments: [outOfScope, "Outside what the bot handles (reserved).", Date()]

@@ -8,7 +8,9 @@ extension ChatDatabase: LabelLog {
     /// the turn falls in the `eval_share`, else for training — and anything else removes it.
     public func recordLabel(_ label: TurnLabel) throws {
         try writer.write { db in
-            guard let turn = try TurnRecord.fetchOne(db, key: label.turn) else { throw StoreError.unknownTurn(label.turn) }
+            guard let turn = try TurnRecord.fetchOne(db, key: label.turn) else {
+                throw StoreError.unknownTurn(label.turn)
+            }
             guard turn.role == .customer else { throw StoreError.notACustomerTurn(label.turn) }
             if label.kind.namesIntent {
                 guard let intent = label.intent else { throw StoreError.missingIntent(label.turn) }
@@ -16,11 +18,14 @@ extension ChatDatabase: LabelLog {
             }
             var undoes: Int64?
             if label.kind == .undo {
-                guard let current = try CurrentLabel.of(turn: label.turn).fetchOne(db) else { throw StoreError.nothingToUndo(label.turn) }
+                guard let current = try CurrentLabel.of(turn: label.turn).fetchOne(db) else {
+                    throw StoreError.nothingToUndo(label.turn)
+                }
                 undoes = current.eventId
             }
             var event = LabelEventRecord(
-                turnId: label.turn, kind: label.kind, intent: label.intent, annotator: label.annotator, createdAt: label.time, undoes: undoes
+                turnId: label.turn, kind: label.kind, intent: label.intent, annotator: label.annotator,
+                createdAt: label.time, undoes: undoes
             )
             try event.insert(db)
             try updateExample(of: turn, at: label.time, db)
@@ -42,7 +47,8 @@ extension ChatDatabase: LabelLog {
             let share = Double(try setting(StoreSetting.evalShare, db)) ?? EvaluationSplit.defaultShare
             var record = ExampleRecord(
                 intent: intent, text: turn.text, language: LanguageDetector.language(of: turn.text), origin: .relabel,
-                kind: EvaluationSplit.isEvaluation(turn: turn.id!, share: share) ? .test : .train, turnId: turn.id!, createdAt: time
+                kind: EvaluationSplit.isEvaluation(turn: turn.id!, share: share) ? .test : .train, turnId: turn.id!,
+                createdAt: time
             )
             try record.insert(db)
         }

@@ -40,13 +40,18 @@ extension ChatDatabase: ModelCatalog {
 
     /// Makes `version` the active model and records who did it, from which version, when.
     private func promote(_ version: Int64, kind: String, by agent: String, at time: Date, _ db: Database) throws {
-        guard try ModelRecord.all().kept().filter(key: version).fetchCount(db) == 1 else { throw StoreError.unknownModel(version) }
+        guard try ModelRecord.all().kept().filter(key: version).fetchCount(db) == 1 else {
+            throw StoreError.unknownModel(version)
+        }
         let from = try Int64.fetchOne(db, sql: "SELECT version FROM model WHERE isActive")
         guard from != version else { return }
         try db.execute(sql: "UPDATE model SET isActive = 0 WHERE isActive")
-        try db.execute(sql: "UPDATE model SET isActive = 1, promotedBy = ?, promotedAt = ? WHERE version = ?", arguments: [agent, time, version])
-        try db.execute(sql: "INSERT INTO modelEvent (kind, fromVersion, toVersion, agent, createdAt) VALUES (?, ?, ?, ?, ?)",
-                       arguments: [kind, from, version, agent, time])
+        try db.execute(
+            sql: "UPDATE model SET isActive = 1, promotedBy = ?, promotedAt = ? WHERE version = ?",
+            arguments: [agent, time, version])
+        try db.execute(
+            sql: "INSERT INTO modelEvent (kind, fromVersion, toVersion, agent, createdAt) VALUES (?, ?, ?, ?, ?)",
+            arguments: [kind, from, version, agent, time])
     }
 
     /// Makes `version` the active model (nothing happens when it already is).
@@ -59,10 +64,14 @@ extension ChatDatabase: ModelCatalog {
     @discardableResult
     public func rollback(by agent: String, at time: Date) throws -> (from: Int64, to: Int64) {
         try writer.write { db in
-            guard let row = try Row.fetchOne(db, sql: """
-                SELECT e.toVersion, e.fromVersion FROM modelEvent e JOIN model m ON m.version = e.toVersion AND m.isActive
-                ORDER BY e.id DESC LIMIT 1
-                """), let to: Int64 = row[1] else { throw StoreError.noEarlierModel }
+            guard
+                let row = try Row.fetchOne(
+                    db,
+                    sql: """
+                        SELECT e.toVersion, e.fromVersion FROM modelEvent e JOIN model m ON m.version = e.toVersion AND m.isActive
+                        ORDER BY e.id DESC LIMIT 1
+                        """), let to: Int64 = row[1]
+            else { throw StoreError.noEarlierModel }
             let from: Int64 = row[0]
             try promote(to, kind: "rollback", by: agent, at: time, db)
             return (from, to)
@@ -72,7 +81,9 @@ extension ChatDatabase: ModelCatalog {
     /// Every promotion and rollback, oldest first.
     public func modelEvents() throws -> [ModelEvent] {
         try writer.read { db in
-            try Row.fetchAll(db, sql: "SELECT kind, fromVersion, toVersion, agent, createdAt FROM modelEvent ORDER BY id").map {
+            try Row.fetchAll(
+                db, sql: "SELECT kind, fromVersion, toVersion, agent, createdAt FROM modelEvent ORDER BY id"
+            ).map {
                 ModelEvent(kind: $0[0], from: $0[1], to: $0[2], agent: $0[3], time: $0[4])
             }
         }
@@ -86,19 +97,25 @@ extension ChatDatabase: ModelCatalog {
     /// Deletes the checkpoint of `version` (never the active one); its row stays so turns keep their version.
     public func deleteModel(version: Int64, at time: Date) throws {
         try writer.write { db in
-            guard let record = try ModelRecord.all().kept().filter(key: version).fetchOne(db) else { throw StoreError.unknownModel(version) }
+            guard let record = try ModelRecord.all().kept().filter(key: version).fetchOne(db) else {
+                throw StoreError.unknownModel(version)
+            }
             guard !record.isActive else { throw StoreError.activeModel(version) }
-            try db.execute(sql: "UPDATE model SET checkpoint = x'', deletedAt = ? WHERE version = ?", arguments: [time, version])
+            try db.execute(
+                sql: "UPDATE model SET checkpoint = x'', deletedAt = ? WHERE version = ?", arguments: [time, version])
         }
     }
 
     /// Deletes every kept checkpoint but the active one and the newest `keep` others; returns the versions deleted.
     public func pruneModels(keep: Int, at time: Date) throws -> [Int64] {
         try writer.write { db in
-            let versions = try Int64.fetchAll(db, sql: "SELECT version FROM model WHERE deletedAt IS NULL AND NOT isActive ORDER BY version DESC")
+            let versions = try Int64.fetchAll(
+                db, sql: "SELECT version FROM model WHERE deletedAt IS NULL AND NOT isActive ORDER BY version DESC")
             let gone = Array(versions.dropFirst(max(0, keep)).reversed())
             for version in gone {
-                try db.execute(sql: "UPDATE model SET checkpoint = x'', deletedAt = ? WHERE version = ?", arguments: [time, version])
+                try db.execute(
+                    sql: "UPDATE model SET checkpoint = x'', deletedAt = ? WHERE version = ?",
+                    arguments: [time, version])
             }
             return gone
         }
@@ -113,9 +130,11 @@ extension ChatDatabase: ModelCatalog {
     /// The training examples and how many came from each origin.
     public func trainingSet() throws -> (examples: [LabeledText], byOrigin: [String: Int]) {
         try writer.read { db in
-            let held = Set(try ExampleRecord.filter(ExampleRecord.Columns.kind == ExampleRecord.Kind.test.rawValue).fetchAll(db)
-                .map { ExampleText.normalized($0.text) })
-            let records = try ExampleRecord.filter(ExampleRecord.Columns.kind == ExampleRecord.Kind.train.rawValue).order(Column("id"))
+            let held = Set(
+                try ExampleRecord.filter(ExampleRecord.Columns.kind == ExampleRecord.Kind.test.rawValue).fetchAll(db)
+                    .map { ExampleText.normalized($0.text) })
+            let records = try ExampleRecord.filter(ExampleRecord.Columns.kind == ExampleRecord.Kind.train.rawValue)
+                .order(Column("id"))
                 .fetchAll(db).filter { !held.contains(ExampleText.normalized($0.text)) }
             var byOrigin: [String: Int] = [:]
             for record in records { byOrigin[record.origin.rawValue, default: 0] += 1 }
@@ -126,12 +145,13 @@ extension ChatDatabase: ModelCatalog {
     /// The fixed evaluation set: the intents' test split and the labelled turns in the `eval_share`.
     public func evaluationExamples() throws -> [DatasetExample] {
         try writer.read { db in
-            try ExampleRecord.filter(ExampleRecord.Columns.kind == ExampleRecord.Kind.test.rawValue).order(Column("id")).fetchAll(db).map {
-                DatasetExample(
-                    text: $0.text, intent: $0.intent, language: $0.language,
-                    source: SourceLocation(file: $0.source ?? $0.origin.rawValue, line: 0)
-                )
-            }
+            try ExampleRecord.filter(ExampleRecord.Columns.kind == ExampleRecord.Kind.test.rawValue).order(Column("id"))
+                .fetchAll(db).map {
+                    DatasetExample(
+                        text: $0.text, intent: $0.intent, language: $0.language,
+                        source: SourceLocation(file: $0.source ?? $0.origin.rawValue, line: 0)
+                    )
+                }
         }
     }
 }

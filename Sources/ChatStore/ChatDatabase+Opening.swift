@@ -11,7 +11,9 @@ extension ChatDatabase {
     /// call did not create, or another program's database is refused unchanged. A store that
     /// cannot be written (file or folder) opens read-only: listing and exporting work,
     /// writes fail as `.readOnly`; `readOnly` forces that mode on a writable one.
-    public static func open(path: String, busyTimeout: TimeInterval = 5, readOnly forced: Bool = false) throws(ChatStoreError) -> ChatDatabase {
+    public static func open(path: String, busyTimeout: TimeInterval = 5, readOnly forced: Bool = false)
+        throws(ChatStoreError) -> ChatDatabase
+    {
         let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -40,15 +42,21 @@ extension ChatDatabase {
     /// Refuses an existing file that cannot be read, is empty or does not start as SQLite does.
     static func checkHeader(path: String) throws(ChatStoreError) {
         guard let handle = FileHandle(forReadingAtPath: path) else {
-            guard FileManager.default.fileExists(atPath: path) else { throw ChatStoreError(path: path, kind: .other, detail: "no such file") }
+            guard FileManager.default.fileExists(atPath: path) else {
+                throw ChatStoreError(path: path, kind: .other, detail: "no such file")
+            }
             throw ChatStoreError(path: path, kind: .readOnly, detail: "cannot read the database (permission denied)")
         }
         let head = (try? handle.read(upToCount: sqliteHeader.count)) ?? nil
         try? handle.close()
         guard let head, !head.isEmpty else {
-            throw ChatStoreError(path: path, kind: .notADatabase, detail: "an empty file, not a SupportBot store (remove it to start a new store)")
+            throw ChatStoreError(
+                path: path, kind: .notADatabase,
+                detail: "an empty file, not a SupportBot store (remove it to start a new store)")
         }
-        guard Array(head) == sqliteHeader else { throw ChatStoreError(path: path, kind: .notADatabase, detail: "not an SQLite database") }
+        guard Array(head) == sqliteHeader else {
+            throw ChatStoreError(path: path, kind: .notADatabase, detail: "not an SQLite database")
+        }
     }
 
     /// Checks an existing file through a read-only connection, which changes nothing (no WAL
@@ -75,7 +83,8 @@ extension ChatDatabase {
         let temporary = path + ".creating-\(UUID().uuidString)"
         let fd = Foundation.open(temporary, O_CREAT | O_EXCL | O_WRONLY | O_CLOEXEC, 0o600)
         guard fd >= 0 else {
-            throw ChatStoreError(path: path, kind: .readOnly, detail: "cannot create the database: \(String(cString: strerror(errno)))")
+            throw ChatStoreError(
+                path: path, kind: .readOnly, detail: "cannot create the database: \(String(cString: strerror(errno)))")
         }
         close(fd)
         defer { for file in [temporary, temporary + "-wal", temporary + "-shm"] { unlink(file) } }
@@ -87,7 +96,8 @@ extension ChatDatabase {
             throw ChatStoreError(path: path, error: error)
         }
         if link(temporary, path) != 0, errno != EEXIST {
-            throw ChatStoreError(path: path, kind: .readOnly, detail: "cannot create the database: \(String(cString: strerror(errno)))")
+            throw ChatStoreError(
+                path: path, kind: .readOnly, detail: "cannot create the database: \(String(cString: strerror(errno)))")
         }
     }
 
@@ -95,7 +105,9 @@ extension ChatDatabase {
     private static func checkOwnership(_ reader: some DatabaseReader, path: String) throws {
         let unknown = try schemaStatus(reader, path: path).unknown
         if !unknown.isEmpty {
-            throw ChatStoreError(path: path, kind: .newerSchema, detail: "made by a newer supportbot (schema \(unknown.joined(separator: ", ")))")
+            throw ChatStoreError(
+                path: path, kind: .newerSchema,
+                detail: "made by a newer supportbot (schema \(unknown.joined(separator: ", ")))")
         }
     }
 
@@ -103,12 +115,14 @@ extension ChatDatabase {
     /// is refused.
     static func schemaStatus(_ reader: some DatabaseReader, path: String) throws -> SchemaStatus {
         let (tables, applied) = try reader.read { db in
-            let tables = try String.fetchSet(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
+            let tables = try String.fetchSet(
+                db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             let applied = tables.contains("grdb_migrations") ? try migrator.appliedIdentifiers(db) : []
             return (tables, applied)
         }
         if !tables.isEmpty && !tables.contains("grdb_migrations") || !applied.isEmpty && !tables.contains("turn") {
-            throw ChatStoreError(path: path, kind: .notADatabase, detail: "an SQLite database, but not a SupportBot store")
+            throw ChatStoreError(
+                path: path, kind: .notADatabase, detail: "an SQLite database, but not a SupportBot store")
         }
         return SchemaStatus(applied: applied, known: migrator.migrations)
     }
@@ -116,7 +130,9 @@ extension ChatDatabase {
     /// Wraps a read-only connection to a store whose migrations are all applied.
     init(readOnly reader: DatabaseQueue, path: String) throws {
         guard try reader.read({ db in try Self.migrator.hasCompletedMigrations(db) }) else {
-            throw ChatStoreError(path: path, kind: .readOnly, detail: "the store is read-only and needs a schema upgrade: make it writable once")
+            throw ChatStoreError(
+                path: path, kind: .readOnly,
+                detail: "the store is read-only and needs a schema upgrade: make it writable once")
         }
         writer = reader
     }
@@ -128,8 +144,10 @@ extension ChatDatabase {
         for file in [path, path + "-wal", path + "-shm"] {
             var info = stat()
             guard stat(file, &info) == 0, info.st_mode & 0o077 != 0, chmod(file, 0o600) == 0 else { continue }
-            changed.append("\(URL(fileURLWithPath: file).lastPathComponent) (was \(String(info.st_mode & 0o777, radix: 8)))")
+            changed.append(
+                "\(URL(fileURLWithPath: file).lastPathComponent) (was \(String(info.st_mode & 0o777, radix: 8)))")
         }
-        return changed.isEmpty ? nil : "\(path): tightened to mode 0600, readable by others before: \(changed.joined(separator: ", "))"
+        return changed.isEmpty
+            ? nil : "\(path): tightened to mode 0600, readable by others before: \(changed.joined(separator: ", "))"
     }
 }

@@ -47,7 +47,9 @@ extension ChatDatabase {
     /// The hand-offs and hand-backs of `conversation`, oldest first.
     public func conversationEvents(of conversation: Int64) throws -> [ConversationEvent] {
         try writer.read { db in
-            try ConversationEventRecord.filter(Column("conversationId") == conversation).order(Column("id")).fetchAll(db).map {
+            try ConversationEventRecord.filter(Column("conversationId") == conversation).order(Column("id")).fetchAll(
+                db
+            ).map {
                 ConversationEvent(kind: $0.kind.rawValue, reason: $0.reason, agent: $0.agent, time: $0.createdAt)
             }
         }

@@ -5,7 +5,9 @@ import GRDB
 extension ChatDatabase: ReviewSource {
     /// The review queue (`ReviewSource`; see `needingReview()`).
     public func reviewQueue(limit: Int) throws -> [ReviewCandidate] {
-        try writer.read { db in try TurnRecord.all().needingReview().limit(limit).asRequest(of: ReviewCandidate.self).fetchAll(db) }
+        try writer.read { db in
+            try TurnRecord.all().needingReview().limit(limit).asRequest(of: ReviewCandidate.self).fetchAll(db)
+        }
     }
 
     public func labelInForce(of turn: Int64) throws -> (kind: LabelKind, intent: String?)? {
@@ -32,8 +34,11 @@ extension ChatDatabase: ReviewSource {
 extension QueryInterfaceRequest<TurnRecord> {
     /// Customer turns (alias `customer`) the model classified, selected as `ReviewCandidate` columns.
     func classifiedCustomerTurns() -> QueryInterfaceRequest<TurnRecord> {
-        filter(literal: "customer.role = 'customer' AND customer.intent IS NOT NULL AND customer.confidence IS NOT NULL")
-            .select(literal: """
+        filter(
+            literal: "customer.role = 'customer' AND customer.intent IS NOT NULL AND customer.confidence IS NOT NULL"
+        )
+        .select(
+            literal: """
                 customer.id, customer.conversationId, customer.position, customer.text, customer.intent, customer.confidence,
                 customer.outcome, customer.handoffReason, customer.topIntents
                 """)

@@ -26,14 +26,19 @@ extension ChatDatabase: RowStore {
         }
     }
 
-    public func rows(of table: String, columns: [StoredColumn], key: String, after: StoredValue?, limit: Int) throws -> [[StoredValue]] {
+    public func rows(of table: String, columns: [StoredColumn], key: String, after: StoredValue?, limit: Int) throws
+        -> [[StoredValue]]
+    {
         let list = columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
         let filter = after == nil ? "" : "WHERE \"\(key)\" > ?"
         let bound: [(any DatabaseValueConvertible)?] = after.map { [Self.databaseValue($0)] } ?? []
         let arguments = StatementArguments(bound)
         return try writer.unsafeReentrantWrite { db in
-            try Row.fetchAll(db, sql: "SELECT \(list) FROM \"\(table)\" \(filter) ORDER BY \"\(key)\" LIMIT \(limit)", arguments: arguments)
-                .map { row in columns.indices.map { Self.value(row[$0] as DatabaseValue, kind: columns[$0].kind) } }
+            try Row.fetchAll(
+                db, sql: "SELECT \(list) FROM \"\(table)\" \(filter) ORDER BY \"\(key)\" LIMIT \(limit)",
+                arguments: arguments
+            )
+            .map { row in columns.indices.map { Self.value(row[$0] as DatabaseValue, kind: columns[$0].kind) } }
         }
     }
 

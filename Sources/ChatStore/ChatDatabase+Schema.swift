@@ -30,7 +30,9 @@ extension ChatDatabase {
                 t.column("checkpoint", .blob).notNull()
                 t.column("isActive", .boolean).notNull().defaults(to: false)
             }
-            try db.create(index: "model_one_active", on: "model", columns: ["isActive"], options: .unique, condition: Column("isActive"))
+            try db.create(
+                index: "model_one_active", on: "model", columns: ["isActive"], options: .unique,
+                condition: Column("isActive"))
             try db.create(table: "conversation") { t in
                 t.autoIncrementedPrimaryKey("id")
                 t.column("startedAt", .datetime).notNull()

@@ -34,8 +34,13 @@ extension ChatDatabase: SettingsStore {
 
     public func settings() throws -> [SettingValue] {
         try writer.read { db in
-            let set = try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM setting").map { ($0[0] as String, $0[1] as String) })
-            return StoreSetting.all.map { SettingValue(key: $0.key, value: set[$0.key] ?? $0.defaultValue, isSet: set[$0.key] != nil) }
+            let set = try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT key, value FROM setting").map {
+                    ($0[0] as String, $0[1] as String)
+                })
+            return StoreSetting.all.map {
+                SettingValue(key: $0.key, value: set[$0.key] ?? $0.defaultValue, isSet: set[$0.key] != nil)
+            }
         }
     }
 
@@ -45,7 +50,8 @@ extension ChatDatabase: SettingsStore {
 
     /// The value in force of `setting`, inside a transaction.
     func setting(_ setting: StoreSetting, _ db: Database) throws -> String {
-        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [setting.key]) ?? setting.defaultValue
+        try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = ?", arguments: [setting.key])
+            ?? setting.defaultValue
     }
 
     @discardableResult
@@ -54,10 +60,13 @@ extension ChatDatabase: SettingsStore {
         return try writer.write { db in
             let old = try self.setting(setting, db)
             guard old != value else { return false }
-            try db.execute(sql: "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [setting.key, value])
-            try db.execute(sql: "INSERT INTO settingEvent (key, oldValue, value, changedBy, createdAt) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [setting.key, old, value, who, time])
+            try db.execute(
+                sql:
+                    "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                arguments: [setting.key, value])
+            try db.execute(
+                sql: "INSERT INTO settingEvent (key, oldValue, value, changedBy, createdAt) VALUES (?, ?, ?, ?, ?)",
+                arguments: [setting.key, old, value, who, time])
             return true
         }
     }
@@ -65,7 +74,8 @@ extension ChatDatabase: SettingsStore {
     /// Every change of the settings, oldest first.
     public func settingChanges() throws -> [SettingChange] {
         try writer.read { db in
-            try SettingChange.fetchAll(db, sql: "SELECT key, oldValue, value, changedBy, createdAt FROM settingEvent ORDER BY id")
+            try SettingChange.fetchAll(
+                db, sql: "SELECT key, oldValue, value, changedBy, createdAt FROM settingEvent ORDER BY id")
         }
     }
 }

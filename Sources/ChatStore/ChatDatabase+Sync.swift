@@ -16,14 +16,19 @@ extension ChatDatabase {
                 try syncIntent(definition, at: time, db, &summary)
                 try syncTemplates(definition, at: time, db, &summary)
             }
-            let gone = try TemplateRecord.all().fromFiles().filter(!dataset.intents.keys.contains(TemplateRecord.Columns.intent)).deleteAll(db)
+            let gone = try TemplateRecord.all().fromFiles().filter(
+                !dataset.intents.keys.contains(TemplateRecord.Columns.intent)
+            ).deleteAll(db)
             summary.templatesRemoved += gone
-            try syncExamples(dataset.train.map { ($0, .train) } + dataset.test.map { ($0, .test) }, at: time, db, &summary)
+            try syncExamples(
+                dataset.train.map { ($0, .train) } + dataset.test.map { ($0, .test) }, at: time, db, &summary)
             return summary
         }
     }
 
-    private func syncIntent(_ definition: IntentDefinition, at time: Date, _ db: Database, _ summary: inout SyncSummary) throws {
+    private func syncIntent(_ definition: IntentDefinition, at time: Date, _ db: Database, _ summary: inout SyncSummary)
+        throws
+    {
         let action = definition.action?.rawValue
         if var intent = try IntentRecord.fetchOne(db, key: definition.name) {
             guard intent.description != definition.description || intent.action != action else { return }
@@ -31,19 +36,25 @@ extension ChatDatabase {
             try intent.update(db)
             summary.intentsUpdated += 1
         } else {
-            try IntentRecord(name: definition.name, description: definition.description, action: action, updatedAt: time).insert(db)
+            try IntentRecord(
+                name: definition.name, description: definition.description, action: action, updatedAt: time
+            ).insert(db)
             summary.intentsAdded += 1
         }
     }
 
-    private func syncTemplates(_ definition: IntentDefinition, at time: Date, _ db: Database, _ summary: inout SyncSummary) throws {
+    private func syncTemplates(
+        _ definition: IntentDefinition, at time: Date, _ db: Database, _ summary: inout SyncSummary
+    ) throws {
         let existing = try TemplateRecord.all().forIntent(definition.name).fetchAll(db)
         let replaced = Set(existing.compactMap { t in t.replacesFileText.map { [t.language, $0] } })
         var unmatched = existing.filter { $0.origin == .file }
         for variant in definition.responses {
             if replaced.contains([variant.language, variant.text]) {
                 summary.templatesKept += 1
-            } else if let index = unmatched.firstIndex(where: { $0.language == variant.language && $0.text == variant.text }) {
+            } else if let index = unmatched.firstIndex(where: {
+                $0.language == variant.language && $0.text == variant.text
+            }) {
                 var template = unmatched.remove(at: index)
                 guard template.weight != variant.weight else { continue }
                 (template.weight, template.updatedAt) = (variant.weight, time)
@@ -81,7 +92,8 @@ extension ChatDatabase {
                 summary.examplesUpdated += 1
             } else {
                 var record = ExampleRecord(
-                    intent: example.intent, text: example.text, language: example.language, origin: .file, kind: kind, source: source,
+                    intent: example.intent, text: example.text, language: example.language, origin: .file, kind: kind,
+                    source: source,
                     createdAt: time
                 )
                 try record.insert(db)

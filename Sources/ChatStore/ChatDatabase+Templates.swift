@@ -12,11 +12,14 @@ extension ChatDatabase: TemplateEditor {
     }
 
     /// Adds a template made in the store; returns its id.
-    public func addTemplate(intent: String, text: String, language: String, weight: Double = 1, at time: Date) throws -> Int64 {
+    public func addTemplate(intent: String, text: String, language: String, weight: Double = 1, at time: Date) throws
+        -> Int64
+    {
         try TemplateRenderer.validate(text)
         return try writer.write { db in
             guard try IntentRecord.exists(db, key: intent) else { throw StoreError.unknownIntent(intent) }
-            var template = TemplateRecord(intent: intent, text: text, weight: weight, language: language, origin: .store, updatedAt: time)
+            var template = TemplateRecord(
+                intent: intent, text: text, weight: weight, language: language, origin: .store, updatedAt: time)
             try template.insert(db)
             return template.id!
         }

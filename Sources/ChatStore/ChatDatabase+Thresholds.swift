@@ -18,13 +18,18 @@ extension ChatDatabase: ThresholdLog {
 
     public func threshold(forModel version: Int64) throws -> Float? {
         try writer.read { db in
-            try Double.fetchOne(db, sql: "SELECT threshold FROM thresholdEvent WHERE modelVersion = ? ORDER BY id DESC LIMIT 1", arguments: [version])
-                .map(Float.init)
+            try Double.fetchOne(
+                db, sql: "SELECT threshold FROM thresholdEvent WHERE modelVersion = ? ORDER BY id DESC LIMIT 1",
+                arguments: [version]
+            )
+            .map(Float.init)
         }
     }
 
     public func setThreshold(_ threshold: Float, forModel version: Int64, by agent: String, at time: Date) throws {
-        if let problem = ReplyPolicy.thresholdProblem(threshold) { throw StoreError.invalidSetting("threshold", problem) }
+        if let problem = ReplyPolicy.thresholdProblem(threshold) {
+            throw StoreError.invalidSetting("threshold", problem)
+        }
         try writer.write { db in
             guard try ModelRecord.exists(db, key: version) else { throw StoreError.unknownModel(version) }
             try db.execute(

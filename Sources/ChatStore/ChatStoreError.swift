@@ -42,8 +42,10 @@ public struct ChatStoreError: Error, Equatable, CustomStringConvertible {
         }
         switch error.resultCode {
         case .SQLITE_NOTADB: (kind, detail) = (.notADatabase, "not an SQLite database")
-        case .SQLITE_READONLY: (kind, detail) = (.readOnly, "the database is read-only: it can be listed and exported, not written")
-        case .SQLITE_CANTOPEN, .SQLITE_PERM: (kind, detail) = (.readOnly, "cannot write the database (\(error.message ?? "read-only"))")
+        case .SQLITE_READONLY:
+            (kind, detail) = (.readOnly, "the database is read-only: it can be listed and exported, not written")
+        case .SQLITE_CANTOPEN, .SQLITE_PERM:
+            (kind, detail) = (.readOnly, "cannot write the database (\(error.message ?? "read-only"))")
         case .SQLITE_BUSY, .SQLITE_LOCKED: (kind, detail) = (.locked, "the database is locked by another process")
         default: (kind, detail) = (.other, error.message ?? "\(error)")
         }

@@ -26,7 +26,8 @@ struct ExportTurnRecord: Decodable, FetchableRecord {
         ExportTurn(
             conversation: conversationId, position: position, role: role, text: text, predictedIntent: intent,
             confidence: confidence, label: label, discarded: labelKind == .discard,
-            outcome: outcome.flatMap { TurnOutcome(name: $0, reason: handoffReason) }, modelVersion: modelVersion, time: createdAt,
+            outcome: outcome.flatMap { TurnOutcome(name: $0, reason: handoffReason) }, modelVersion: modelVersion,
+            time: createdAt,
             slots: ExportTurn.carriedSlots(stored: slots, agent: agent)
         )
     }

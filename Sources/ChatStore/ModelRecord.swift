@@ -33,7 +33,8 @@ struct ModelRecord: Codable, FetchableRecord, MutablePersistableRecord {
         RegisteredModel(
             version: version!, created: createdAt, configName: configName, dataHash: metadata.dataHash,
             trainingExamples: metadata.trainingExamples, examplesByOrigin: examplesByOrigin, evaluation: evaluation,
-            sizeBytes: checkpoint.count, quantized: quantized, isActive: isActive, promotedBy: promotedBy, promotedAt: promotedAt,
+            sizeBytes: checkpoint.count, quantized: quantized, isActive: isActive, promotedBy: promotedBy,
+            promotedAt: promotedAt,
             threshold: metadata.threshold
         )
     }

@@ -52,7 +52,9 @@ enum StatsRequests {
     /// counts once, under the key of its first covered customer turn, and by the reason of its
     /// first hand-off in the period.
     static func conversations(_ scope: StatsScope) -> SQLRequest<Row> {
-        let join: SQL = scope.filter.agent != nil || scope.grouping == .agent ? "JOIN conversation v ON v.id = t.conversationId" : ""
+        let join: SQL =
+            scope.filter.agent != nil || scope.grouping == .agent
+            ? "JOIN conversation v ON v.id = t.conversationId" : ""
         return """
             SELECT k, COUNT(*), COALESCE(SUM(reason = 'requested'), 0), COALESCE(SUM(reason = 'repeated_fallback'), 0),
                    COALESCE(SUM(reason = 'agent'), 0)

@@ -21,8 +21,10 @@ struct StatsScope: Sendable {
     /// `FROM` `source` (turns `t`, joined to their conversation `v` when the agent matters)
     /// `WHERE` turns of `role` in the filter, and `condition`.
     func turns(_ role: TurnRole, where condition: SQL = "1", from source: SQL = "turn t") -> SQL {
-        let join: SQL = filter.agent != nil || grouping == .agent ? "JOIN conversation v ON v.id = t.conversationId" : ""
-        return "FROM \(source) \(join) WHERE t.role = \(role.rawValue) AND \(period("t")) AND \(others) AND (\(condition))"
+        let join: SQL =
+            filter.agent != nil || grouping == .agent ? "JOIN conversation v ON v.id = t.conversationId" : ""
+        return
+            "FROM \(source) \(join) WHERE t.role = \(role.rawValue) AND \(period("t")) AND \(others) AND (\(condition))"
     }
 
     /// The period's bounds on the `createdAt` of the row aliased `alias`.

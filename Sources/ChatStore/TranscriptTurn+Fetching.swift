@@ -7,12 +7,15 @@ extension TranscriptTurn: FetchableRecord {}
 extension TranscriptTurn {
     /// At most `limit` turns on `side` of turn `anchor`'s position in its conversation (only
     /// in `conversation` when given), nearest first (`ConversationBrowser.transcriptPage`).
-    static func page(of conversation: Int64?, from anchor: Int64, _ side: Side, limit: Int) -> SQLRequest<TranscriptTurn> {
-        let where_: SQL = switch side {
-        case .before: "t.position < a.position ORDER BY t.position DESC"
-        case .at: "t.position = a.position"
-        case .after: "t.position > a.position ORDER BY t.position"
-        }
+    static func page(of conversation: Int64?, from anchor: Int64, _ side: Side, limit: Int) -> SQLRequest<
+        TranscriptTurn
+    > {
+        let where_: SQL =
+            switch side {
+            case .before: "t.position < a.position ORDER BY t.position DESC"
+            case .at: "t.position = a.position"
+            case .after: "t.position > a.position ORDER BY t.position"
+            }
         var inConversation: SQL = "1"
         if let conversation { inConversation = "t.conversationId = \(conversation)" }
         return """

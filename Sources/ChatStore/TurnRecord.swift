@@ -54,22 +54,31 @@ struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord
 
     /// The value the assistant uses.
     var stored: StoredTurn {
-        StoredTurn(id: id ?? 0, conversation: conversationId, position: position, turn: ConversationTurn(
-            role: role, text: text, intent: intent, confidence: confidence, topIntents: topIntents ?? [],
-            outcome: outcome.flatMap { TurnOutcome(name: $0, reason: handoffReason) }, language: language, slots: slots ?? [:],
-            templateID: templateId, latencyMicros: latencyMicros, modelVersion: modelVersion, time: createdAt,
-            tokenCount: tokenCount, unknownTokens: unknownTokens
-        ))
+        StoredTurn(
+            id: id ?? 0, conversation: conversationId, position: position,
+            turn: ConversationTurn(
+                role: role, text: text, intent: intent, confidence: confidence, topIntents: topIntents ?? [],
+                outcome: outcome.flatMap { TurnOutcome(name: $0, reason: handoffReason) }, language: language,
+                slots: slots ?? [:],
+                templateID: templateId, latencyMicros: latencyMicros, modelVersion: modelVersion, time: createdAt,
+                tokenCount: tokenCount, unknownTokens: unknownTokens
+            ))
     }
 
     /// `TurnOutcome.isLowConfidence` of the turn aliased `alias`, in SQL.
     static func isLowConfidence(_ alias: String) -> SQL {
-        SQL(sql: "(\(alias).outcome = 'fallback' OR (\(alias).outcome = 'handoff' AND \(alias).handoffReason = 'repeated_fallback'))")
+        SQL(
+            sql:
+                "(\(alias).outcome = 'fallback' OR (\(alias).outcome = 'handoff' AND \(alias).handoffReason = 'repeated_fallback'))"
+        )
     }
 
     /// `TurnOutcome.understood` of the customer turn aliased `alias`, in SQL: the bot answered its intent.
     static func wasAnswered(_ alias: String) -> SQL {
-        SQL(sql: "(\(alias).outcome = 'replied' OR (\(alias).outcome = 'handoff' AND \(alias).handoffReason = 'requested'))")
+        SQL(
+            sql:
+                "(\(alias).outcome = 'replied' OR (\(alias).outcome = 'handoff' AND \(alias).handoffReason = 'requested'))"
+        )
     }
 
     enum Columns {

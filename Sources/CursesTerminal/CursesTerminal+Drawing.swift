@@ -1,10 +1,11 @@
 import CNcursesw
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import ChatApp
+
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
 
 extension CursesTerminal {
     /// Shows `screen` as one frame: every cell written, then one refresh (ncurses sends only
@@ -25,7 +26,9 @@ extension CursesTerminal {
                     }
                 } else if Self.needsOverlay(cell) {
                     clusters.append((row, column, cell))
-                    put(Self.placeholder(width: cell.width).unicodeScalars, style: cell.style, row: row, column: column, window)
+                    put(
+                        Self.placeholder(width: cell.width).unicodeScalars, style: cell.style, row: row, column: column,
+                        window)
                 } else {
                     put(cell.text.unicodeScalars, style: cell.style, row: row, column: column, window)
                 }
@@ -55,7 +58,10 @@ extension CursesTerminal {
     static func placeholder(width: Int) -> String { width == 2 ? "\u{3000}" : " " }
 
     /// Writes one ncurses cell: a spacing character and any zero-width ones after it.
-    private func put(_ text: some Sequence<Unicode.Scalar>, style: Style, row: Int, column: Int, _ window: UnsafeMutablePointer<WINDOW>?) {
+    private func put(
+        _ text: some Sequence<Unicode.Scalar>, style: Style, row: Int, column: Int,
+        _ window: UnsafeMutablePointer<WINDOW>?
+    ) {
         var result = cchar_t()
         setcchar(&result, text.map { wchar_t(bitPattern: $0.value) } + [0], attributes(style), pairNumber(style), nil)
         mvwadd_wch(window, Int32(row), Int32(column), &result)
@@ -74,7 +80,10 @@ extension CursesTerminal {
     /// The colour pair of a style, 0 for the terminal's default colours.
     private func pairNumber(_ style: Style) -> Int16 {
         guard colors, style.foreground != nil || style.background != nil else { return 0 }
-        return pair(ColorPair(foreground: Int16(style.foreground?.rawValue ?? -1), background: Int16(style.background?.rawValue ?? -1)))
+        return pair(
+            ColorPair(
+                foreground: Int16(style.foreground?.rawValue ?? -1), background: Int16(style.background?.rawValue ?? -1)
+            ))
     }
 
     /// Writes each cluster's whole text at its cell, in its style, then puts the cursor and

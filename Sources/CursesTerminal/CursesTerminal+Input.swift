@@ -8,7 +8,9 @@ extension CursesTerminal {
     public func readEvents(timeout: Duration? = nil) -> [Event] {
         let window = sb_stdscr()
         var keys: [Event] = []
-        let milliseconds = timeout.map { Int32(clamping: $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000) }
+        let milliseconds = timeout.map {
+            Int32(clamping: $0.components.seconds * 1000 + $0.components.attoseconds / 1_000_000_000_000_000)
+        }
         while keys.isEmpty {
             wtimeout(window, milliseconds ?? -1)
             guard let input = read(window) else {
@@ -66,7 +68,7 @@ extension CursesTerminal {
             var parse = EscapeSequence.parse(scalars)
             if parse == .incomplete {
                 switch read(window) {
-                case let .character(code)? where Unicode.Scalar(code) != nil:
+                case .character(let code)? where Unicode.Scalar(code) != nil:
                     scalars.append(Unicode.Scalar(code)!)
                     continue
                 case let other:
@@ -74,7 +76,7 @@ extension CursesTerminal {
                     parse = EscapeSequence.timedOut(scalars)
                 }
             }
-            guard case let .complete(key, length) = parse else { continue }
+            guard case .complete(let key, let length) = parse else { continue }
             var result = key.map { [Event.key($0)] } ?? []
             for scalar in scalars[length...] { result += decode(.character(wint_t(scalar.value))).map { [$0] } ?? [] }
             if let pending { result += events(for: pending, window) }
@@ -91,14 +93,20 @@ extension CursesTerminal {
         var events: [Event] = []
         var run = ""
         func flush() {
-            if run.count == 1 { events.append(.key(.character(run.first!))) } else if !run.isEmpty { events.append(.paste(run)) }
+            if run.count == 1 {
+                events.append(.key(.character(run.first!)))
+            } else if !run.isEmpty {
+                events.append(.paste(run))
+            }
             run = ""
         }
         for (i, event) in keys.enumerated() {
             switch event {
-            case let .key(.character(c)):
+            case .key(.character(let c)):
                 run.append(c)
-            case .key(.enter) where !run.isEmpty && keys[(i + 1)...].contains(where: { if case .key(.character) = $0 { true } else { false } }):
+            case .key(.enter)
+            where !run.isEmpty
+                && keys[(i + 1)...].contains(where: { if case .key(.character) = $0 { true } else { false } }):
                 run.append(" ")
             default:
                 flush()
@@ -111,12 +119,13 @@ extension CursesTerminal {
 
     /// The event for one input other than ESC, or nil for input the UI does not use.
     private func decode(_ input: Input) -> Event? {
-        let decoded = switch input {
-        case let .key(code): KeyDecoder.decode(status: KEY_CODE_YES, code: wint_t(bitPattern: code))
-        case let .character(code): KeyDecoder.decode(status: OK, code: code)
-        }
+        let decoded =
+            switch input {
+            case .key(let code): KeyDecoder.decode(status: KEY_CODE_YES, code: wint_t(bitPattern: code))
+            case .character(let code): KeyDecoder.decode(status: OK, code: code)
+            }
         switch decoded {
-        case let .key(key):
+        case .key(let key):
             return .key(key)
         case .resize:
             let (width, height) = size

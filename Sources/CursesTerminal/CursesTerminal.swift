@@ -1,10 +1,11 @@
 import CNcursesw
-#if canImport(Glibc)
-import Glibc
-#else
-import Darwin
-#endif
 import ChatApp
+
+#if canImport(Glibc)
+    import Glibc
+#else
+    import Darwin
+#endif
 
 /// The ncurses terminal: the only code that calls ncurses. It draws `Screen`s and reads keys
 /// into `ChatApp` events; `stop()` (or a fatal signal) restores the terminal.
@@ -31,7 +32,10 @@ public final class CursesTerminal: Terminal {
     /// Takes over the terminal (alternate screen, raw keys, no echo); throws when there is none.
     public init(noColor: Bool) throws(TerminalError) {
         unicode = Self.adoptUTF8Locale()
-        notice = unicode ? nil : "no UTF-8 locale (tried \(Self.fallbackLocales.joined(separator: ", "))): ASCII frames, other text shown as ?"
+        notice =
+            unicode
+            ? nil
+            : "no UTF-8 locale (tried \(Self.fallbackLocales.joined(separator: ", "))): ASCII frames, other text shown as ?"
         guard sb_newterm() != nil else { throw TerminalError("cannot open the terminal (is TERM set?)") }
         SignalRestorer.install()
         raw()
@@ -75,7 +79,8 @@ public final class CursesTerminal: Terminal {
 
     /// The terminal's size in columns and rows.
     public var size: (width: Int, height: Int) {
-        var rows: Int32 = 0, columns: Int32 = 0
+        var rows: Int32 = 0
+        var columns: Int32 = 0
         sb_getmaxyx(sb_stdscr(), &rows, &columns)
         return (Int(columns), Int(rows))
     }

@@ -23,7 +23,8 @@ func fastExp(x: Float) -> Float { fastExp(SIMD8(repeating: x))[0] }
 /// the compiler vectorises (the generic SIMD rounding and conversions do not).
 @inline(__always)
 func fastExp(_ x: SIMD8<Float>) -> SIMD8<Float> {
-    let low = SIMD8<Float>(repeating: -87.3), high = SIMD8<Float>(repeating: 88.3)
+    let low = SIMD8<Float>(repeating: -87.3)
+    let high = SIMD8<Float>(repeating: 88.3)
     var v = x.replacing(with: low, where: x .< low)
     v = v.replacing(with: high, where: v .> high)
     let magic: Float = 12_582_912
@@ -51,7 +52,10 @@ func sigmoidInPlace(_ p: UnsafeMutablePointer<Float>, count: Int) {
         raw.storeBytes(of: 1 / (1 + fastExp(-x)), toByteOffset: k * 4, as: SIMD8<Float>.self)
         k += 8
     }
-    while k < count { p[k] = sigmoid(p[k]); k += 1 }
+    while k < count {
+        p[k] = sigmoid(p[k])
+        k += 1
+    }
 }
 
 /// `p[0..<count] = tanh(p[0..<count])`.
@@ -67,7 +71,10 @@ func tanhInPlace(_ p: UnsafeMutablePointer<Float>, count: Int) {
         raw.storeBytes(of: t.replacing(with: -t, where: negative), toByteOffset: k * 4, as: SIMD8<Float>.self)
         k += 8
     }
-    while k < count { p[k] = tanh(p[k]); k += 1 }
+    while k < count {
+        p[k] = tanh(p[k])
+        k += 1
+    }
 }
 
 /// `y[k] += x[k]` for `count` elements.

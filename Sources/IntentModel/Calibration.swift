@@ -18,7 +18,8 @@ public enum Calibration {
     /// Confidences binned into `bins` equal-width bins over [0, 1].
     public static func reliability(confidences: [Float], correct: [Bool], bins: Int = 15) -> [Bin] {
         precondition(confidences.count == correct.count && bins >= 1, "one correctness per confidence")
-        var count = [Int](repeating: 0, count: bins), right = count
+        var count = [Int](repeating: 0, count: bins)
+        var right = count
         var sum = [Double](repeating: 0, count: bins)
         for (c, ok) in zip(confidences, correct) {
             let m = min(bins - 1, max(0, Int((Double(c) * Double(bins)).rounded(.up)) - 1))
@@ -64,9 +65,12 @@ public enum Calibration {
             return total / Double(labels.count)
         }
         let ratio = (5.0.squareRoot() - 1) / 2
-        var low = log(0.05), high = log(20.0)
-        var a = high - ratio * (high - low), b = low + ratio * (high - low)
-        var fa = nll(a), fb = nll(b)
+        var low = log(0.05)
+        var high = log(20.0)
+        var a = high - ratio * (high - low)
+        var b = low + ratio * (high - low)
+        var fa = nll(a)
+        var fb = nll(b)
         for _ in 0..<60 {
             if fa <= fb {
                 high = b

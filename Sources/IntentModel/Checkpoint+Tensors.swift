@@ -23,7 +23,8 @@ enum TensorCoding {
             w.floats(values)
             return
         }
-        let rows = shape[0], columns = shape[1]
+        let rows = shape[0]
+        let columns = shape[1]
         let q = Quantization.quantizeRows(Array(values), rows: rows, columns: columns)
         let live = (0..<rows).filter { r in q.values[(r * columns)..<((r + 1) * columns)].contains { $0 != 0 } }
         let sparse = live.count * (8 + columns) + 4 < rows * (4 + columns)
@@ -70,7 +71,9 @@ enum TensorCoding {
             var rows: [Int] = []
             for _ in 0..<n {
                 let row = Int(try r.u32())
-                guard row < shape[0], row > (rows.last ?? -1) else { throw .malformedCheckpoint("tensor \(name) has a bad row index") }
+                guard row < shape[0], row > (rows.last ?? -1) else {
+                    throw .malformedCheckpoint("tensor \(name) has a bad row index")
+                }
                 rows.append(row)
             }
             target.initialize(repeating: 0, count: expected.count)
@@ -90,7 +93,9 @@ enum TensorCoding {
         let raw = try r.take(rows.count * columns)
         raw.withUnsafeBytes { bytes in
             for (k, row) in rows.enumerated() {
-                let scale = scales[k], source = k * columns, out = target + row * columns
+                let scale = scales[k]
+                let source = k * columns
+                let out = target + row * columns
                 for j in 0..<columns { out[j] = Float(Int8(bitPattern: bytes[source + j])) * scale }
             }
         }

@@ -30,7 +30,8 @@ public enum Checkpoint {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
-            positiveInfinity: nonFinite.positiveInfinity, negativeInfinity: nonFinite.negativeInfinity, nan: nonFinite.nan
+            positiveInfinity: nonFinite.positiveInfinity, negativeInfinity: nonFinite.negativeInfinity,
+            nan: nonFinite.nan
         )
         return (try? encoder.encode(value)).map(Array.init) ?? []
     }
@@ -50,7 +51,8 @@ public enum Checkpoint {
             w.u32(UInt32(tensors.count))
             for tensor in tensors {
                 let values = classifier.parameters[tensor.offset..<(tensor.offset + tensor.count)]
-                TensorCoding.write(name: tensor.name, shape: tensor.shape, values: values, quantized: quantized, into: &w)
+                TensorCoding.write(
+                    name: tensor.name, shape: tensor.shape, values: values, quantized: quantized, into: &w)
             }
         }
         out.u64(Checksum.fnv64(out.data))
@@ -77,7 +79,9 @@ public enum Checkpoint {
         while reader.position < bytes.count - 8 {
             let tag = String(decoding: try reader.take(4), as: UTF8.self)
             let length = try reader.u64()
-            guard length <= UInt64(bytes.count - 8 - reader.position) else { throw .malformedCheckpoint("section \(tag) overruns the file") }
+            guard length <= UInt64(bytes.count - 8 - reader.position) else {
+                throw .malformedCheckpoint("section \(tag) overruns the file")
+            }
             sections[tag] = reader.position..<(reader.position + Int(length))
             reader.position += Int(length)
         }
@@ -88,7 +92,8 @@ public enum Checkpoint {
         func json<T: Decodable>(_ type: T.Type, _ tag: String) throws(ModelError) -> T {
             let decoder = JSONDecoder()
             decoder.nonConformingFloatDecodingStrategy = .convertFromString(
-                positiveInfinity: nonFinite.positiveInfinity, negativeInfinity: nonFinite.negativeInfinity, nan: nonFinite.nan
+                positiveInfinity: nonFinite.positiveInfinity, negativeInfinity: nonFinite.negativeInfinity,
+                nan: nonFinite.nan
             )
             do { return try decoder.decode(T.self, from: Data(sections[tag].map { bytes[$0] } ?? [])) } catch {
                 throw .malformedCheckpoint("unreadable \(tag) section")
@@ -102,7 +107,9 @@ public enum Checkpoint {
         let intents = try labelReader.strings()
         try config.validate()
         guard (2...config.maxVocab).contains(vocabulary.count), (1...Self.maxIntents).contains(intents.count) else {
-            throw .malformedCheckpoint("\(vocabulary.count) vocabulary entries (2...\(config.maxVocab) allowed) and \(intents.count) intents (1...\(Self.maxIntents))")
+            throw .malformedCheckpoint(
+                "\(vocabulary.count) vocabulary entries (2...\(config.maxVocab) allowed) and \(intents.count) intents (1...\(Self.maxIntents))"
+            )
         }
         // The weight count is bounded (`ModelConfig.maxParameters`) before anything is allocated.
         _ = try config.parameterCount(vocabularySize: vocabulary.count, classes: intents.count)
@@ -110,7 +117,9 @@ public enum Checkpoint {
         let layout = ParameterLayout(config: config, vocabularySize: vocabulary.count, classes: intents.count)
         var tensorReader = try section("TENS")
         let count = try tensorReader.u32()
-        guard count == layout.tensors.count else { throw .malformedCheckpoint("expected \(layout.tensors.count) tensors, found \(count)") }
+        guard count == layout.tensors.count else {
+            throw .malformedCheckpoint("expected \(layout.tensors.count) tensors, found \(count)")
+        }
         // The tensors tile the layout, so each weight is written once, straight from the file.
         var failure: ModelError?
         let parameters = [Float](unsafeUninitializedCapacity: layout.count) { buffer, initialized in
@@ -123,7 +132,8 @@ public enum Checkpoint {
             }
         }
         if let failure { throw failure }
-        return try Classifier(config: config, vocabulary: vocabulary, intents: intents, metadata: metadata, parameters: parameters)
+        return try Classifier(
+            config: config, vocabulary: vocabulary, intents: intents, metadata: metadata, parameters: parameters)
     }
 
     /// A file whose sections run past its end is truncated; anything else failing the
@@ -206,11 +216,15 @@ struct ByteReader {
     mutating func floats(_ count: Int, into target: UnsafeMutablePointer<Float>) throws(ModelError) {
         guard count <= (end - position) / 4 else { throw .truncatedCheckpoint }
         let slice = try take(count * 4)
-        slice.withUnsafeBytes { UnsafeMutableRawPointer(target).copyMemory(from: $0.baseAddress!, byteCount: count * 4) }
+        slice.withUnsafeBytes {
+            UnsafeMutableRawPointer(target).copyMemory(from: $0.baseAddress!, byteCount: count * 4)
+        }
     }
     mutating func string() throws(ModelError) -> String {
         let n = try u32()
-        guard let s = String(validating: try take(Int(n)), as: UTF8.self) else { throw .malformedCheckpoint("invalid UTF-8 in a string") }
+        guard let s = String(validating: try take(Int(n)), as: UTF8.self) else {
+            throw .malformedCheckpoint("invalid UTF-8 in a string")
+        }
         return s
     }
     mutating func strings() throws(ModelError) -> [String] {
@@ -227,7 +241,9 @@ enum Checksum {
         bytes.withUnsafeBytes { raw in
             var hasher = FNV1a()
             let words = raw.count / 8
-            for k in 0..<words { hasher.combine(word: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self))) }
+            for k in 0..<words {
+                hasher.combine(word: UInt64(littleEndian: raw.loadUnaligned(fromByteOffset: k * 8, as: UInt64.self)))
+            }
             hasher.combine(raw[(words * 8)...])
             return hasher.value
         }
@@ -237,5 +253,5 @@ enum Checksum {
 }
 
 #if !_endian(little)
-#error("checkpoints are read and written little-endian in bulk")
+    #error("checkpoints are read and written little-endian in bulk")
 #endif

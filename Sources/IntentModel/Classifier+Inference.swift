@@ -10,18 +10,28 @@ extension Classifier {
 
     /// `probabilities(tokens:)` for tokens already looked up: `words[t]` is `tokens[t]`'s index.
     func probabilities(tokens: [String], words: [Int32]) -> [Float] {
-        let H = config.hiddenSize, G = 4 * H, D = config.featureSize, C = intents.count, width = wordRows.width
+        let H = config.hiddenSize
+        let G = 4 * H
+        let D = config.featureSize
+        let C = intents.count
+        let width = wordRows.width
         let unknown = words.indices.filter { words[$0] == Vocabulary.unknownIndex }
         // Scratch: gates [4H], c [H], h [H], features [D], logits [C], then one folded row per
         // token outside the vocabulary (<unk> plus its own n-grams).
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: G + 2 * H + D + C + unknown.count * width) {
-            let gates = $0.baseAddress!, c = gates + G, h = c + H, features = h + H, logits = features + D
+            let gates = $0.baseAddress!
+            let c = gates + G
+            let h = c + H
+            let features = h + H
+            let logits = features + D
             var rows = wordRows.rows(words) {
                 fold(word: $0, ngrams: ngrams(ofWord: $0), into: $1)
             }
             for (k, t) in unknown.enumerated() {
                 let row = logits + C + k * width
-                fold(word: Vocabulary.unknownIndex, ngrams: config.ngramBuckets > 0 ? encoder.ngramBuckets(of: tokens[t]) : [], into: row)
+                fold(
+                    word: Vocabulary.unknownIndex,
+                    ngrams: config.ngramBuckets > 0 ? encoder.ngramBuckets(of: tokens[t]) : [], into: row)
                 rows[t] = UnsafePointer(row)
             }
             features.initialize(repeating: 0, count: D)
@@ -31,7 +41,8 @@ extension Classifier {
                     recur(rows, direction: d, parameters: p, gates: gates, c: c, h: h, pooled: features + d * H)
                 }
                 if (config.embeddingSkip || !config.recurrent) && !rows.isEmpty {
-                    let mean = features + config.directions * H, w = 1 / Float(rows.count)
+                    let mean = features + config.directions * H
+                    let w = 1 / Float(rows.count)
                     for row in rows {
                         for j in 0..<config.embeddingDim { mean[j] += w * row[j] }
                     }
@@ -51,7 +62,10 @@ extension Classifier {
         gates: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>,
         pooled: UnsafeMutablePointer<Float>
     ) {
-        let T = rows.count, H = config.hiddenSize, G = 4 * H, input = config.embeddingDim + d * G
+        let T = rows.count
+        let H = config.hiddenSize
+        let G = 4 * H
+        let input = config.embeddingDim + d * G
         let wh = p + network.layout.lstm[d].wh.offset
         for step in 0..<T {
             gates.update(from: rows[d == 0 ? step : T - 1 - step] + input, count: G)
@@ -71,7 +85,8 @@ extension Classifier {
 
     /// Writes the folded row `[E + directions · 4H]` of `word` plus `ngrams` (see `WordRows`).
     func fold(word: Int32, ngrams: [Int32], into row: UnsafeMutablePointer<Float>) {
-        let E = config.embeddingDim, G = 4 * config.hiddenSize
+        let E = config.embeddingDim
+        let G = 4 * config.hiddenSize
         parameters.withUnsafeBufferPointer { pBuffer in
             let p = pBuffer.baseAddress!
             row.update(from: p + network.layout.embedding.offset + Int(word) * E, count: E)

@@ -4,7 +4,8 @@ extension Classifier {
     /// `<pad>` and `<unk>` always stay, the order is kept). A removed word reads as `<unk>`
     /// plus its character n-grams, as any word outside the vocabulary does.
     public func pruningVocabulary(keeping keep: (Int, String) -> Bool) throws(ModelError) -> Classifier {
-        let layout = network.layout, E = config.embeddingDim
+        let layout = network.layout
+        let E = config.embeddingDim
         let kept = vocabulary.tokens.indices.filter { $0 < 2 || keep($0, vocabulary.tokens[$0]) }
         var weights = Array(parameters[0..<layout.embedding.offset])
         weights.reserveCapacity(parameters.count - (vocabulary.count - kept.count) * E)
@@ -12,7 +13,9 @@ extension Classifier {
             let row = layout.embedding.offset + w * E
             weights.append(contentsOf: parameters[row..<(row + E)])
         }
-        if let ngram = layout.ngram { weights.append(contentsOf: parameters[ngram.offset..<(ngram.offset + ngram.count)]) }
+        if let ngram = layout.ngram {
+            weights.append(contentsOf: parameters[ngram.offset..<(ngram.offset + ngram.count)])
+        }
         return try Classifier(
             config: config, vocabulary: Vocabulary(tokens: kept.map { vocabulary.tokens[$0] }), intents: intents,
             metadata: metadata, parameters: weights
@@ -31,8 +34,11 @@ extension Classifier {
     /// A zero row adds nothing to a token vector and is not stored in an int8 checkpoint.
     public func pruningNgrams(fraction: Double) throws(ModelError) -> Classifier {
         guard (0...1).contains(fraction) else { throw .invalidConfig("the n-gram pruning fraction must be in [0, 1]") }
-        guard let table = network.layout.ngram else { throw .invalidConfig("this model has no character n-grams to prune") }
-        let E = config.embeddingDim, rows = table.shape[0]
+        guard let table = network.layout.ngram else {
+            throw .invalidConfig("this model has no character n-grams to prune")
+        }
+        let E = config.embeddingDim
+        let rows = table.shape[0]
         let norms = (0..<rows).map { r in
             parameters[(table.offset + r * E)..<(table.offset + (r + 1) * E)].reduce(0) { $0 + $1 * $1 }
         }
@@ -42,7 +48,8 @@ extension Classifier {
             let start = table.offset + r * E
             weights.replaceSubrange(start..<(start + E), with: repeatElement(0, count: E))
         }
-        return try Classifier(config: config, vocabulary: vocabulary, intents: intents, metadata: metadata, parameters: weights)
+        return try Classifier(
+            config: config, vocabulary: vocabulary, intents: intents, metadata: metadata, parameters: weights)
     }
 
     /// Number of character n-gram buckets whose embedding row is not all zero.

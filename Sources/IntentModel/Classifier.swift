@@ -38,7 +38,9 @@ public final class Classifier: @unchecked Sendable {
         guard parameters.count == network.layout.count else {
             throw .malformedCheckpoint("expected \(network.layout.count) weights, found \(parameters.count)")
         }
-        if let tensor = network.layout.tensors.first(where: { !Self.allFinite(parameters[$0.offset..<($0.offset + $0.count)]) }) {
+        if let tensor = network.layout.tensors.first(where: {
+            !Self.allFinite(parameters[$0.offset..<($0.offset + $0.count)])
+        }) {
             throw .nonFiniteWeights(tensor: tensor.name)
         }
         self.config = config
@@ -48,7 +50,8 @@ public final class Classifier: @unchecked Sendable {
         self.parameters = parameters
         self.network = network
         encoder = TextEncoder(config: config, vocabulary: vocabulary)
-        wordRows = WordRows(words: vocabulary.count, width: config.embeddingDim + config.directions * 4 * config.hiddenSize)
+        wordRows = WordRows(
+            words: vocabulary.count, width: config.embeddingDim + config.directions * 4 * config.hiddenSize)
     }
 
     /// Whether no value is NaN or infinite: the largest exponent field (a branch-free max over
@@ -126,7 +129,9 @@ public final class Classifier: @unchecked Sendable {
                     dropoutSeed: nil, workspace: workspace
                 )
                 let logits = workspace.logits.pointer
-                for (b, index) in batch.enumerated() { result[index] = Array(UnsafeBufferPointer(start: logits + b * C, count: C)) }
+                for (b, index) in batch.enumerated() {
+                    result[index] = Array(UnsafeBufferPointer(start: logits + b * C, count: C))
+                }
             }
         }
         return result
@@ -135,7 +140,9 @@ public final class Classifier: @unchecked Sendable {
     /// `softmax(logits / temperature)`.
     static func softmax(_ logits: [Float], temperature: Float) -> [Float] {
         var row = logits
-        row.withUnsafeMutableBufferPointer { calibratedSoftmax($0.baseAddress!, count: $0.count, temperature: temperature) }
+        row.withUnsafeMutableBufferPointer {
+            calibratedSoftmax($0.baseAddress!, count: $0.count, temperature: temperature)
+        }
         return row
     }
 

@@ -14,13 +14,15 @@ enum DistinctTokens {
         x: UnsafePointer<Float>, reversed: Bool, workspace ws: Workspace
     ) -> Int {
         let B = indices.count
-        let slots = ws.slots.reserve(T * B), first = ws.firstRows.reserve(T * B)
+        let slots = ws.slots.reserve(T * B)
+        let first = ws.firstRows.reserve(T * B)
         slots.initialize(repeating: -1, count: T * B)
         var count = 0
         for (b, index) in indices.enumerated() {
             let words = examples[index].words
             for t in 0..<words.count {
-                let word = Int(words[t]), row = t * B + b
+                let word = Int(words[t])
+                let row = t * B + b
                 if word != Int(Vocabulary.unknownIndex), ws.wordSlot.count > word, ws.wordSlot[word] >= 0 {
                     slots[row] = ws.wordSlot[word]
                     continue
@@ -62,7 +64,8 @@ enum DistinctTokens {
         into dx: UnsafeMutablePointer<Float>
     ) {
         for u in 0..<U {
-            let src = dVectors + u * E, dst = dx + Int(first[u]) * E
+            let src = dVectors + u * E
+            let dst = dx + Int(first[u]) * E
             for j in 0..<E { dst[j] += src[j] }
         }
     }

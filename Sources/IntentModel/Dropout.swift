@@ -2,7 +2,9 @@
 enum Dropout {
     /// `mask[k] = 1 / (1 − rate)` with probability `1 − rate`, else 0 (one uniform draw per
     /// element, in order, from `seed`); then `x[k] *= mask[k]`.
-    static func forward(_ x: UnsafeMutablePointer<Float>, count: Int, rate: Float, seed: UInt64, mask: UnsafeMutablePointer<Float>) {
+    static func forward(
+        _ x: UnsafeMutablePointer<Float>, count: Int, rate: Float, seed: UInt64, mask: UnsafeMutablePointer<Float>
+    ) {
         var rng = SeededGenerator(seed: seed)
         let keep = 1 - rate
         for k in 0..<count {

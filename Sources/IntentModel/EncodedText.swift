@@ -58,7 +58,9 @@ public struct TextEncoder: Sendable {
     public func ngramBuckets(of token: String) -> [Int32] {
         var token = token
         // An ASCII character is its one byte, so hashing bytes hashes the same n-grams.
-        if let buckets = token.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? asciiNgramBuckets($0) : nil }) { return buckets }
+        if let buckets = token.withUTF8({ $0.allSatisfy { $0 < 0x80 } ? asciiNgramBuckets($0) : nil }) {
+            return buckets
+        }
         let characters = Array("<" + token + ">")
         var result: [Int32] = []
         for n in ngramRange where n <= characters.count {

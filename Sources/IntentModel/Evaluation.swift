@@ -27,7 +27,8 @@ public struct Evaluation: Sendable {
         languages: [String?], threshold: Float
     ) {
         let n = expected.count
-        precondition([predicted.count, confidences.count, uncalibratedConfidences.count, languages.count].allSatisfy { $0 == n })
+        precondition(
+            [predicted.count, confidences.count, uncalibratedConfidences.count, languages.count].allSatisfy { $0 == n })
         var intents = intents
         for name in Set(expected).subtracting(intents).sorted() { intents.append(name) }
         let index = Dictionary(uniqueKeysWithValues: intents.enumerated().map { ($1, $0) })

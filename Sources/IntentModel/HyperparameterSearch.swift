@@ -65,13 +65,19 @@ public struct HyperparameterSearch: Sendable {
     /// Runs the search on `examples`, calling `report` as each trial ends (from any thread,
     /// one call at a time); returns every trial in (rung, draw) order and the best of the
     /// highest rung reached (highest score, then lowest draw), nil when no trial ran.
-    public func run(_ examples: [LabeledText], report: @Sendable (Trial) -> Void) throws(ModelError) -> (best: Trial?, trials: [Trial]) {
+    public func run(_ examples: [LabeledText], report: @Sendable (Trial) -> Void) throws(ModelError) -> (
+        best: Trial?, trials: [Trial]
+    ) {
         var rng = SeededGenerator(seed: seed)
         let draws = space.distinctDraws(trials, using: &rng)
-        let configs = try draws.map { settings throws(ModelError) in try SearchSpace.config(base: base, settings: settings) }
+        let configs = try draws.map { settings throws(ModelError) in
+            try SearchSpace.config(base: base, settings: settings)
+        }
         let splits = Self.splits(examples, folds: folds, generator: &rng)
         let rungs = Self.rungCount(trials: draws.count)
-        var alive = Array(draws.indices), history: [Trial] = [], best: Trial?
+        var alive = Array(draws.indices)
+        var history: [Trial] = []
+        var best: Trial?
         for rung in 0..<rungs where !alive.isEmpty {
             let results = try runRung(
                 alive.map { (draw: $0, settings: draws[$0], config: configs[$0]) }, rung: rung, rungs: rungs,
@@ -88,8 +94,12 @@ public struct HyperparameterSearch: Sendable {
 
     /// Rungs for `trials` draws: one more each time a third of them still leaves one, at most 3.
     static func rungCount(trials: Int) -> Int {
-        var rungs = 1, left = trials
-        while left >= Self.halving && rungs < 3 { left /= Self.halving; rungs += 1 }
+        var rungs = 1
+        var left = trials
+        while left >= Self.halving && rungs < 3 {
+            left /= Self.halving
+            rungs += 1
+        }
         return rungs
     }
 
@@ -107,12 +117,15 @@ public struct HyperparameterSearch: Sendable {
                 for _ in rung..<(rungs - 1) { config.epochs = max(1, config.epochs / Self.halving) }
                 config.refit = false
                 if rung < rungs - 1 { config.patience = 0 }
-                let epochs = config.epochs, start = clock.now
+                let epochs = config.epochs
+                let start = clock.now
                 let outcome = Result { () throws(ModelError) -> Double in
                     try Self.score(config, splits: splits, seed: seed &+ UInt64(draw) &* 7919)
                 }
                 let trial = outcome.map {
-                    Trial(draw: draw, rung: rung, epochs: epochs, score: $0, seconds: Self.seconds(clock.now - start), settings: settings)
+                    Trial(
+                        draw: draw, rung: rung, epochs: epochs, score: $0, seconds: Self.seconds(clock.now - start),
+                        settings: settings)
                 }
                 state.finish(k, trial, report: report)
             }
@@ -159,7 +172,10 @@ public struct HyperparameterSearch: Sendable {
             }
         }
         return (0..<max(1, folds)).map { f in
-            (examples.indices.filter { fold[$0] != f }.map { examples[$0] }, examples.indices.filter { fold[$0] == f }.map { examples[$0] })
+            (
+                examples.indices.filter { fold[$0] != f }.map { examples[$0] },
+                examples.indices.filter { fold[$0] == f }.map { examples[$0] }
+            )
         }
     }
 }
@@ -183,7 +199,9 @@ private final class RungState: @unchecked Sendable {
         }
     }
 
-    func finish(_ k: Int, _ result: Result<HyperparameterSearch.Trial, ModelError>, report: (HyperparameterSearch.Trial) -> Void) {
+    func finish(
+        _ k: Int, _ result: Result<HyperparameterSearch.Trial, ModelError>, report: (HyperparameterSearch.Trial) -> Void
+    ) {
         lock.withLock {
             results[k] = result
             if case .success(let trial) = result { report(trial) }

@@ -26,14 +26,22 @@ enum LSTM {
         gates: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>,
         h: UnsafeMutablePointer<Float>, tanhC: UnsafeMutablePointer<Float>
     ) {
-        let H = s.hidden, G = s.gateWidth, B = s.batch
+        let H = s.hidden
+        let G = s.gateWidth
+        let B = s.batch
         // Input projections of the distinct tokens in one product, [U, E] · [E, 4H], copied to their steps.
         BLAS.gemm(
-            m: inputs.count, n: G, k: s.input, a: inputs.vectors, lda: s.input, b: wx, ldb: G, beta: 0, c: projections, ldc: G
+            m: inputs.count, n: G, k: s.input, a: inputs.vectors, lda: s.input, b: wx, ldb: G, beta: 0, c: projections,
+            ldc: G
         )
         for n in 0..<(s.steps * B) {
-            let u = Int(inputs.slots[n]), row = gates + n * G
-            if u >= 0 { row.update(from: projections + u * G, count: G) } else { row.initialize(repeating: 0, count: G) }
+            let u = Int(inputs.slots[n])
+            let row = gates + n * G
+            if u >= 0 {
+                row.update(from: projections + u * G, count: G)
+            } else {
+                row.initialize(repeating: 0, count: G)
+            }
         }
         for t in 0..<s.steps {
             let gt = gates + t * B * G
@@ -42,7 +50,9 @@ enum LSTM {
                 BLAS.gemm(m: B, n: G, k: H, a: h + (t - 1) * B * H, lda: H, b: wh, ldb: G, beta: 1, c: gt, ldc: G)
             }
             for b in 0..<B {
-                let cRow = c + (t * B + b) * H, hRow = h + (t * B + b) * H, tcRow = tanhC + (t * B + b) * H
+                let cRow = c + (t * B + b) * H
+                let hRow = h + (t * B + b) * H
+                let tcRow = tanhC + (t * B + b) * H
                 if t >= Int(lengths[b]) {
                     if t == 0 {
                         cRow.initialize(repeating: 0, count: H)
@@ -82,14 +92,23 @@ enum LSTM {
         dVectors: UnsafeMutablePointer<Float>, dwx: UnsafeMutablePointer<Float>,
         dwh: UnsafeMutablePointer<Float>, dbias: UnsafeMutablePointer<Float>
     ) {
-        let H = s.hidden, G = s.gateWidth, B = s.batch, T = s.steps
-        let dA = scratch.dGates, dhNext = scratch.dhNext, dcNext = scratch.dcNext, carry = scratch.carry
+        let H = s.hidden
+        let G = s.gateWidth
+        let B = s.batch
+        let T = s.steps
+        let dA = scratch.dGates
+        let dhNext = scratch.dhNext
+        let dcNext = scratch.dcNext
+        let carry = scratch.carry
         dhNext.initialize(repeating: 0, count: B * H)
         dcNext.initialize(repeating: 0, count: B * H)
         for t in stride(from: T - 1, through: 0, by: -1) {
             for b in 0..<B {
                 let n = t * B + b
-                let dhRow = dh + n * H, dhn = dhNext + b * H, dcn = dcNext + b * H, carryRow = carry + b * H
+                let dhRow = dh + n * H
+                let dhn = dhNext + b * H
+                let dcn = dcNext + b * H
+                let carryRow = carry + b * H
                 let dRow = dA + n * G
                 if t >= Int(lengths[b]) {
                     // Masked step: h_t = h_{t-1}, c_t = c_{t-1}; the gradient passes through.
@@ -97,10 +116,14 @@ enum LSTM {
                     dRow.initialize(repeating: 0, count: G)
                     continue
                 }
-                let gRow = gates + n * G, tcRow = tanhC + n * H
+                let gRow = gates + n * G
+                let tcRow = tanhC + n * H
                 let cPrev: UnsafePointer<Float>? = t > 0 ? c + (n - B) * H : nil
                 for j in 0..<H {
-                    let i = gRow[j], f = gRow[H + j], g = gRow[2 * H + j], o = gRow[3 * H + j]
+                    let i = gRow[j]
+                    let f = gRow[H + j]
+                    let g = gRow[2 * H + j]
+                    let o = gRow[3 * H + j]
                     let tc = tcRow[j]
                     let dhv = dhRow[j] + dhn[j]
                     let dc = dcn[j] + dhv * o * (1 - tc * tc)
@@ -115,23 +138,29 @@ enum LSTM {
             }
             if t > 0 {
                 // dh_{t-1} = dA_t · Whᵀ, plus what masked steps carried through.
-                BLAS.gemm(transB: true, m: B, n: H, k: G, a: dA + t * B * G, lda: G, b: wh, ldb: G, beta: 0, c: dhNext, ldc: H)
+                BLAS.gemm(
+                    transB: true, m: B, n: H, k: G, a: dA + t * B * G, lda: G, b: wh, ldb: G, beta: 0, c: dhNext, ldc: H
+                )
                 for k in 0..<(B * H) { dhNext[k] += carry[k] }
             }
         }
         // dWh += Σ_t h_{t-1}ᵀ · dA_t, all steps in one product.
         if T > 1 {
-            BLAS.gemm(transA: true, m: H, n: G, k: (T - 1) * B, a: h, lda: H, b: dA + B * G, ldb: G, beta: 1, c: dwh, ldc: G)
+            BLAS.gemm(
+                transA: true, m: H, n: G, k: (T - 1) * B, a: h, lda: H, b: dA + B * G, ldb: G, beta: 1, c: dwh, ldc: G)
         }
         // The input side per distinct token: dP_u = Σ_{steps of u} dA, dWx += Vᵀ · dP, dV += dP · Wxᵀ.
-        let U = inputs.count, dP = scratch.dProjections
+        let U = inputs.count
+        let dP = scratch.dProjections
         dP.initialize(repeating: 0, count: U * G)
         for n in 0..<(T * B) where inputs.slots[n] >= 0 {
-            let src = dA + n * G, dst = dP + Int(inputs.slots[n]) * G
+            let src = dA + n * G
+            let dst = dP + Int(inputs.slots[n]) * G
             for j in 0..<G { dst[j] += src[j] }
         }
         BLAS.gemm(
-            transA: true, m: s.input, n: G, k: U, a: inputs.vectors, lda: s.input, b: dP, ldb: G, beta: 1, c: dwx, ldc: G
+            transA: true, m: s.input, n: G, k: U, a: inputs.vectors, lda: s.input, b: dP, ldb: G, beta: 1, c: dwx,
+            ldc: G
         )
         for u in 0..<U {
             let row = dP + u * G

@@ -8,7 +8,8 @@ enum MeanPool {
         into out: UnsafeMutablePointer<Float>, stride: Int
     ) {
         for b in 0..<B where lengths[b] > 0 {
-            let dst = out + b * stride, w = 1 / Float(lengths[b])
+            let dst = out + b * stride
+            let w = 1 / Float(lengths[b])
             for t in 0..<Int(lengths[b]) {
                 let row = x + (t * B + b) * E
                 for j in 0..<E { dst[j] += w * row[j] }
@@ -22,7 +23,8 @@ enum MeanPool {
         into dx: UnsafeMutablePointer<Float>
     ) {
         for b in 0..<B where lengths[b] > 0 {
-            let src = dOut + b * stride, w = 1 / Float(lengths[b])
+            let src = dOut + b * stride
+            let w = 1 / Float(lengths[b])
             for t in 0..<Int(lengths[b]) {
                 let row = dx + (t * B + b) * E
                 for j in 0..<E { row[j] += w * src[j] }

@@ -15,7 +15,8 @@ extension ModelConfig {
         case _?: throw .invalidConfig("\"base\" must be a configuration name")
         }
         guard let base = Self.named[baseName] else {
-            throw .invalidConfig("unknown base config '\(baseName)': use \(Self.named.keys.sorted().joined(separator: ", "))")
+            throw .invalidConfig(
+                "unknown base config '\(baseName)': use \(Self.named.keys.sorted().joined(separator: ", "))")
         }
         var merged = Self.settings(of: base)
         let known = Self.named.values.reduce(into: Set<String>()) { $0.formUnion(Self.settings(of: $1).keys) }
@@ -51,16 +52,28 @@ extension ModelConfig {
 
 /// Any JSON value, so a configuration's settings can be merged without `Any`.
 enum JSONValue: Codable, Equatable, Sendable {
-    case null, bool(Bool), number(Double), string(String), array([JSONValue]), object([String: JSONValue])
+    case null
+    case bool(Bool)
+    case number(Double)
+    case string(String)
+    case array([JSONValue])
+    case object([String: JSONValue])
 
     init(from decoder: Decoder) throws {
         let c = try decoder.singleValueContainer()
-        if c.decodeNil() { self = .null }
-        else if let b = try? c.decode(Bool.self) { self = .bool(b) }
-        else if let n = try? c.decode(Double.self) { self = .number(n) }
-        else if let s = try? c.decode(String.self) { self = .string(s) }
-        else if let a = try? c.decode([JSONValue].self) { self = .array(a) }
-        else { self = .object(try c.decode([String: JSONValue].self)) }
+        if c.decodeNil() {
+            self = .null
+        } else if let b = try? c.decode(Bool.self) {
+            self = .bool(b)
+        } else if let n = try? c.decode(Double.self) {
+            self = .number(n)
+        } else if let s = try? c.decode(String.self) {
+            self = .string(s)
+        } else if let a = try? c.decode([JSONValue].self) {
+            self = .array(a)
+        } else {
+            self = .object(try c.decode([String: JSONValue].self))
+        }
     }
 
     func encode(to encoder: Encoder) throws {

@@ -101,7 +101,8 @@ public struct ModelConfig: Codable, Equatable, Sendable {
             if !ok { throw .invalidConfig(what) }
         }
         func within(_ value: Int, _ range: ClosedRange<Int>, _ name: String) throws(ModelError) {
-            try require(range.contains(value), "\(name) must be in \(range.lowerBound)...\(range.upperBound) (is \(value))")
+            try require(
+                range.contains(value), "\(name) must be in \(range.lowerBound)...\(range.upperBound) (is \(value))")
         }
         try within(maxVocab, 3...Self.maxVocabLimit, "maxVocab")
         try within(maxTokens, 1...Self.maxWidth, "maxTokens")
@@ -145,8 +146,10 @@ public struct ModelConfig: Codable, Equatable, Sendable {
             return total + part
         }
         guard let total, total <= Self.maxParameters else {
-            throw .invalidConfig("the model would have more than \(Self.maxParameters) weights (vocabulary \(vocabularySize), "
-                + "\(classes) intents, embeddingDim \(embeddingDim), hiddenSize \(hiddenSize), ngramBuckets \(ngramBuckets))")
+            throw .invalidConfig(
+                "the model would have more than \(Self.maxParameters) weights (vocabulary \(vocabularySize), "
+                    + "\(classes) intents, embeddingDim \(embeddingDim), hiddenSize \(hiddenSize), ngramBuckets \(ngramBuckets))"
+            )
         }
         return total
     }

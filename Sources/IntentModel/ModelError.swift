@@ -28,10 +28,10 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
         case .notACheckpoint: "not a SupportBot model file (bad magic bytes)"
         case .truncatedCheckpoint: "model file is truncated"
         case .checksumMismatch: "model file is corrupt (checksum mismatch)"
-        case let .newerFormat(found, supported):
+        case .newerFormat(let found, let supported):
             "model file format version \(found) is newer than this build supports (\(supported)); upgrade supportbot"
         case .malformedCheckpoint(let what): "model file is malformed: \(what)"
-        case let .diverged(epoch, loss):
+        case .diverged(let epoch, let loss):
             "training diverged: the loss is \(loss) in epoch \(epoch); lower learningRate or set clipNorm"
         case .nonFiniteWeights(let tensor): "the model's \(tensor) weights hold NaN or infinite values"
         case .failedSmokeTest(let what): "the model fails its smoke test: \(what)"

@@ -36,14 +36,19 @@ struct Network: Sendable {
     ) -> BatchResult {
         let shape = forward(examples, indices: indices, parameters: p, dropoutSeed: dropoutSeed, workspace: ws)
         guard let labels else { return BatchResult(lossSum: 0, correct: 0) }
-        let probs = ws.probabilities.pointer, smoothing = config.labelSmoothing
-        let result = SoftmaxCrossEntropy.loss(probs, classes: classes, labels: labels, indices: indices, smoothing: smoothing)
+        let probs = ws.probabilities.pointer
+        let smoothing = config.labelSmoothing
+        let result = SoftmaxCrossEntropy.loss(
+            probs, classes: classes, labels: labels, indices: indices, smoothing: smoothing)
         guard let g = gradients else { return result }
         let dLogits = ws.dLogits.reserve(shape.batch * classes)
         SoftmaxCrossEntropy.backward(
-            probs, classes: classes, labels: labels, indices: indices, smoothing: smoothing, scale: scale, dLogits: dLogits
+            probs, classes: classes, labels: labels, indices: indices, smoothing: smoothing, scale: scale,
+            dLogits: dLogits
         )
-        backward(examples, indices: indices, shape: shape, parameters: p, gradients: g, dropping: dropoutSeed != nil, workspace: ws)
+        backward(
+            examples, indices: indices, shape: shape, parameters: p, gradients: g, dropping: dropoutSeed != nil,
+            workspace: ws)
         return result
     }
 
@@ -58,7 +63,11 @@ struct Network: Sendable {
         _ examples: [EncodedText], indices: ArraySlice<Int>, parameters p: UnsafePointer<Float>,
         dropoutSeed: UInt64?, workspace ws: Workspace
     ) -> LSTM.Shape {
-        let B = indices.count, E = config.embeddingDim, H = config.hiddenSize, C = classes, D = config.featureSize
+        let B = indices.count
+        let E = config.embeddingDim
+        let H = config.hiddenSize
+        let C = classes
+        let D = config.featureSize
         let lengths = ws.lengths.reserve(B)
         for (b, index) in indices.enumerated() { lengths[b] = Int32(examples[index].count) }
         let T = max(1, (0..<B).map { Int(lengths[$0]) }.max() ?? 1)
@@ -80,7 +89,8 @@ struct Network: Sendable {
                 shape, inputs: inputs(direction: d, ws),
                 projections: ws.projections.reserve(ws.distinctCount * 4 * H), lengths: lengths,
                 wx: p + tensors.wx.offset, wh: p + tensors.wh.offset, bias: p + tensors.bias.offset,
-                gates: a.gates.reserve(T * B * 4 * H), c: a.c.reserve(T * B * H), h: h, tanhC: a.tanhC.reserve(T * B * H)
+                gates: a.gates.reserve(T * B * 4 * H), c: a.c.reserve(T * B * H), h: h,
+                tanhC: a.tanhC.reserve(T * B * H)
             )
             pooling.forward(h, lengths: lengths, argmax: a.argmax.reserve(B * H), into: features + d * H, stride: D)
         }
@@ -104,7 +114,11 @@ struct Network: Sendable {
         _ examples: [EncodedText], indices: ArraySlice<Int>, shape: LSTM.Shape, parameters p: UnsafePointer<Float>,
         gradients g: UnsafeMutablePointer<Float>, dropping: Bool, workspace ws: Workspace
     ) {
-        let B = shape.batch, T = shape.steps, E = shape.input, H = shape.hidden, D = config.featureSize
+        let B = shape.batch
+        let T = shape.steps
+        let E = shape.input
+        let H = shape.hidden
+        let D = config.featureSize
         let lengths = UnsafePointer(ws.lengths.pointer)
         let dFeatures = ws.dFeatures.reserve(B * D)
         Dense.backward(
@@ -117,7 +131,8 @@ struct Network: Sendable {
         if hasMeanFeature {
             MeanPool.backward(dFeatures + meanOffset, stride: D, batch: B, width: E, lengths: lengths, into: dx)
         }
-        let dh = ws.dh.reserve(T * B * H), U = ws.distinctCount
+        let dh = ws.dh.reserve(T * B * H)
+        let U = ws.distinctCount
         let scratch = LSTM.BackwardScratch(
             dGates: ws.dGates.reserve(T * B * 4 * H), dhNext: ws.dhNext.reserve(B * H),
             dcNext: ws.dcNext.reserve(B * H), carry: ws.carry.reserve(B * H),
@@ -136,8 +151,11 @@ struct Network: Sendable {
                 dwx: g + tensors.wx.offset, dwh: g + tensors.wh.offset, dbias: g + tensors.bias.offset
             )
         }
-        if config.recurrent { DistinctTokens.scatter(dVectors, count: U, width: E, first: ws.firstRows.pointer, into: dx) }
-        TokenEmbedding.backward(examples, indices: indices, layout: layout, dx: dx, gradients: g, touched: &ws.touchedRows)
+        if config.recurrent {
+            DistinctTokens.scatter(dVectors, count: U, width: E, first: ws.firstRows.pointer, into: dx)
+        }
+        TokenEmbedding.backward(
+            examples, indices: indices, layout: layout, dx: dx, gradients: g, touched: &ws.touchedRows)
     }
 
     /// Direction `d`'s LSTM input: the batch's distinct token vectors, in time order or reversed.

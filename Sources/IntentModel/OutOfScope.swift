@@ -24,8 +24,13 @@ public struct OutOfScopeScores: Sendable, Equatable, Codable {
     /// The figures for parallel arrays of expected intents, predicted intents and their
     /// confidences; nil when no example is out of scope.
     public init?(expected: [String], predicted: [String], confidences: [Float], threshold: Float) {
-        precondition(expected.count == predicted.count && expected.count == confidences.count, "one of each per example")
-        var inScope = 0, inScopeRight = 0, outOfScope = 0, caught = 0, flagged = 0
+        precondition(
+            expected.count == predicted.count && expected.count == confidences.count, "one of each per example")
+        var inScope = 0
+        var inScopeRight = 0
+        var outOfScope = 0
+        var caught = 0
+        var flagged = 0
         for k in expected.indices {
             let flaggedHere = Self.isOutOfScope(intent: predicted[k], confidence: confidences[k], threshold: threshold)
             if flaggedHere { flagged += 1 }

@@ -42,7 +42,8 @@ public struct ParameterLayout: Sendable, Equatable {
 
     /// Lays out the tensors for `config`, a vocabulary of `vocabularySize` and `classes` intents.
     public init(config: ModelConfig, vocabularySize: Int, classes: Int) {
-        let e = config.embeddingDim, h = config.hiddenSize
+        let e = config.embeddingDim
+        let h = config.hiddenSize
         var offset = 0
         func tensor(_ name: String, _ shape: [Int]) -> Tensor {
             defer { offset += shape.reduce(1, *) }

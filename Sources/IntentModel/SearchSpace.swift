@@ -65,7 +65,8 @@ public struct SearchSpace: Sendable, Equatable {
 
     /// `count` distinct draws (all of the space, in drawn order, when it holds fewer).
     func distinctDraws(_ count: Int, using rng: inout SeededGenerator) -> [[String: JSONValue]] {
-        var seen = Set<[UInt8]>(), draws: [[String: JSONValue]] = []
+        var seen = Set<[UInt8]>()
+        var draws: [[String: JSONValue]] = []
         while draws.count < min(count, size) {
             let settings = draw(using: &rng)
             if seen.insert(Self.configJSON(base: "", settings: settings)).inserted { draws.append(settings) }
@@ -74,7 +75,9 @@ public struct SearchSpace: Sendable, Equatable {
     }
 
     /// The configuration `base` with `settings` applied, as `train --config` reads the same object.
-    static func config(base: String, settings: [String: JSONValue], name: String = "tuned") throws(ModelError) -> ModelConfig {
+    static func config(base: String, settings: [String: JSONValue], name: String = "tuned") throws(ModelError)
+        -> ModelConfig
+    {
         try ModelConfig(overriding: configJSON(base: base, settings: settings), defaultName: name)
     }
 

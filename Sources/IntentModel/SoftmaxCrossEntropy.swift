@@ -12,7 +12,9 @@ enum SoftmaxCrossEntropy {
     }
 
     /// `probs [B, C] = softmax(logits)` row by row.
-    static func forward(_ logits: UnsafePointer<Float>, batch B: Int, classes C: Int, probs: UnsafeMutablePointer<Float>) {
+    static func forward(
+        _ logits: UnsafePointer<Float>, batch B: Int, classes C: Int, probs: UnsafeMutablePointer<Float>
+    ) {
         probs.update(from: logits, count: B * C)
         for b in 0..<B { softmaxInPlace(probs + b * C, count: C) }
     }
@@ -24,7 +26,8 @@ enum SoftmaxCrossEntropy {
         var result = Loss(lossSum: 0, correct: 0)
         let offTarget = smoothing / Float(C)
         for (b, index) in indices.enumerated() {
-            let row = probs + b * C, label = Int(labels[index])
+            let row = probs + b * C
+            let label = Int(labels[index])
             var best = 0
             for j in 1..<C where row[j] > row[best] { best = j }
             if best == label { result.correct += 1 }

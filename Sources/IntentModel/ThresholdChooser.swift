@@ -14,15 +14,20 @@ public enum ThresholdChooser {
     /// The threshold for parallel arrays of expected intents, predicted (top) intents and
     /// their confidences.
     public static func choose(expected: [String], predicted: [String], confidences: [Float]) -> Float {
-        precondition(expected.count == predicted.count && expected.count == confidences.count, "one of each per example")
+        precondition(
+            expected.count == predicted.count && expected.count == confidences.count, "one of each per example")
         let candidates = Array(Set([0] + confidences)).sorted()
         let outOfScope = expected.map { $0 == OutOfScopeScores.intent }
-        let inScopeCount = outOfScope.filter { !$0 }.count, outOfScopeCount = expected.count - inScopeCount
+        let inScopeCount = outOfScope.filter { !$0 }.count
+        let outOfScopeCount = expected.count - inScopeCount
         var best: (threshold: Float, score: Double) = (0, -1)
         for t in candidates {
-            var answered = 0, answeredRight = 0, caught = 0
+            var answered = 0
+            var answeredRight = 0
+            var caught = 0
             for k in expected.indices {
-                let answers = !OutOfScopeScores.isOutOfScope(intent: predicted[k], confidence: confidences[k], threshold: t)
+                let answers = !OutOfScopeScores.isOutOfScope(
+                    intent: predicted[k], confidence: confidences[k], threshold: t)
                 if outOfScope[k] {
                     if !answers { caught += 1 }
                 } else if answers {

@@ -12,7 +12,8 @@ struct TimePooling {
         _ h: UnsafePointer<Float>, lengths: UnsafePointer<Int32>, argmax: UnsafeMutablePointer<Int32>,
         into out: UnsafeMutablePointer<Float>, stride: Int
     ) {
-        let H = shape.hidden, B = shape.batch
+        let H = shape.hidden
+        let B = shape.batch
         for b in 0..<B {
             let dst = out + b * stride
             switch pooling {
@@ -21,7 +22,8 @@ struct TimePooling {
             case .max:
                 let n = Int(lengths[b])
                 for j in 0..<H {
-                    var best: Int32 = -1, value: Float = 0
+                    var best: Int32 = -1
+                    var value: Float = 0
                     for t in 0..<n where best < 0 || h[(t * B + b) * H + j] > value {
                         best = Int32(t)
                         value = h[(t * B + b) * H + j]
@@ -37,7 +39,8 @@ struct TimePooling {
     func backward(
         _ dPooled: UnsafePointer<Float>, stride: Int, argmax: UnsafePointer<Int32>, into dh: UnsafeMutablePointer<Float>
     ) {
-        let H = shape.hidden, B = shape.batch
+        let H = shape.hidden
+        let B = shape.batch
         dh.initialize(repeating: 0, count: shape.steps * B * H)
         for b in 0..<B {
             let src = dPooled + b * stride

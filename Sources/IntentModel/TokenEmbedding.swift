@@ -9,7 +9,8 @@ enum TokenEmbedding {
         _ examples: [EncodedText], indices: ArraySlice<Int>, steps T: Int, layout: ParameterLayout,
         parameters p: UnsafePointer<Float>, x: UnsafeMutablePointer<Float>
     ) {
-        let B = indices.count, E = layout.embedding.shape[1]
+        let B = indices.count
+        let E = layout.embedding.shape[1]
         x.initialize(repeating: 0, count: T * B * E)
         for (b, index) in indices.enumerated() {
             let text = examples[index]
@@ -34,7 +35,8 @@ enum TokenEmbedding {
         _ examples: [EncodedText], indices: ArraySlice<Int>, layout: ParameterLayout,
         dx: UnsafePointer<Float>, gradients g: UnsafeMutablePointer<Float>, touched: inout [Int]
     ) {
-        let B = indices.count, E = layout.embedding.shape[1]
+        let B = indices.count
+        let E = layout.embedding.shape[1]
         for (b, index) in indices.enumerated() {
             let text = examples[index]
             for t in 0..<text.count {

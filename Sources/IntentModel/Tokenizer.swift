@@ -34,7 +34,10 @@ public struct Tokenizer: Sendable, Equatable {
         var tokens: [String] = []
         var word = ""
         func flush() {
-            if !word.isEmpty { tokens.append(word); word = "" }
+            if !word.isEmpty {
+                tokens.append(word)
+                word = ""
+            }
         }
         for character in normalized {
             switch Self.kind(of: character) {
@@ -65,7 +68,10 @@ public struct Tokenizer: Sendable, Equatable {
             var word: [UInt8] = []
             word.reserveCapacity(32)
             func flush() {
-                if !word.isEmpty { tokens.append(String(decoding: word, as: UTF8.self)); word.removeAll(keepingCapacity: true) }
+                if !word.isEmpty {
+                    tokens.append(String(decoding: word, as: UTF8.self))
+                    word.removeAll(keepingCapacity: true)
+                }
             }
             for byte in bytes {
                 switch byte {
@@ -93,7 +99,8 @@ public struct Tokenizer: Sendable, Equatable {
     private static func kind(of character: Character) -> Kind {
         if let ascii = character.asciiValue {
             switch ascii {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"),
+                UInt8(ascii: "0")...UInt8(ascii: "9"):
                 return .wordPart
             case UInt8(ascii: "'"), UInt8(ascii: "`"): return .joiner
             case 0...32, 127: return .separator
@@ -116,12 +123,12 @@ public struct Tokenizer: Sendable, Equatable {
     /// CJK ideographs, kana and hangul syllables: each is a token of its own.
     private static func isCJK(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.value {
-        case 0x3040...0x30FF, // hiragana, katakana
-             0x3400...0x4DBF, // CJK extension A
-             0x4E00...0x9FFF, // CJK unified ideographs
-             0xAC00...0xD7AF, // hangul syllables
-             0xF900...0xFAFF, // CJK compatibility ideographs
-             0x20000...0x3134F: // CJK extensions B–G
+        case 0x3040...0x30FF,  // hiragana, katakana
+            0x3400...0x4DBF,  // CJK extension A
+            0x4E00...0x9FFF,  // CJK unified ideographs
+            0xAC00...0xD7AF,  // hangul syllables
+            0xF900...0xFAFF,  // CJK compatibility ideographs
+            0x20000...0x3134F:  // CJK extensions B–G
             return true
         default:
             return false

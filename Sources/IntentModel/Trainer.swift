@@ -85,10 +85,12 @@ public struct Trainer: Sendable {
         let count = Double(data.encoded.count)
         for epoch in (done + 1)...(done + epochs) {
             let total = run.epoch(epoch, data.encoded, labels: data.labels, generator: &rng, progress: progress)
-            progress(.epoch(EpochReport(
-                epoch: epoch, epochs: done + epochs, loss: total.lossSum / count,
-                accuracy: Double(total.correct) / count, isBest: true
-            )))
+            progress(
+                .epoch(
+                    EpochReport(
+                        epoch: epoch, epochs: done + epochs, loss: total.lossSum / count,
+                        accuracy: Double(total.correct) / count, isBest: true
+                    )))
         }
         var metadata = metadata
         metadata.trainingExamples = data.train.count
@@ -155,7 +157,8 @@ public struct Trainer: Sendable {
         let confidences = zip(probabilities, predicted).map { $0[$1] }
         metadata.validationECE = Calibration.expectedCalibrationError(confidences: confidences, correct: correct)
         metadata.threshold = ThresholdChooser.choose(
-            expected: data.validation.map(\.intent), predicted: predicted.map { data.intents[$0] }, confidences: confidences
+            expected: data.validation.map(\.intent), predicted: predicted.map { data.intents[$0] },
+            confidences: confidences
         )
         return try Classifier(
             config: config, vocabulary: data.vocabulary, intents: data.intents, metadata: metadata,

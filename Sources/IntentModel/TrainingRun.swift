@@ -38,7 +38,8 @@ struct TrainingRun {
         _ epoch: Int, _ encoded: [EncodedText], labels: [Int32], generator rng: inout SeededGenerator,
         progress: (TrainingProgress) -> Void
     ) -> Network.BatchResult {
-        var total = Network.BatchResult(lossSum: 0, correct: 0), done = 0
+        var total = Network.BatchResult(lossSum: 0, correct: 0)
+        var done = 0
         for batch in bucketedBatches(encoded, generator: &rng) {
             for result in step(batch, encoded, labels: labels, dropoutSeed: rng.next()) {
                 total.lossSum += result.lossSum
@@ -56,7 +57,8 @@ struct TrainingRun {
         _ batch: [Int], _ encoded: [EncodedText], labels: [Int32], dropoutSeed: UInt64
     ) -> [Network.BatchResult] {
         let halves = split(batch, into: workers)
-        let results = computeGradients(halves, encoded, labels: labels, scale: 1 / Float(batch.count), dropoutSeed: dropoutSeed)
+        let results = computeGradients(
+            halves, encoded, labels: labels, scale: 1 / Float(batch.count), dropoutSeed: dropoutSeed)
         let rows = touchedRows(workers: halves.count)
         let norm = reduceGradients(rows: rows, workers: halves.count).squareRoot()
         var scale: Float = 1

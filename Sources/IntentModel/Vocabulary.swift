@@ -26,7 +26,8 @@ public struct Vocabulary: Sendable, Equatable {
             for token in document { counts[token, default: 0] += 1 }
         }
         let ranked = counts.sorted { a, b in
-            a.value != b.value ? a.value > b.value : a.key.unicodeScalars.lexicographicallyPrecedes(b.key.unicodeScalars)
+            a.value != b.value
+                ? a.value > b.value : a.key.unicodeScalars.lexicographicallyPrecedes(b.key.unicodeScalars)
         }
         self.init(tokens: ["<pad>", "<unk>"] + ranked.prefix(max(0, maxSize - 2)).map(\.key))
     }

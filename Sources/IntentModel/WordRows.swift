@@ -18,7 +18,8 @@ final class WordRows: @unchecked Sendable {
     /// Room for `words` rows of `width` floats, none built yet.
     init(words: Int, width: Int) {
         self.width = width
-        storage = calloc(max(1, words * width), MemoryLayout<Float>.stride)!.bindMemory(to: Float.self, capacity: words * width)
+        storage = calloc(max(1, words * width), MemoryLayout<Float>.stride)!.bindMemory(
+            to: Float.self, capacity: words * width)
         built = [Bool](repeating: false, count: words)
     }
 

@@ -14,13 +14,18 @@ extension PostgresChatDatabase: ConversationBrowser {
         }
         var conditions = ["true"]
         if let agent = filter.agent { conditions.append("c.agent = \(bind(agent))") }
-        if let day = filter.day { conditions.append(#"to_char(c."startedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') = \#(bind(day))"#) }
+        if let day = filter.day {
+            conditions.append(#"to_char(c."startedAt" AT TIME ZONE 'UTC', 'YYYY-MM-DD') = \#(bind(day))"#)
+        }
         if filter.handedOff { conditions.append(#"c."handedOffAt" IS NOT NULL"#) }
         if filter.hasFallback { conditions.append(Self.hasLowConfidenceTurn) }
         for word in filter.words {
-            let pattern = "%" + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
+            let pattern =
+                "%"
+                + word.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "%", with: "\\%")
                 .replacingOccurrences(of: "_", with: "\\_") + "%"
-            conditions.append(#"c.id IN (SELECT w."conversationId" FROM turn w WHERE w.text ILIKE \#(bind(pattern)) ESCAPE '\')"#)
+            conditions.append(
+                #"c.id IN (SELECT w."conversationId" FROM turn w WHERE w.text ILIKE \#(bind(pattern)) ESCAPE '\')"#)
         }
         let sql = #"""
             SELECT c.id, c."startedAt", c.agent, c."handedOffAt" IS NOT NULL,
@@ -37,7 +42,8 @@ extension PostgresChatDatabase: ConversationBrowser {
                 (Int64, Date, String?, Bool, Int, Bool, String?).self
             )
             return ConversationSummary(
-                id: id, started: started, agent: agent, turns: turns, handedOff: handedOff, hasFallback: hasFallback, firstLine: firstLine
+                id: id, started: started, agent: agent, turns: turns, handedOff: handedOff, hasFallback: hasFallback,
+                firstLine: firstLine
             )
         }
     }
@@ -46,30 +52,35 @@ extension PostgresChatDatabase: ConversationBrowser {
     private static let hasLowConfidenceTurn =
         #"EXISTS (SELECT 1 FROM turn f WHERE f."conversationId" = c.id AND \#(isLowConfidence("f")))"#
 
-    public func transcriptPage(of conversation: Int64?, from anchor: Int64, _ side: TranscriptTurn.Side, limit: Int) throws
-        -> [TranscriptTurn] {
-        let order = switch side {
-        case .before: "t.position < a.position ORDER BY t.position DESC"
-        case .at: "t.position = a.position"
-        case .after: "t.position > a.position ORDER BY t.position"
-        }
-        let query = PostgresQuery(unsafeSQL: #"""
-            SELECT t.id, t.role, t.text, q.id, q.position, q.intent, q.confidence,
-                   t.role = 'bot' AND COALESCE(\#(Self.isLowConfidence("q")), false),
-                   (SELECT l.intent FROM "currentLabel" l WHERE l."turnId" = q.id)
-            FROM turn t
-            JOIN turn a ON a.id = $1 AND a."conversationId" = t."conversationId"
-            LEFT JOIN turn q ON q."conversationId" = t."conversationId" AND q.role = 'customer'
-                 AND (q.id = t.id OR (t.role = 'bot' AND q.position = t.position - 1))
-            WHERE ($2::bigint IS NULL OR t."conversationId" = $2) AND \#(order)
-            LIMIT \#(limit)
-            """#, binds: Self.bindings(anchor, conversation))
+    public func transcriptPage(of conversation: Int64?, from anchor: Int64, _ side: TranscriptTurn.Side, limit: Int)
+        throws
+        -> [TranscriptTurn]
+    {
+        let order =
+            switch side {
+            case .before: "t.position < a.position ORDER BY t.position DESC"
+            case .at: "t.position = a.position"
+            case .after: "t.position > a.position ORDER BY t.position"
+            }
+        let query = PostgresQuery(
+            unsafeSQL: #"""
+                SELECT t.id, t.role, t.text, q.id, q.position, q.intent, q.confidence,
+                       t.role = 'bot' AND COALESCE(\#(Self.isLowConfidence("q")), false),
+                       (SELECT l.intent FROM "currentLabel" l WHERE l."turnId" = q.id)
+                FROM turn t
+                JOIN turn a ON a.id = $1 AND a."conversationId" = t."conversationId"
+                LEFT JOIN turn q ON q."conversationId" = t."conversationId" AND q.role = 'customer'
+                     AND (q.id = t.id OR (t.role = 'bot' AND q.position = t.position - 1))
+                WHERE ($2::bigint IS NULL OR t."conversationId" = $2) AND \#(order)
+                LIMIT \#(limit)
+                """#, binds: Self.bindings(anchor, conversation))
         return try link.rows(query).map { row in
             let (id, role, text, customer, position, intent, confidence, fallback, label) = try row.decode(
                 (Int64, String, String, Int64?, Int?, String?, Double?, Bool, String?).self
             )
             return TranscriptTurn(
-                id: id, role: TurnRole(rawValue: role) ?? .customer, text: text, customerTurn: customer, customerPosition: position,
+                id: id, role: TurnRole(rawValue: role) ?? .customer, text: text, customerTurn: customer,
+                customerPosition: position,
                 intent: intent, confidence: confidence.map(Float.init), fallback: fallback, label: label
             )
         }
@@ -84,7 +95,9 @@ extension PostgresChatDatabase: ConversationBrowser {
     }
 
     public func lastTurn(of conversation: Int64) throws -> Int64? {
-        try link.value(#"SELECT id FROM turn WHERE "conversationId" = \#(conversation) ORDER BY position DESC LIMIT 1"#, as: Int64.self)
+        try link.value(
+            #"SELECT id FROM turn WHERE "conversationId" = \#(conversation) ORDER BY position DESC LIMIT 1"#,
+            as: Int64.self)
     }
 
     public func position(of turn: Int64) throws -> Int? {
@@ -92,17 +105,27 @@ extension PostgresChatDatabase: ConversationBrowser {
     }
 
     public func explanation(of turn: Int64) throws -> TurnExplanation? {
-        guard let row = try link.rows(#"""
-            SELECT t.id, t.position, t.text, t."topIntents", t."modelVersion", t.language, t.slots, t.outcome, t."handoffReason",
-                   b.text, b."templateId", tp.text, l.intent
-            FROM turn t
-            LEFT JOIN turn b ON b."conversationId" = t."conversationId" AND b.position = t.position + 1 AND b.role = 'bot'
-            LEFT JOIN template tp ON tp.id = b."templateId"
-            LEFT JOIN "currentLabel" l ON l."turnId" = t.id
-            WHERE t.id = \#(turn) AND t.role = 'customer'
-            """#).first else { return nil }
-        let (id, position, text, ranking, model, language, slots, outcome, reason, reply, template, templateText, label) =
-            try row.decode((Int64, Int, String, String?, Int64?, String?, String?, String?, String?, String?, Int64?, String?, String?).self)
+        guard
+            let row = try link.rows(
+                #"""
+                SELECT t.id, t.position, t.text, t."topIntents", t."modelVersion", t.language, t.slots, t.outcome, t."handoffReason",
+                       b.text, b."templateId", tp.text, l.intent
+                FROM turn t
+                LEFT JOIN turn b ON b."conversationId" = t."conversationId" AND b.position = t.position + 1 AND b.role = 'bot'
+                LEFT JOIN template tp ON tp.id = b."templateId"
+                LEFT JOIN "currentLabel" l ON l."turnId" = t.id
+                WHERE t.id = \#(turn) AND t.role = 'customer'
+                """#
+            ).first
+        else { return nil }
+        let (
+            id, position, text, ranking, model, language, slots, outcome, reason, reply, template, templateText, label
+        ) =
+            try row.decode(
+                (
+                    Int64, Int, String, String?, Int64?, String?, String?, String?, String?, String?, Int64?, String?,
+                    String?
+                ).self)
         return TurnExplanation(
             turn: id, position: position, text: text, ranking: try Self.decodeJSON([IntentScore].self, ranking) ?? [],
             modelVersion: model, language: language, slots: try Self.decodeJSON([String: String].self, slots) ?? [:],

@@ -15,11 +15,13 @@ extension PostgresChatDatabase: ConversationForgetting {
             var summary = try lockAndCount(selection)
             guard !dryRun, summary.conversations > 0 else { return summary }
             let earliest = try link.value(
-                #"SELECT MIN("createdAt") FROM example WHERE "turnId" IN (\#(unescaped: Self.forgottenTurns))"#, as: Date.self
+                #"SELECT MIN("createdAt") FROM example WHERE "turnId" IN (\#(unescaped: Self.forgottenTurns))"#,
+                as: Date.self
             )
             try deleteForgotten()
             summary.flaggedModels = try flagModels(since: earliest)
-            try link.execute("""
+            try link.execute(
+                """
                 INSERT INTO deletion ("createdAt", rule, conversations, turns, "labelEvents", examples, "flaggedModels")
                 VALUES (\(time), \(selection.description), \(summary.conversations), \(summary.turns),
                         \(summary.labelEvents), \(summary.examples), \(summary.flaggedModels.count))
@@ -58,8 +60,10 @@ extension PostgresChatDatabase: ConversationForgetting {
         summary.conversations = ids.count
         summary.turns = try link.value("SELECT COUNT(*) FROM (\(unescaped: turns)) f", as: Int.self) ?? 0
         summary.labelEvents =
-            try link.value(#"SELECT COUNT(*) FROM "labelEvent" WHERE "turnId" IN (\#(unescaped: turns))"#, as: Int.self) ?? 0
-        summary.examples = try link.value(#"SELECT COUNT(*) FROM example WHERE "turnId" IN (\#(unescaped: turns))"#, as: Int.self) ?? 0
+            try link.value(#"SELECT COUNT(*) FROM "labelEvent" WHERE "turnId" IN (\#(unescaped: turns))"#, as: Int.self)
+            ?? 0
+        summary.examples =
+            try link.value(#"SELECT COUNT(*) FROM example WHERE "turnId" IN (\#(unescaped: turns))"#, as: Int.self) ?? 0
         return summary
     }
 
@@ -77,7 +81,9 @@ extension PostgresChatDatabase: ConversationForgetting {
     /// may have trained on it), ascending; none when no example was.
     private func flagModels(since earliest: Date?) throws -> [Int64] {
         guard let earliest else { return [] }
-        return try link.rows(#"UPDATE model SET "trainedOnForgotten" = true WHERE "createdAt" >= \#(earliest) RETURNING version"#)
-            .map { try $0.decode(Int64.self) }.sorted()
+        return try link.rows(
+            #"UPDATE model SET "trainedOnForgotten" = true WHERE "createdAt" >= \#(earliest) RETURNING version"#
+        )
+        .map { try $0.decode(Int64.self) }.sorted()
     }
 }

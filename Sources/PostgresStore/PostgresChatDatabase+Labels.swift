@@ -9,7 +9,8 @@ extension PostgresChatDatabase: LabelLog {
     /// removes it.
     public func recordLabel(_ label: TurnLabel) throws {
         try link.transaction {
-            guard let row = try link.rows("SELECT role, text FROM turn WHERE id = \(label.turn) FOR UPDATE").first else {
+            guard let row = try link.rows("SELECT role, text FROM turn WHERE id = \(label.turn) FOR UPDATE").first
+            else {
                 throw StoreError.unknownTurn(label.turn)
             }
             let (role, text) = try row.decode((String, String).self)
@@ -22,12 +23,14 @@ extension PostgresChatDatabase: LabelLog {
             }
             var undoes: Int64?
             if label.kind == .undo {
-                undoes = try link.value("""
+                undoes = try link.value(
+                    """
                     SELECT "eventId" FROM "currentLabel" WHERE "turnId" = \(label.turn)
                     """, as: Int64.self)
                 guard undoes != nil else { throw StoreError.nothingToUndo(label.turn) }
             }
-            try link.execute("""
+            try link.execute(
+                """
                 INSERT INTO "labelEvent" ("turnId", kind, intent, annotator, "createdAt", undoes)
                 VALUES (\(label.turn), \(label.kind.rawValue), \(label.intent), \(label.annotator), \(label.time), \(undoes))
                 """)
@@ -47,7 +50,8 @@ extension PostgresChatDatabase: LabelLog {
         case (let intent?, nil):
             let share = Double(try value(of: .evalShare)) ?? EvaluationSplit.defaultShare
             let kind = EvaluationSplit.isEvaluation(turn: turn, share: share) ? "test" : "train"
-            try link.execute("""
+            try link.execute(
+                """
                 INSERT INTO example (intent, text, language, origin, kind, "turnId", "createdAt")
                 VALUES (\(intent), \(text), \(LanguageDetector.language(of: text)), 'relabel', \(kind), \(turn), \(time))
                 """)

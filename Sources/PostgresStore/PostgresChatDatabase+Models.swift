@@ -16,7 +16,8 @@ extension PostgresChatDatabase: ModelRegistry, ThresholdSource {
 
     /// The model of `version`, with its checkpoint; nil when there is none or it was deleted.
     public func model(version: Int64) throws -> StoredModel? {
-        try storedModel(#"SELECT version, "createdAt", checkpoint FROM model WHERE version = \#(version) AND "deletedAt" IS NULL"#)
+        try storedModel(
+            #"SELECT version, "createdAt", checkpoint FROM model WHERE version = \#(version) AND "deletedAt" IS NULL"#)
     }
 
     private func storedModel(_ query: PostgresQuery) throws -> StoredModel? {
@@ -29,16 +30,21 @@ extension PostgresChatDatabase: ModelRegistry, ThresholdSource {
     /// passes `NewModel.checkServes` (before the write, so a failing model changes nothing).
     public func addModel(_ model: NewModel, activate: Bool) throws -> Int64 {
         if activate { try model.checkServes() }
-        let config = try Self.json(model.config), metadata = try Self.json(model.metadata)
-        let evaluation = try model.evaluation.map(Self.json), byOrigin = try model.examplesByOrigin.map(Self.json)
+        let config = try Self.json(model.config)
+        let metadata = try Self.json(model.metadata)
+        let evaluation = try model.evaluation.map(Self.json)
+        let byOrigin = try model.examplesByOrigin.map(Self.json)
         return try link.transaction {
-            guard let version = try link.value("""
-                INSERT INTO model ("createdAt", "configName", config, metadata, checkpoint, "isActive", evaluation,
-                    "examplesByOrigin", quantized)
-                VALUES (\(model.created), \(model.config.name), \(config), \(metadata), \(Data(model.checkpoint)), false,
-                    \(evaluation), \(byOrigin), \(model.quantized))
-                RETURNING version
-                """, as: Int64.self) else { throw PostgresStoreError("\(location): no model version returned") }
+            guard
+                let version = try link.value(
+                    """
+                    INSERT INTO model ("createdAt", "configName", config, metadata, checkpoint, "isActive", evaluation,
+                        "examplesByOrigin", quantized)
+                    VALUES (\(model.created), \(model.config.name), \(config), \(metadata), \(Data(model.checkpoint)), false,
+                        \(evaluation), \(byOrigin), \(model.quantized))
+                    RETURNING version
+                    """, as: Int64.self)
+            else { throw PostgresStoreError("\(location): no model version returned") }
             if activate { try promote(version, kind: "promote", by: model.agent, at: model.created) }
             return version
         }
@@ -53,16 +59,21 @@ extension PostgresChatDatabase: ModelRegistry, ThresholdSource {
     /// Makes `version` active (`kind`: promote or rollback), inside a transaction.
     func promote(_ version: Int64, kind: String, by agent: String, at time: Date) throws {
         try link.execute("SELECT pg_advisory_xact_lock(\(Self.registryLock))")
-        guard try link.value(#"SELECT 1 FROM model WHERE version = \#(version) AND "deletedAt" IS NULL"#, as: Int.self) != nil else {
+        guard
+            try link.value(#"SELECT 1 FROM model WHERE version = \#(version) AND "deletedAt" IS NULL"#, as: Int.self)
+                != nil
+        else {
             throw StoreError.unknownModel(version)
         }
         let from = try activeVersion()
         guard from != version else { return }
         try link.execute(#"UPDATE model SET "isActive" = false WHERE "isActive""#)
-        try link.execute(#"""
+        try link.execute(
+            #"""
             UPDATE model SET "isActive" = true, "promotedBy" = \#(agent), "promotedAt" = \#(time) WHERE version = \#(version)
             """#)
-        try link.execute("""
+        try link.execute(
+            """
             INSERT INTO "modelEvent" (kind, "fromVersion", "toVersion", agent, "createdAt")
             VALUES (\(kind), \(from), \(version), \(agent), \(time))
             """)
@@ -72,9 +83,11 @@ extension PostgresChatDatabase: ModelRegistry, ThresholdSource {
     static let registryLock: Int64 = 0x5342_5247
 
     public func threshold(forModel version: Int64) throws -> Float? {
-        try link.value("""
+        try link.value(
+            """
             SELECT threshold FROM "thresholdEvent" WHERE "modelVersion" = \(version) ORDER BY id DESC LIMIT 1
-            """, as: Double.self).map(Float.init)
+            """, as: Double.self
+        ).map(Float.init)
     }
 
     /// The store's training examples, leaving out every text the evaluation set holds (under
@@ -94,9 +107,12 @@ extension PostgresChatDatabase: ModelRegistry, ThresholdSource {
 extension PostgresChatDatabase {
     /// The fixed evaluation set: the intents' test split and the labelled turns in the `eval_share`.
     public func evaluationExamples() throws -> [DatasetExample] {
-        try link.rows("SELECT text, intent, language, source, origin FROM example WHERE kind = 'test' ORDER BY id").map {
-            let (text, intent, language, source, origin) = try $0.decode((String, String, String?, String?, String).self)
-            return DatasetExample(text: text, intent: intent, language: language, source: SourceLocation(file: source ?? origin, line: 0))
+        try link.rows("SELECT text, intent, language, source, origin FROM example WHERE kind = 'test' ORDER BY id").map
+        {
+            let (text, intent, language, source, origin) = try $0.decode(
+                (String, String, String?, String?, String).self)
+            return DatasetExample(
+                text: text, intent: intent, language: language, source: SourceLocation(file: source ?? origin, line: 0))
         }
     }
 }

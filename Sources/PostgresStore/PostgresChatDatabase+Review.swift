@@ -7,17 +7,20 @@ extension PostgresChatDatabase: ReviewSource {
     /// The review queue (`ReviewSource`), ordered as on SQLite (where an unknown low-confidence
     /// flag, NULL, sorts after false).
     public func reviewQueue(limit: Int) throws -> [ReviewCandidate] {
-        try link.rows(#"""
+        try link.rows(
+            #"""
             SELECT c.id, c."conversationId", c.position, c.text, c.intent, c.confidence, c.outcome, c."handoffReason", c."topIntents"
             \#(unescaped: Self.needingReview)
             ORDER BY COALESCE(\#(unescaped: Self.isLowConfidence("c"))::int, -1) DESC, c.confidence, c.id
             LIMIT \#(limit)
-            """#).map { row in
+            """#
+        ).map { row in
             let (id, conversation, position, text, intent, confidence, outcome, reason, ranking) = try row.decode(
                 (Int64, Int64, Int, String, String, Double, String?, String?, String?).self
             )
             return ReviewCandidate(
-                id: id, conversation: conversation, position: position, text: text, intent: intent, confidence: Float(confidence),
+                id: id, conversation: conversation, position: position, text: text, intent: intent,
+                confidence: Float(confidence),
                 outcome: outcome.flatMap { TurnOutcome(name: $0, reason: reason) },
                 ranking: try Self.decodeJSON([IntentScore].self, ranking) ?? []
             )
@@ -40,7 +43,8 @@ extension PostgresChatDatabase: ReviewSource {
     }
 
     public func labelInForce(of turn: Int64) throws -> (kind: LabelKind, intent: String?)? {
-        guard let row = try link.rows(#"SELECT kind, intent FROM "currentLabel" WHERE "turnId" = \#(turn)"#).first else { return nil }
+        guard let row = try link.rows(#"SELECT kind, intent FROM "currentLabel" WHERE "turnId" = \#(turn)"#).first
+        else { return nil }
         let (kind, intent) = try row.decode((String, String?).self)
         return LabelKind(rawValue: kind).map { ($0, intent) }
     }

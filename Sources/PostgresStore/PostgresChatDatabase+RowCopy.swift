@@ -4,10 +4,12 @@ import PostgresNIO
 
 extension PostgresChatDatabase: RowStore {
     public func columns(of table: String) throws -> [StoredColumn] {
-        try link.rows("""
+        try link.rows(
+            """
             SELECT column_name, data_type FROM information_schema.columns
             WHERE table_schema = current_schema() AND table_name = \(table) ORDER BY ordinal_position
-            """).map {
+            """
+        ).map {
             let (name, type) = try $0.decode((String, String).self)
             return StoredColumn(name: name, kind: Self.kind(dataType: type))
         }
@@ -25,14 +27,17 @@ extension PostgresChatDatabase: RowStore {
         }
     }
 
-    public func rows(of table: String, columns: [StoredColumn], key: String, after: StoredValue?, limit: Int) throws -> [[StoredValue]] {
+    public func rows(of table: String, columns: [StoredColumn], key: String, after: StoredValue?, limit: Int) throws
+        -> [[StoredValue]]
+    {
         let list = columns.map { "\"\($0.name)\"" }.joined(separator: ", ")
         var bindings = PostgresBindings()
         if let after { try Self.bind(after, into: &bindings) }
         // Text keys compare bytewise on both stores (SQLite's BINARY collation).
         let order = columns.first { $0.name == key }?.kind == .text ? "\"\(key)\" COLLATE \"C\"" : "\"\(key)\""
         let filter = after == nil ? "" : "WHERE \(order) > $1"
-        let query = PostgresQuery(unsafeSQL: "SELECT \(list) FROM \"\(table)\" \(filter) ORDER BY \(order) LIMIT \(limit)", binds: bindings)
+        let query = PostgresQuery(
+            unsafeSQL: "SELECT \(list) FROM \"\(table)\" \(filter) ORDER BY \(order) LIMIT \(limit)", binds: bindings)
         return try link.rows(query).map { row in
             let cells = Array(row)
             return try columns.indices.map { try Self.value(cells[$0], kind: columns[$0].kind) }
@@ -82,7 +87,8 @@ extension PostgresChatDatabase: RowStore {
                 tuples.append("(" + (1...row.count).map { "$\(first + $0)" }.joined(separator: ", ") + ")")
             }
             let conflict = skipExisting ? " ON CONFLICT DO NOTHING" : ""
-            let sql = "INSERT INTO \"\(table)\" (\(list)) VALUES \(tuples.joined(separator: ", "))\(conflict) RETURNING \"\(key)\""
+            let sql =
+                "INSERT INTO \"\(table)\" (\(list)) VALUES \(tuples.joined(separator: ", "))\(conflict) RETURNING \"\(key)\""
             for row in try link.rows(PostgresQuery(unsafeSQL: sql, binds: bindings)) {
                 if let cell = row.first(where: { _ in true }) { inserted.append(try Self.value(cell, kind: keyKind)) }
             }
@@ -98,15 +104,19 @@ extension PostgresChatDatabase: RowStore {
     public func copying(_ body: () throws -> Void) throws {
         try link.transaction {
             try body()
-            let identities = try link.rows("""
+            let identities = try link.rows(
+                """
                 SELECT table_name, column_name FROM information_schema.columns
                 WHERE table_schema = current_schema() AND is_identity = 'YES'
-                """).map { try $0.decode((String, String).self) }
+                """
+            ).map { try $0.decode((String, String).self) }
             for (table, column) in identities {
-                try link.execute(PostgresQuery(unsafeSQL: """
-                    SELECT setval(pg_get_serial_sequence('"\(table)"', '\(column)'), COALESCE(MAX("\(column)"), 0) + 1, false)
-                    FROM "\(table)"
-                    """))
+                try link.execute(
+                    PostgresQuery(
+                        unsafeSQL: """
+                            SELECT setval(pg_get_serial_sequence('"\(table)"', '\(column)'), COALESCE(MAX("\(column)"), 0) + 1, false)
+                            FROM "\(table)"
+                            """))
             }
         }
     }

@@ -5,7 +5,9 @@ import PostgresNIO
 extension PostgresChatDatabase: TurnLog, TemplateSource {
     public func logExchange(_ exchange: Exchange) throws -> LoggedExchange {
         try link.transaction {
-            if let id = exchange.bot?.templateID, try link.value("SELECT 1 FROM template WHERE id = \(id)", as: Int.self) == nil {
+            if let id = exchange.bot?.templateID,
+                try link.value("SELECT 1 FROM template WHERE id = \(id)", as: Int.self) == nil
+            {
                 throw StoreError.unknownTemplate(id)
             }
             let conversation = try resolve(exchange.conversation, at: exchange.customer.time)
@@ -23,10 +25,14 @@ extension PostgresChatDatabase: TurnLog, TemplateSource {
         }
     }
 
-    public func logAgentTurn(conversation: ConversationRef, text: String, agent: String?, at time: Date) throws -> LoggedTurn {
+    public func logAgentTurn(conversation: ConversationRef, text: String, agent: String?, at time: Date) throws
+        -> LoggedTurn
+    {
         try link.transaction {
             let id = try resolve(conversation, at: time)
-            let turn = try insert(ConversationTurn(role: .agent, text: text, time: time), conversation: id, position: try nextPosition(in: id))
+            let turn = try insert(
+                ConversationTurn(role: .agent, text: text, time: time), conversation: id,
+                position: try nextPosition(in: id))
             return LoggedTurn(conversation: id, turn: turn)
         }
     }
@@ -41,11 +47,13 @@ extension PostgresChatDatabase: TurnLog, TemplateSource {
     public func recordHandBack(conversation: Int64, agent: String?, at time: Date) throws {
         try link.transaction {
             try lockConversation(conversation)
-            let changed = try link.execute("""
+            let changed = try link.execute(
+                """
                 UPDATE conversation SET "handedOffAt" = NULL WHERE id = \(conversation) AND "handedOffAt" IS NOT NULL
                 """)
             guard changed > 0 else { return }
-            try link.execute("""
+            try link.execute(
+                """
                 INSERT INTO "conversationEvent" ("conversationId", kind, reason, agent, "createdAt")
                 VALUES (\(conversation), 'handback', NULL, \(agent), \(time))
                 """)
@@ -63,14 +71,17 @@ extension PostgresChatDatabase: TurnLog, TemplateSource {
     /// The id of the conversation `ref` names, inserting a new one (with its agent's take-over) first.
     private func resolve(_ ref: ConversationRef, at time: Date) throws -> Int64 {
         switch ref {
-        case let .existing(id):
+        case .existing(let id):
             try lockConversation(id)
             return id
-        case let .new(agent, handedOff):
+        case .new(let agent, let handedOff):
             let started = handedOff ?? time
-            guard let id = try link.value("""
-                INSERT INTO conversation ("startedAt", agent) VALUES (\(started), \(agent)) RETURNING id
-                """, as: Int64.self) else { throw PostgresStoreError("\(location): no conversation id returned") }
+            guard
+                let id = try link.value(
+                    """
+                    INSERT INTO conversation ("startedAt", agent) VALUES (\(started), \(agent)) RETURNING id
+                    """, as: Int64.self)
+            else { throw PostgresStoreError("\(location): no conversation id returned") }
             if let handedOff { try handOff(id, reason: .agent, agent: agent, at: handedOff) }
             return id
         }
@@ -78,11 +89,13 @@ extension PostgresChatDatabase: TurnLog, TemplateSource {
 
     /// Hands the conversation off and records the event, unless a hand-off is in force.
     private func handOff(_ conversation: Int64, reason: HandoffReason, agent: String?, at time: Date) throws {
-        let changed = try link.execute("""
+        let changed = try link.execute(
+            """
             UPDATE conversation SET "handedOffAt" = \(time) WHERE id = \(conversation) AND "handedOffAt" IS NULL
             """)
         guard changed > 0 else { return }
-        try link.execute("""
+        try link.execute(
+            """
             INSERT INTO "conversationEvent" ("conversationId", kind, reason, agent, "createdAt")
             VALUES (\(conversation), 'handoff', \(reason.rawValue), \(agent), \(time))
             """)
@@ -90,7 +103,8 @@ extension PostgresChatDatabase: TurnLog, TemplateSource {
 
     /// The position after the conversation's last turn (its row is locked).
     private func nextPosition(in conversation: Int64) throws -> Int {
-        try link.value("""
+        try link.value(
+            """
             SELECT COALESCE(MAX(position), 0) + 1 FROM turn WHERE "conversationId" = \(conversation)
             """, as: Int.self) ?? 1
     }
@@ -109,17 +123,22 @@ extension PostgresChatDatabase: TurnLog, TemplateSource {
                 \(turn.latencyMicros), \(turn.modelVersion), \(turn.time), \(turn.tokenCount), \(turn.unknownTokens))
             RETURNING id
             """
-        guard let id = try link.value(query, as: Int64.self) else { throw PostgresStoreError("\(location): no turn id returned") }
+        guard let id = try link.value(query, as: Int64.self) else {
+            throw PostgresStoreError("\(location): no turn id returned")
+        }
         return id
     }
 
     public func templates(for intent: String) throws -> [ResponseTemplate] {
-        try link.rows("SELECT id, intent, text, weight, language, origin FROM template WHERE intent = \(intent) ORDER BY id")
-            .map(Self.template)
+        try link.rows(
+            "SELECT id, intent, text, weight, language, origin FROM template WHERE intent = \(intent) ORDER BY id"
+        )
+        .map(Self.template)
     }
 
     public func action(for intent: String) throws -> IntentDefinition.Action? {
-        try link.value("SELECT action FROM intent WHERE name = \(intent)", as: String.self).flatMap(IntentDefinition.Action.init(rawValue:))
+        try link.value("SELECT action FROM intent WHERE name = \(intent)", as: String.self).flatMap(
+            IntentDefinition.Action.init(rawValue:))
     }
 
     /// `value` as the JSON text SQLite's store keeps (sorted keys).

@@ -37,38 +37,55 @@ extension PostgresChatDatabase: StatsSource {
     /// Customer turns, fallbacks, out-of-scope turns, confidence deciles and token counts.
     private func tallyCustomerTurns(_ scope: PostgresStatsQuery, into tally: inout StatsTally) throws {
         typealias Q = PostgresStatsQuery
-        try each(scope, { "SELECT \($0.key) AS k, COUNT(*), AVG(t.confidence) \($0.turns(.customer, where: Q.predicted)) GROUP BY k" }) {
+        try each(
+            scope,
+            {
+                "SELECT \($0.key) AS k, COUNT(*), AVG(t.confidence) \($0.turns(.customer, where: Q.predicted)) GROUP BY k"
+            }
+        ) {
             let r = try $0.decode((String, Int, Double?).self)
             tally.customerTurns(r.0, count: r.1, confidenceMean: r.2)
         }
-        try each(scope, {
-            "SELECT \($0.key) AS k, COUNT(*) FILTER (WHERE \(Q.isLowConfidence)) \($0.turns(.customer, where: Q.predicted)) GROUP BY k"
-        }) {
+        try each(
+            scope,
+            {
+                "SELECT \($0.key) AS k, COUNT(*) FILTER (WHERE \(Q.isLowConfidence)) \($0.turns(.customer, where: Q.predicted)) GROUP BY k"
+            }
+        ) {
             let r = try $0.decode((String, Int).self)
             tally.fallbacks(r.0, count: r.1)
         }
-        try each(scope, { q in
-            let condition = "t.intent = \(q.bind(IntentDefinition.outOfScope))"
-            return "SELECT \(q.key) AS k, COUNT(*) \(q.turns(.customer, where: condition)) GROUP BY k"
-        }) {
+        try each(
+            scope,
+            { q in
+                let condition = "t.intent = \(q.bind(IntentDefinition.outOfScope))"
+                return "SELECT \(q.key) AS k, COUNT(*) \(q.turns(.customer, where: condition)) GROUP BY k"
+            }
+        ) {
             let r = try $0.decode((String, Int).self)
             tally.outOfScope(r.0, count: r.1)
         }
-        try each(scope, {
-            """
-            SELECT \($0.key) AS k, LEAST(9, floor(t.confidence * 10)::int) AS decile, COUNT(*)
-            \($0.turns(.customer, where: Q.predicted)) GROUP BY k, decile
-            """
-        }) {
+        try each(
+            scope,
+            {
+                """
+                SELECT \($0.key) AS k, LEAST(9, floor(t.confidence * 10)::int) AS decile, COUNT(*)
+                \($0.turns(.customer, where: Q.predicted)) GROUP BY k, decile
+                """
+            }
+        ) {
             let r = try $0.decode((String, Int, Int).self)
             tally.confidence(r.0, decile: r.1, count: r.2)
         }
-        try each(scope, {
-            """
-            SELECT \($0.key) AS k, SUM(t."tokenCount")::bigint, SUM(t."unknownTokens")::bigint
-            \($0.turns(.customer, where: Q.counted)) GROUP BY k
-            """
-        }) {
+        try each(
+            scope,
+            {
+                """
+                SELECT \($0.key) AS k, SUM(t."tokenCount")::bigint, SUM(t."unknownTokens")::bigint
+                \($0.turns(.customer, where: Q.counted)) GROUP BY k
+                """
+            }
+        ) {
             let r = try $0.decode((String, Int, Int).self)
             tally.tokens(r.0, tokens: r.1, unknown: r.2)
         }
@@ -77,21 +94,27 @@ extension PostgresChatDatabase: StatsSource {
     /// The intent mix (turns and fallbacks per intent) and per-intent precision on labelled turns.
     private func tallyIntents(_ scope: PostgresStatsQuery, into tally: inout StatsTally) throws {
         typealias Q = PostgresStatsQuery
-        try each(scope, {
-            """
-            SELECT \($0.key) AS k, t.intent, COUNT(*), COUNT(*) FILTER (WHERE \(Q.isLowConfidence))
-            \($0.turns(.customer, where: "\(Q.predicted) AND t.intent IS NOT NULL")) GROUP BY k, t.intent
-            """
-        }) {
+        try each(
+            scope,
+            {
+                """
+                SELECT \($0.key) AS k, t.intent, COUNT(*), COUNT(*) FILTER (WHERE \(Q.isLowConfidence))
+                \($0.turns(.customer, where: "\(Q.predicted) AND t.intent IS NOT NULL")) GROUP BY k, t.intent
+                """
+            }
+        ) {
             let r = try $0.decode((String, String, Int, Int).self)
             tally.intentMix(r.0, intent: r.1, turns: r.2, fallbacks: r.3)
         }
-        try each(scope, {
-            """
-            SELECT \($0.key) AS k, t.intent, COUNT(*), COUNT(*) FILTER (WHERE l.intent = t.intent)
-            \($0.turns(.customer, where: "\(Q.predicted) AND \(Q.wasAnswered)", from: Q.labelled)) GROUP BY k, t.intent
-            """
-        }) {
+        try each(
+            scope,
+            {
+                """
+                SELECT \($0.key) AS k, t.intent, COUNT(*), COUNT(*) FILTER (WHERE l.intent = t.intent)
+                \($0.turns(.customer, where: "\(Q.predicted) AND \(Q.wasAnswered)", from: Q.labelled)) GROUP BY k, t.intent
+                """
+            }
+        ) {
             let r = try $0.decode((String, String, Int, Int).self)
             tally.intentPrecision(r.0, intent: r.1, labelled: r.2, correct: r.3)
         }
@@ -104,13 +127,16 @@ extension PostgresChatDatabase: StatsSource {
             let r = try $0.decode((String, Int, Int, Int, Int).self)
             tally.conversations(r.0, count: r.1, handoffs: [.requested: r.2, .repeatedFallback: r.3, .agent: r.4])
         }
-        try each(scope, {
-            """
-            SELECT \($0.key) AS k, COUNT(*), COUNT(*) FILTER (WHERE \(Q.wasAnswered)),
-                COUNT(*) FILTER (WHERE \(Q.wasAnswered) AND l.intent = t.intent)
-            \($0.turns(.customer, where: Q.predicted, from: Q.labelled)) GROUP BY k
-            """
-        }) {
+        try each(
+            scope,
+            {
+                """
+                SELECT \($0.key) AS k, COUNT(*), COUNT(*) FILTER (WHERE \(Q.wasAnswered)),
+                    COUNT(*) FILTER (WHERE \(Q.wasAnswered) AND l.intent = t.intent)
+                \($0.turns(.customer, where: Q.predicted, from: Q.labelled)) GROUP BY k
+                """
+            }
+        ) {
             let r = try $0.decode((String, Int, Int, Int).self)
             tally.labels(r.0, labelled: r.1, answered: r.2, correct: r.3)
         }
@@ -119,10 +145,13 @@ extension PostgresChatDatabase: StatsSource {
     /// The bot turns' latencies, sorted per key.
     private func tallyLatencies(_ scope: PostgresStatsQuery, into tally: inout StatsTally) throws {
         var latencies: [String: [Int]] = [:]
-        try each(scope, {
-            let timed = #"t."latencyMicros" IS NOT NULL"#
-            return #"SELECT \#($0.key) AS k, t."latencyMicros" AS l \#($0.turns(.bot, where: timed)) ORDER BY k, l"#
-        }) {
+        try each(
+            scope,
+            {
+                let timed = #"t."latencyMicros" IS NOT NULL"#
+                return #"SELECT \#($0.key) AS k, t."latencyMicros" AS l \#($0.turns(.bot, where: timed)) ORDER BY k, l"#
+            }
+        ) {
             let r = try $0.decode((String, Int).self)
             latencies[r.0, default: []].append(r.1)
         }
@@ -133,7 +162,8 @@ extension PostgresChatDatabase: StatsSource {
     /// counts once, under the key of its first covered customer turn, by the reason of its
     /// first hand-off in the period.
     private static func conversations(_ q: inout PostgresStatsQuery) -> String {
-        let firsts = #"SELECT MIN(t.id) AS first \#(q.turns(.customer, where: PostgresStatsQuery.predicted)) GROUP BY t."conversationId""#
+        let firsts =
+            #"SELECT MIN(t.id) AS first \#(q.turns(.customer, where: PostgresStatsQuery.predicted)) GROUP BY t."conversationId""#
         let period = q.period("e")
         return """
             SELECT k, COUNT(*), COUNT(*) FILTER (WHERE reason = 'requested'), COUNT(*) FILTER (WHERE reason = 'repeated_fallback'),

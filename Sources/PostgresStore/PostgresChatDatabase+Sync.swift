@@ -17,10 +17,12 @@ extension PostgresChatDatabase {
                 try syncTemplates(definition, at: time, &summary)
             }
             let names = dataset.intents.keys.sorted()
-            summary.templatesRemoved += try link.execute("""
+            summary.templatesRemoved += try link.execute(
+                """
                 DELETE FROM template WHERE origin = 'file' AND NOT (intent = ANY(\(names)))
                 """)
-            try syncExamples(dataset.train.map { ($0, "train") } + dataset.test.map { ($0, "test") }, at: time, &summary)
+            try syncExamples(
+                dataset.train.map { ($0, "train") } + dataset.test.map { ($0, "test") }, at: time, &summary)
             return summary
         }
     }
@@ -35,13 +37,15 @@ extension PostgresChatDatabase {
         if let row = try link.rows("SELECT description, action FROM intent WHERE name = \(definition.name)").first {
             let (description, stored) = try row.decode((String, String?).self)
             guard description != definition.description || stored != action else { return }
-            try link.execute("""
+            try link.execute(
+                """
                 UPDATE intent SET description = \(definition.description), action = \(action), "updatedAt" = \(time)
                 WHERE name = \(definition.name)
                 """)
             summary.intentsUpdated += 1
         } else {
-            try link.execute("""
+            try link.execute(
+                """
                 INSERT INTO intent (name, description, action, "updatedAt")
                 VALUES (\(definition.name), \(definition.description), \(action), \(time))
                 """)
@@ -50,9 +54,11 @@ extension PostgresChatDatabase {
     }
 
     private func syncTemplates(_ definition: IntentDefinition, at time: Date, _ summary: inout SyncSummary) throws {
-        let existing = try link.rows("""
+        let existing = try link.rows(
+            """
             SELECT id, text, weight, language, origin, "replacesFileText" FROM template WHERE intent = \(definition.name) ORDER BY id
-            """).map { try $0.decode((Int64, String, Double, String, String, String?).self) }
+            """
+        ).map { try $0.decode((Int64, String, Double, String, String, String?).self) }
         let replaced = Set(existing.compactMap { t in t.5.map { [t.3, $0] } })
         var unmatched = existing.filter { $0.4 == "file" }
         for variant in definition.responses {
@@ -61,10 +67,13 @@ extension PostgresChatDatabase {
             } else if let index = unmatched.firstIndex(where: { $0.3 == variant.language && $0.1 == variant.text }) {
                 let template = unmatched.remove(at: index)
                 guard template.2 != variant.weight else { continue }
-                try link.execute(#"UPDATE template SET weight = \#(variant.weight), "updatedAt" = \#(time) WHERE id = \#(template.0)"#)
+                try link.execute(
+                    #"UPDATE template SET weight = \#(variant.weight), "updatedAt" = \#(time) WHERE id = \#(template.0)"#
+                )
                 summary.templatesUpdated += 1
             } else {
-                try link.execute("""
+                try link.execute(
+                    """
                     INSERT INTO template (intent, text, weight, language, origin, "updatedAt")
                     VALUES (\(definition.name), \(variant.text), \(variant.weight), \(variant.language), 'file', \(time))
                     """)
@@ -77,10 +86,14 @@ extension PostgresChatDatabase {
 
     /// Makes the file examples follow the files: training examples from the intents, and the
     /// `test/` split as the evaluation set (kind `test`, never trained on).
-    private func syncExamples(_ examples: [(DatasetExample, String)], at time: Date, _ summary: inout SyncSummary) throws {
+    private func syncExamples(_ examples: [(DatasetExample, String)], at time: Date, _ summary: inout SyncSummary)
+        throws
+    {
         struct Key: Hashable { let intent: String, language: String?, text: String, kind: String }
-        let rows = try link.rows("SELECT id, intent, language, text, kind, source FROM example WHERE origin = 'file' ORDER BY id")
-            .map { try $0.decode((Int64, String, String?, String, String, String?).self) }
+        let rows = try link.rows(
+            "SELECT id, intent, language, text, kind, source FROM example WHERE origin = 'file' ORDER BY id"
+        )
+        .map { try $0.decode((Int64, String, String?, String, String, String?).self) }
         var stored = Dictionary(grouping: rows) { Key(intent: $0.1, language: $0.2, text: $0.3, kind: $0.4) }
         var added: [(DatasetExample, String)] = []
         for (example, kind) in examples {
@@ -103,7 +116,8 @@ extension PostgresChatDatabase {
 
     /// Inserts file examples, many to a statement (a round trip each would cost seconds).
     private func insertExamples(_ examples: [(DatasetExample, String)], at time: Date) throws {
-        for chunk in stride(from: 0, to: examples.count, by: 500).map({ examples[$0..<min($0 + 500, examples.count)] }) {
+        for chunk in stride(from: 0, to: examples.count, by: 500).map({ examples[$0..<min($0 + 500, examples.count)] })
+        {
             var bindings = PostgresBindings(capacity: chunk.count * 5 + 1)
             bindings.append(time)
             var values: [String] = []
@@ -116,9 +130,11 @@ extension PostgresChatDatabase {
                 bindings.append(kind)
                 bindings.append(example.source.description)
             }
-            try link.execute(PostgresQuery(unsafeSQL: """
-                INSERT INTO example (intent, text, language, origin, kind, source, "createdAt") VALUES \(values.joined(separator: ", "))
-                """, binds: bindings))
+            try link.execute(
+                PostgresQuery(
+                    unsafeSQL: """
+                        INSERT INTO example (intent, text, language, origin, kind, source, "createdAt") VALUES \(values.joined(separator: ", "))
+                        """, binds: bindings))
         }
     }
 }

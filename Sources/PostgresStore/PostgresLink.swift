@@ -30,7 +30,9 @@ final class PostgresLink: @unchecked Sendable {
         configuration.options.connectTimeout = .seconds(10)
         group = MultiThreadedEventLoopGroup(numberOfThreads: 1)
         do {
-            connection = try PostgresConnection.connect(on: group.next(), configuration: configuration, id: 1, logger: logger).wait()
+            connection = try PostgresConnection.connect(
+                on: group.next(), configuration: configuration, id: 1, logger: logger
+            ).wait()
         } catch {
             try? group.syncShutdownGracefully()
             throw Self.failure(error, at: location)

@@ -25,13 +25,18 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
     }
 
     /// Parses a `postgres://` URL; nil with the problem when it is not one.
-    public init(url text: String, environment: [String: String] = ProcessInfo.processInfo.environment) throws(PostgresStoreError) {
-        guard Self.isURL(text), let components = URLComponents(string: text), let host = components.host, !host.isEmpty else {
+    public init(url text: String, environment: [String: String] = ProcessInfo.processInfo.environment)
+        throws(PostgresStoreError)
+    {
+        guard Self.isURL(text), let components = URLComponents(string: text), let host = components.host, !host.isEmpty
+        else {
             throw PostgresStoreError("\(Self.redacted(text)): expected postgres://user@host:port/database")
         }
         self.host = host
         port = components.port ?? 5432
-        user = components.user.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? environment["USER"] ?? "postgres"
+        user =
+            components.user.flatMap { $0.removingPercentEncoding } ?? environment["PGUSER"] ?? environment["USER"]
+            ?? "postgres"
         urlPassword = components.password.flatMap { $0.removingPercentEncoding }
         let name = String(components.path.drop(while: { $0 == "/" }))
         database = name.isEmpty ? user : (name.removingPercentEncoding ?? name)
@@ -46,7 +51,8 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// The URL without any password.
     public var description: String {
-        "postgres://\(user)@\(host):\(port)/\(database)" + (requiresTLS ? "?sslmode=\(verifiesCertificate ? "verify-full" : "require")" : "")
+        "postgres://\(user)@\(host):\(port)/\(database)"
+            + (requiresTLS ? "?sslmode=\(verifiesCertificate ? "verify-full" : "require")" : "")
     }
 
     /// `text` with a password in it replaced by `***` (for error messages).
@@ -63,7 +69,9 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
         if let urlPassword { return urlPassword }
         let file = environment["PGPASSFILE"] ?? (environment["HOME"] ?? NSHomeDirectory()) + "/.pgpass"
         var info = stat()
-        if stat(file, &info) == 0, info.st_mode & 0o077 == 0, let text = try? String(contentsOfFile: file, encoding: .utf8) {
+        if stat(file, &info) == 0, info.st_mode & 0o077 == 0,
+            let text = try? String(contentsOfFile: file, encoding: .utf8)
+        {
             for line in text.split(separator: "\n") where !line.hasPrefix("#") {
                 let fields = Self.passFileFields(String(line))
                 guard fields.count == 5 else { continue }
@@ -76,7 +84,9 @@ public struct PostgresLocation: Sendable, Equatable, CustomStringConvertible {
 
     /// The `:`-separated fields of a password-file line (`\:` and `\\` escape).
     static func passFileFields(_ line: String) -> [String] {
-        var fields: [String] = [], current = "", escaped = false
+        var fields: [String] = []
+        var current = ""
+        var escaped = false
         for character in line {
             if escaped {
                 current.append(character)

@@ -39,7 +39,8 @@ struct PostgresStatsQuery {
 
     /// `FROM` `source` `WHERE` turns of `role` in the filter, and `condition`.
     mutating func turns(_ role: TurnRole, where condition: String = "true", from source: String = "turn t") -> String {
-        let roleName = bind(role.rawValue), bounds = period("t")
+        let roleName = bind(role.rawValue)
+        let bounds = period("t")
         var others = ""
         if let version = filter.version { others += #" AND t."modelVersion" = \#(bind(version))"# }
         if let agent = filter.agent { others += " AND v.agent = \(bind(agent))" }
@@ -62,7 +63,8 @@ struct PostgresStatsQuery {
     /// Customer turns that recorded their token counts.
     static let counted = #"t."tokenCount" IS NOT NULL"#
     /// `TurnOutcome.isLowConfidence` of turn `t`.
-    static let isLowConfidence = #"(t.outcome = 'fallback' OR (t.outcome = 'handoff' AND t."handoffReason" = 'repeated_fallback'))"#
+    static let isLowConfidence =
+        #"(t.outcome = 'fallback' OR (t.outcome = 'handoff' AND t."handoffReason" = 'repeated_fallback'))"#
     /// `TurnOutcome.understood` of customer turn `t`: the bot answered its intent.
     static let wasAnswered = #"(t.outcome = 'replied' OR (t.outcome = 'handoff' AND t."handoffReason" = 'requested'))"#
     /// Current labels naming an intent `l`, joined to their turns `t`.

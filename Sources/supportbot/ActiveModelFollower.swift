@@ -1,7 +1,7 @@
-import Logging
 import Assistant
 import ChatStore
 import IntentModel
+import Logging
 
 /// Keeps a chat on the registry's active model: before each reply one cheap query reads
 /// the active version, and a newly promoted (or rolled-back-to) one answers from that line on.
@@ -18,7 +18,9 @@ final class ActiveModelFollower {
 
     /// The newly active model when the active version changed since the last look, else nil.
     func changed() throws -> (classifier: Classifier, version: Int64)? {
-        guard let active = try database.activeVersion(), active != version, let stored = try database.model(version: active) else { return nil }
+        guard let active = try database.activeVersion(), active != version,
+            let stored = try database.model(version: active)
+        else { return nil }
         let classifier = try stored.classifier()
         version = active
         AppLog.logger.info("switched model", metadata: ["version": "\(active)"])

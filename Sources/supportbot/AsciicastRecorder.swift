@@ -14,14 +14,18 @@ final class AsciicastRecorder: Terminal {
 
     /// Starts `path` (replacing a file there) with the header for `base`'s size.
     init(path: String, wrapping base: any Terminal, clock: any RuntimeClock, title: String) throws {
-        guard FileManager.default.createFile(atPath: path, contents: nil), let handle = FileHandle(forWritingAtPath: path) else {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+            let handle = FileHandle(forWritingAtPath: path)
+        else {
             throw Failure("\(path): cannot write the recording")
         }
         self.base = base
         self.clock = clock
         self.handle = handle
         self.path = path
-        let header = Asciicast.header(width: base.size.width, height: base.size.height, timestamp: Int(Date().timeIntervalSince1970), title: title)
+        let header = Asciicast.header(
+            width: base.size.width, height: base.size.height, timestamp: Int(Date().timeIntervalSince1970), title: title
+        )
         write([header])
     }
 

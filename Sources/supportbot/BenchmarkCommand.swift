@@ -51,7 +51,10 @@ struct BenchmarkCommand: ParsableCommand {
         if json {
             print(JSONLine.string(result))
         } else {
-            print(String(format: "load %.1f ms, latency median %.1f µs (p99 %.1f µs), batch %.0f utterances/s", result.load_ms, result.latency_us_median, result.latency_us_p99, result.throughput_per_s))
+            print(
+                String(
+                    format: "load %.1f ms, latency median %.1f µs (p99 %.1f µs), batch %.0f utterances/s",
+                    result.load_ms, result.latency_us_median, result.latency_us_p99, result.throughput_per_s))
         }
     }
 }

@@ -9,13 +9,17 @@ import Logging
 /// terminal, line mode otherwise; every turn logged in the store.
 struct ChatCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "chat", abstract: "Chat with the bot in the terminal UI (line mode with --plain or without a terminal); every turn logged in the store.",
+        commandName: "chat",
+        abstract:
+            "Chat with the bot in the terminal UI (line mode with --plain or without a terminal); every turn logged in the store.",
         aliases: ["tui"]
     )
 
     @OptionGroup var store: StoreOptions
 
-    @Flag(help: "Line mode: customer lines on stdin, replies on stdout (also used when stdin or stdout is not a terminal).")
+    @Flag(
+        help:
+            "Line mode: customer lines on stdin, replies on stdout (also used when stdin or stdout is not a terminal).")
     var plain = false
 
     @Option(help: "A model file (default: the store's active model, trained on first use).")
@@ -30,7 +34,10 @@ struct ChatCommand: ParsableCommand {
     @Flag(help: "One JSON object per customer line: {conversation, text, intent, confidence, reply, handoff, …}.")
     var json = false
 
-    @Option(help: "The agent running the session (fills {{agent_name}}; in the terminal UI the default is $USER, else the login name).")
+    @Option(
+        help:
+            "The agent running the session (fills {{agent_name}}; in the terminal UI the default is $USER, else the login name)."
+    )
     var agent: String?
 
     @Option(help: "Confidence below which the bot asks to rephrase (default: the model's, chosen on validation data).")
@@ -50,7 +57,9 @@ struct ChatCommand: ParsableCommand {
         // Retention (`keep_days`) applies at start-up, on either store.
         let expired = try ModelTraining.wrapping(store) { try database.forgetExpired(at: Date()) }
         if expired.conversations > 0 {
-            AppLog.logger.info("forgot expired conversations", metadata: ["conversations": "\(expired.conversations)", "turns": "\(expired.turns)"])
+            AppLog.logger.info(
+                "forgot expired conversations",
+                metadata: ["conversations": "\(expired.conversations)", "turns": "\(expired.turns)"])
         }
         let terminal = !plain && TerminalChat.isAvailable && TerminalChat.canDrive()
         try IntentsSync.ensureLoaded(database, store: store, directory: intents)
@@ -58,7 +67,9 @@ struct ChatCommand: ParsableCommand {
         if let loaded = try ModelTraining.load(path: model, database: { database }, store: store) {
             (classifier, version) = loaded
         } else {
-            if isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("No model yet: training one on the store's examples.\n".utf8)) }
+            if isatty(STDERR_FILENO) == 1 {
+                FileHandle.standardError.write(Data("No model yet: training one on the store's examples.\n".utf8))
+            }
             (classifier, version) = try ModelTraining.trainActive(
                 database, store: store, config: try ConfigLoader.load(config), seed: 42, workers: 2,
                 reporter: ProgressReporter(quiet: isatty(STDERR_FILENO) != 1)
@@ -68,19 +79,25 @@ struct ChatCommand: ParsableCommand {
             agent: terminal ? AgentName.resolve(agent) : agent, threshold: threshold,
             seed: seed ?? .random(in: 0...UInt64.max)
         )
-        let modelName = version.map { "v\($0)" } ?? URL(fileURLWithPath: model ?? "?").deletingPathExtension().lastPathComponent
+        let modelName =
+            version.map { "v\($0)" } ?? URL(fileURLWithPath: model ?? "?").deletingPathExtension().lastPathComponent
         try ModelTraining.wrapping(store) {
             if terminal {
                 let backend = try StoreChatBackend(
-                    database: database, classifier: classifier, modelVersion: version, model: modelName, settings: settings,
+                    database: database, classifier: classifier, modelVersion: version, model: modelName,
+                    settings: settings,
                     follower: model == nil ? ActiveModelFollower(database: database, version: version) : nil,
                     training: StoreTraining(database: database, store: store)
                 )
-                AppLog.logger.info("terminal chat started", metadata: ["conversation": "\(backend.session.conversation)", "model": "\(modelName)"])
+                AppLog.logger.info(
+                    "terminal chat started",
+                    metadata: ["conversation": "\(backend.session.conversation)", "model": "\(modelName)"])
                 try TerminalChat(backend: backend).run()
             } else {
-                let session = ChatSession(classifier: classifier, modelVersion: version, store: database, settings: settings)
-                AppLog.logger.info("chat started", metadata: ["model": "\(modelName)", "threshold": "\(session.policy.threshold)"])
+                let session = ChatSession(
+                    classifier: classifier, modelVersion: version, store: database, settings: settings)
+                AppLog.logger.info(
+                    "chat started", metadata: ["model": "\(modelName)", "threshold": "\(session.policy.threshold)"])
                 let follower = model == nil ? ActiveModelFollower(database: database, version: version) : nil
                 try PlainChat(session: session, json: json, follower: follower).run()
             }

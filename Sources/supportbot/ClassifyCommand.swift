@@ -42,11 +42,15 @@ struct ClassifyCommand: ParsableCommand {
             let best = prediction.ranked
             if json {
                 let answered = prediction.answered(threshold: threshold)
-                print(JSONLine.string(Answer(
-                    text: text, intent: best[0].intent, confidence: best[0].confidence, answered: answered, top: best
-                )))
+                print(
+                    JSONLine.string(
+                        Answer(
+                            text: text, intent: best[0].intent, confidence: best[0].confidence, answered: answered,
+                            top: best
+                        )))
             } else {
-                Output.print(best.map { "\($0.intent) \(Decimals.fixed($0.confidence, digits: 3))" }.joined(separator: "  "))
+                Output.print(
+                    best.map { "\($0.intent) \(Decimals.fixed($0.confidence, digits: 3))" }.joined(separator: "  "))
             }
             fflush(nil)
         }

@@ -6,7 +6,9 @@ enum ConfigLoader {
     static func load(_ nameOrPath: String) throws -> ModelConfig {
         if let named = ModelConfig.named[nameOrPath] { return named }
         guard nameOrPath.hasSuffix(".json") || FileManager.default.fileExists(atPath: nameOrPath) else {
-            throw Failure("unknown config '\(nameOrPath)': use \(ModelConfig.named.keys.sorted().joined(separator: ", ")) or a .json file")
+            throw Failure(
+                "unknown config '\(nameOrPath)': use \(ModelConfig.named.keys.sorted().joined(separator: ", ")) or a .json file"
+            )
         }
         let text = try DatasetLoader.readText(nameOrPath)
         do {

@@ -7,7 +7,9 @@ enum DataLocation {
     static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment) -> String {
         if let home = environment["SUPPORTBOT_HOME"], !home.isEmpty { return home }
         if let xdg = environment["XDG_DATA_HOME"], !xdg.isEmpty { return xdg + "/supportbot" }
-        let home = environment["HOME"].flatMap { $0.isEmpty ? nil : $0 } ?? FileManager.default.homeDirectoryForCurrentUser.path
+        let home =
+            environment["HOME"].flatMap { $0.isEmpty ? nil : $0 }
+            ?? FileManager.default.homeDirectoryForCurrentUser.path
         return home + "/.local/share/supportbot"
     }
 

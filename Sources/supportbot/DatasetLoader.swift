@@ -37,7 +37,9 @@ enum DatasetLoader {
 
     /// The file's text; invalid UTF-8 is an error naming the file and line.
     static func readText(_ path: String) throws -> String {
-        guard let data = FileManager.default.contents(atPath: path) else { throw Failure("\(path): cannot read the file") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure("\(path): cannot read the file")
+        }
         if let text = String(validating: data, as: UTF8.self) { return text }
         let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         let line = 1 + (lines.firstIndex { String(validating: $0, as: UTF8.self) == nil } ?? 0)

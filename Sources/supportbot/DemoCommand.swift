@@ -19,10 +19,14 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "A store to play in (default: a throw-away store, deleted at exit).")
     var db: String?
 
-    @Option(help: "A model file (default: the store's active model, else the default store's, else one trained on --intents).")
+    @Option(
+        help:
+            "A model file (default: the store's active model, else the default store's, else one trained on --intents)."
+    )
     var model: String?
 
-    @Option(help: "The intents directory loaded into the store (default: ./intents; into --db only on its first start).")
+    @Option(
+        help: "The intents directory loaded into the store (default: ./intents; into --db only on its first start).")
     var intents: String?
 
     @Option(help: "reference, default, or a JSON file: the configuration trained with when no model is found.")
@@ -46,7 +50,9 @@ struct DemoCommand: ParsableCommand {
     func validate() throws {
         guard speed > 0, speed.isFinite else { throw ValidationError("--speed must be a number above 0") }
         if out != nil, !headless { throw ValidationError("--out needs --headless (the frames of a headless run)") }
-        guard headlessSize != nil else { throw ValidationError("--size must be COLUMNSxROWS, at least 40x12, e.g. 100x32") }
+        guard headlessSize != nil else {
+            throw ValidationError("--size must be COLUMNSxROWS, at least 40x12, e.g. 100x32")
+        }
     }
 
     /// `--size` as columns and rows (nil when malformed or too small).
@@ -63,9 +69,11 @@ struct DemoCommand: ParsableCommand {
         }
         let place = try DemoStore(db: db)
         defer { place.remove() }
-        let backend = try DemoSetup.prepare(place, script: script, model: model, intents: intents, config: config, agent: agent)
+        let backend = try DemoSetup.prepare(
+            place, script: script, model: model, intents: intents, config: config, agent: agent)
         let player = DemoPlayer(script: script, pace: DemoPace(speed: speed), backend: backend, record: record)
-        let errors = headless ? try player.playHeadless(size: headlessSize ?? (100, 32), out: out) : try player.playLive()
+        let errors =
+            headless ? try player.playHeadless(size: headlessSize ?? (100, 32), out: out) : try player.playLive()
         guard errors.isEmpty else { throw Failure(errors.joined(separator: "\n")) }
     }
 }

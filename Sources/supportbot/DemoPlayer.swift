@@ -19,7 +19,9 @@ struct DemoPlayer {
     func playHeadless(size: (width: Int, height: Int), out: String?) throws -> [String] {
         let clock = VirtualClock()
         let terminal = HeadlessTerminal(width: size.width, height: size.height, colors: !Self.noColor, clock: clock)
-        let recorder = try record.map { try AsciicastRecorder(path: $0, wrapping: terminal, clock: clock, title: script.file) }
+        let recorder = try record.map {
+            try AsciicastRecorder(path: $0, wrapping: terminal, clock: clock, title: script.file)
+        }
         let director = DemoDirector(script: script, pace: pace, backend: backend, interactive: false)
         var frames = ""
         director.stepFinished = { index, state in
@@ -39,9 +41,11 @@ struct DemoPlayer {
             Output.print(String(frames.dropLast()))
         }
         let seconds = Int((clock.now / .seconds(1)).rounded())
-        FileHandle.standardError.write(Data(
-            "\(script.file): \(script.entries.count) steps played in \(seconds / 60)m\(String(format: "%02d", seconds % 60))s (virtual time at speed \(pace.speed))\n".utf8
-        ))
+        FileHandle.standardError.write(
+            Data(
+                "\(script.file): \(script.entries.count) steps played in \(seconds / 60)m\(String(format: "%02d", seconds % 60))s (virtual time at speed \(pace.speed))\n"
+                    .utf8
+            ))
         return director.errors
     }
 
@@ -55,7 +59,9 @@ struct DemoPlayer {
         }
         defer { terminal.stop() }
         let clock = SystemClock()
-        let recorder = try record.map { try AsciicastRecorder(path: $0, wrapping: terminal, clock: clock, title: script.file) }
+        let recorder = try record.map {
+            try AsciicastRecorder(path: $0, wrapping: terminal, clock: clock, title: script.file)
+        }
         let director = DemoDirector(script: script, pace: pace, backend: backend, interactive: true)
         ChatRuntime(backend: backend, terminal: recorder ?? terminal, clock: clock, director: director).run()
         try recorder?.close()

@@ -11,7 +11,9 @@ enum DemoScriptSource {
         let path = path ?? (FileManager.default.fileExists(atPath: defaultPath) ? defaultPath : nil)
         let (text, name): (String, String)
         if let path {
-            guard let data = FileManager.default.contents(atPath: path) else { throw Failure("\(path): cannot read the demo script") }
+            guard let data = FileManager.default.contents(atPath: path) else {
+                throw Failure("\(path): cannot read the demo script")
+            }
             guard let decoded = String(data: data, encoding: .utf8) else { throw Failure("\(path): not UTF-8 text") }
             (text, name) = (decoded, path)
         } else {

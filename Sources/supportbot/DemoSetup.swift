@@ -25,10 +25,12 @@ enum DemoSetup {
         } catch {
             throw Failure(error.description)
         }
-        let (classifier, version, name) = try findModel(model, database: database, place: place, intents: intents, config: config)
+        let (classifier, version, name) = try findModel(
+            model, database: database, place: place, intents: intents, config: config)
         let settings = ChatSession.Settings(agent: agent, seed: 1)
         let backend = try ModelTraining.wrapping(store) {
-            try StoreChatBackend(database: database, classifier: classifier, modelVersion: version, model: name, settings: settings)
+            try StoreChatBackend(
+                database: database, classifier: classifier, modelVersion: version, model: name, settings: settings)
         }
         return DemoBackend(base: backend)
     }
@@ -37,16 +39,22 @@ enum DemoSetup {
     private static func findModel(
         _ path: String?, database: any StoreBackend, place: DemoStore, intents: String?, config: String
     ) throws -> (Classifier, Int64?, String) {
-        if let path { return (try ModelFile.load(path), nil, URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent) }
-        if place.temporary == nil, let (classifier, version) = try ModelTraining.load(path: nil, database: { database }, store: place.options) {
+        if let path {
+            return (try ModelFile.load(path), nil, URL(fileURLWithPath: path).deletingPathExtension().lastPathComponent)
+        }
+        if place.temporary == nil,
+            let (classifier, version) = try ModelTraining.load(path: nil, database: { database }, store: place.options)
+        {
             return (classifier, version, version.map { "v\($0)" } ?? "?")
         }
         if let (classifier, version) = defaultStoreModel(besides: place.options.path) {
             return (classifier, nil, "v\(version) of the default store")
         }
-        FileHandle.standardError.write(Data("No model found: training one on \(intents ?? IntentsSync.defaultDirectory) for the demo.\n".utf8))
+        FileHandle.standardError.write(
+            Data("No model found: training one on \(intents ?? IntentsSync.defaultDirectory) for the demo.\n".utf8))
         let (classifier, version) = try ModelTraining.trainActive(
-            database, store: place.options, config: try ConfigLoader.load(config), seed: 42, workers: 2, reporter: ProgressReporter()
+            database, store: place.options, config: try ConfigLoader.load(config), seed: 42, workers: 2,
+            reporter: ProgressReporter()
         )
         return (classifier, version, "v\(version)")
     }

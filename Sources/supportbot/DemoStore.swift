@@ -16,9 +16,11 @@ struct DemoStore {
             temporary = nil
             return
         }
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("supportbot-demo-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "supportbot-demo-\(UUID().uuidString)")
         do {
-            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            try FileManager.default.createDirectory(
+                at: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         } catch {
             throw Failure("\(directory.path): cannot create the demo's throw-away store")
         }

@@ -7,7 +7,8 @@ extension DoctorCommand {
     /// schema; its active model. The file checks are SQLite's and say so.
     func postgresChecks(url: String) -> [HealthCheck] {
         let sqliteOnly = SQLiteFileChecks.names.map {
-            HealthCheck.notApplicable($0, "SQLite only: the PostgreSQL server keeps its own files (check them with the server's tools)")
+            HealthCheck.notApplicable(
+                $0, "SQLite only: the PostgreSQL server keeps its own files (check them with the server's tools)")
         }
         let inspected: (database: PostgresChatDatabase, schema: SchemaStatus)
         do {
@@ -20,11 +21,16 @@ extension DoctorCommand {
         let role = (try? inspected.database.role()).map { " as role \($0)" } ?? ""
         var checks = [HealthCheck.ok("store", "\(store.path): a SupportBot store on PostgreSQL\(role)")] + sqliteOnly
         checks.append(inspected.schema.healthCheck)
-        guard inspected.schema.healthCheck.status == .ok else { return checks + [HealthCheck.notApplicable("model", "not checked: the store failed above")] }
+        guard inspected.schema.healthCheck.status == .ok else {
+            return checks + [HealthCheck.notApplicable("model", "not checked: the store failed above")]
+        }
         do {
             checks.append(Self.modelCheck(try inspected.database.activeModel()))
         } catch {
-            checks.append(.failure("model", store.failure(error).description, fix: "run `supportbot doctor` again once the store checks pass"))
+            checks.append(
+                .failure(
+                    "model", store.failure(error).description,
+                    fix: "run `supportbot doctor` again once the store checks pass"))
         }
         return checks
     }

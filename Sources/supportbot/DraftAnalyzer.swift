@@ -7,6 +7,7 @@ enum DraftAnalyzer {
     /// The analysis of `text` by `classifier`.
     static func analyze(_ text: String, with classifier: Classifier) -> DraftAnalysis {
         let prediction = classifier.predict(text)
-        return DraftAnalysis(text: text, prediction: prediction, importance: classifier.leaveOneOutImportance(of: prediction))
+        return DraftAnalysis(
+            text: text, prediction: prediction, importance: classifier.leaveOneOutImportance(of: prediction))
     }
 }

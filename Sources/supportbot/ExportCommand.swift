@@ -7,7 +7,8 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Export conversations for retraining (JSONL, CSV, Rasa NLU, fastText) with a manifest; relabels applied, personal data redacted."
+        abstract:
+            "Export conversations for retraining (JSONL, CSV, Rasa NLU, fastText) with a manifest; relabels applied, personal data redacted."
     )
 
     @OptionGroup var store: StoreOptions
@@ -32,7 +33,9 @@ struct ExportCommand: ParsableCommand {
         let start = try parsedSince()
         let writer = try TranscriptWriter(directory: out)
         let database = try store.openBackend()
-        let turns = try ModelTraining.wrapping(store) { try database.exportTurns(conversation: conversation, since: start) }
+        let turns = try ModelTraining.wrapping(store) {
+            try database.exportTurns(conversation: conversation, since: start)
+        }
         let exporter = TranscriptExporter(turns: turns, redact: !noRedact)
         let files = formats.flatMap(exporter.files)
         let created = Date()
@@ -47,7 +50,8 @@ struct ExportCommand: ParsableCommand {
         var formats: [ExportFormat] = []
         for name in format.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces).lowercased() }) {
             guard let format = ExportFormat(rawValue: name) else {
-                throw Failure("unknown format '\(name)': use \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
+                throw Failure(
+                    "unknown format '\(name)': use \(ExportFormat.allCases.map(\.rawValue).joined(separator: ", "))")
             }
             if !formats.contains(format) { formats.append(format) }
         }
@@ -62,7 +66,9 @@ struct ExportCommand: ParsableCommand {
         parser.locale = Locale(identifier: "en_US_POSIX")
         parser.timeZone = TimeZone(identifier: "UTC")
         parser.dateFormat = "yyyy-MM-dd"
-        guard let day = parser.date(from: since) else { throw Failure("--since \(since): expected a day as YYYY-MM-DD") }
+        guard let day = parser.date(from: since) else {
+            throw Failure("--since \(since): expected a day as YYYY-MM-DD")
+        }
         return day
     }
 }

@@ -6,7 +6,8 @@ import Foundation
 struct ForgetCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "forget",
-        abstract: "Forget conversations for good: turns, labels, examples made from them; flags models trained on them.",
+        abstract:
+            "Forget conversations for good: turns, labels, examples made from them; flags models trained on them.",
         discussion: "Backups and exports already written are out of its reach."
     )
 
@@ -29,7 +30,9 @@ struct ForgetCommand: ParsableCommand {
 
     func validate() throws {
         let chosen = [conversation != nil, text != nil, before != nil, expired].filter { $0 }.count
-        guard chosen == 1 else { throw ValidationError("give exactly one of --conversation, --text, --before, --expired") }
+        guard chosen == 1 else {
+            throw ValidationError("give exactly one of --conversation, --text, --before, --expired")
+        }
         if let text, text.isEmpty { throw ValidationError("--text must not be empty") }
     }
 
@@ -40,21 +43,28 @@ struct ForgetCommand: ParsableCommand {
             if expired { return try database.forgetExpired(at: now, dryRun: dryRun) }
             return try database.forget(try selection(), dryRun: dryRun, at: now)
         }
-        let counts = "\(summary.conversations) conversations, \(summary.turns) turns, \(summary.labelEvents) label events, "
+        let counts =
+            "\(summary.conversations) conversations, \(summary.turns) turns, \(summary.labelEvents) label events, "
             + "\(summary.examples) examples"
         Output.print((dryRun ? "would forget " : "forgot ") + counts)
         if !summary.flaggedModels.isEmpty {
-            Output.print("models trained on them, flagged: \(summary.flaggedModels.map(String.init).joined(separator: ", ")); retrain with supportbot train")
+            Output.print(
+                "models trained on them, flagged: \(summary.flaggedModels.map(String.init).joined(separator: ", ")); retrain with supportbot train"
+            )
         }
         if !summary.checkpointed {
-            Output.print("another process still reads the store: its WAL could not be truncated; run supportbot forget again once it is gone")
+            Output.print(
+                "another process still reads the store: its WAL could not be truncated; run supportbot forget again once it is gone"
+            )
         }
     }
 
     private func selection() throws -> ForgetSelection {
         if let conversation { return .conversation(conversation) }
         if let text { return .text(text) }
-        guard let before, let day = Self.day(before) else { throw Failure("--before \(before ?? ""): expected a day as YYYY-MM-DD") }
+        guard let before, let day = Self.day(before) else {
+            throw Failure("--before \(before ?? ""): expected a day as YYYY-MM-DD")
+        }
         return .before(day)
     }
 

@@ -1,15 +1,16 @@
-import Logging
 import ArgumentParser
 import Assistant
 import ChatStore
 import Foundation
+import Logging
 
 /// `supportbot import`: training examples from outside (CSV, JSONL, Rasa NLU, fastText, or
 /// this product's export folder), with provenance.
 struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
-        abstract: "Import training examples (CSV, JSONL, Rasa NLU YAML, fastText, or an export folder) with their source; duplicates are skipped."
+        abstract:
+            "Import training examples (CSV, JSONL, Rasa NLU YAML, fastText, or an export folder) with their source; duplicates are skipped."
     )
 
     @OptionGroup var store: StoreOptions
@@ -17,7 +18,8 @@ struct ImportCommand: ParsableCommand {
     @Option(help: "auto, csv, jsonl, rasa, fasttext or export (default: detected).") var format: ImportFormat = .auto
     @Option(help: "The name recorded as the examples' source (default: the file's name).") var source: String?
     @Flag(help: "Refuse the whole import when any row is bad (default: report and skip it).") var strict = false
-    @Flag(help: "Create intents the store does not have (without templates: validate will warn).") var createIntents = false
+    @Flag(help: "Create intents the store does not have (without templates: validate will warn).") var createIntents =
+        false
     @Flag(help: "One JSON object: {added, duplicates, skipped, conflicts, intents_created}.") var json = false
 
     struct Summary: Encodable {
@@ -28,7 +30,9 @@ struct ImportCommand: ParsableCommand {
 
     func run() throws {
         var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { throw Failure("\(path): no such file or directory") }
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw Failure("\(path): no such file or directory")
+        }
         let resolved = format == .auto ? try ImportFormat.detect(path, isDirectory: isDirectory.boolValue) : format
         let rows = resolved == .export ? try ImportFormat.exportRows(path) : try resolved.rows(path)
         if strict, let problem = rows.problems.first {
@@ -43,16 +47,24 @@ struct ImportCommand: ParsableCommand {
         }
         AppLog.logger.info("imported examples", metadata: ["source": "\(name)", "added": "\(summary.added)"])
         if json {
-            Output.print(JSONLine.string(Summary(
-                added: summary.added, duplicates: summary.duplicates, skipped: rows.problems.count, conflicts: summary.conflicts,
-                intents_created: summary.intentsCreated
-            )))
+            Output.print(
+                JSONLine.string(
+                    Summary(
+                        added: summary.added, duplicates: summary.duplicates, skipped: rows.problems.count,
+                        conflicts: summary.conflicts,
+                        intents_created: summary.intentsCreated
+                    )))
             return
         }
         for conflict in summary.conflicts {
-            Output.print("conflict: \(conflict.source): '\(conflict.text)' is under \(conflict.intents.joined(separator: ", "))")
+            Output.print(
+                "conflict: \(conflict.source): '\(conflict.text)' is under \(conflict.intents.joined(separator: ", "))")
         }
-        if !summary.intentsCreated.isEmpty { Output.print("created intents (no templates yet): \(summary.intentsCreated.joined(separator: ", "))") }
-        Output.print("imported \(summary.added) examples from \(name) (\(summary.duplicates) already present, \(rows.problems.count) bad rows skipped)")
+        if !summary.intentsCreated.isEmpty {
+            Output.print("created intents (no templates yet): \(summary.intentsCreated.joined(separator: ", "))")
+        }
+        Output.print(
+            "imported \(summary.added) examples from \(name) (\(summary.duplicates) already present, \(rows.problems.count) bad rows skipped)"
+        )
     }
 }

@@ -22,7 +22,8 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
         if lower.hasSuffix(".yml") || lower.hasSuffix(".yaml") {
             let text = try DatasetLoader.readText(path)
             if RasaNLUParser.recognizes(text) { return .rasa }
-            throw Failure("\(path): YAML without a top-level nlu: (an intents/ file? load its directory with supportbot sync)")
+            throw Failure(
+                "\(path): YAML without a top-level nlu: (an intents/ file? load its directory with supportbot sync)")
         }
         if lower.hasSuffix(".jsonl") || lower.hasSuffix(".ndjson") { return .jsonl }
         if lower.hasSuffix(".csv") { return .csv }
@@ -56,13 +57,19 @@ enum ImportFormat: String, CaseIterable, ExpressibleByArgument {
         for name in manifests {
             let path = folder + "/" + name
             let manifest: ExportManifest
-            do { manifest = try ExportManifest(try DatasetLoader.readText(path), file: path) } catch let error as DatasetError {
+            do { manifest = try ExportManifest(try DatasetLoader.readText(path), file: path) } catch let error
+                as DatasetError
+            {
                 throw Failure(error.description)
             }
             for file in manifest.files {
                 let filePath = folder + "/" + file.name
-                guard let data = FileManager.default.contents(atPath: filePath) else { throw Failure("\(filePath): listed in \(path) but missing") }
-                guard file.matches(Array(data)) else { throw Failure("\(filePath): does not match the \(file.algorithm) hash in \(path)") }
+                guard let data = FileManager.default.contents(atPath: filePath) else {
+                    throw Failure("\(filePath): listed in \(path) but missing")
+                }
+                guard file.matches(Array(data)) else {
+                    throw Failure("\(filePath): does not match the \(file.algorithm) hash in \(path)")
+                }
             }
             guard let training = manifest.trainingFile, let format = ImportFormat(rawValue: training.format) else {
                 throw Failure("\(path): the export has no training file")

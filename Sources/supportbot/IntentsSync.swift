@@ -17,7 +17,8 @@ enum IntentsSync {
         }
         // Sources are recorded relative to the directory, so loading it from elsewhere changes nothing.
         let files = try DatasetLoader.intentFiles(in: directory).map {
-            IntentsDirectoryParser.File(relativePath: $0.relativePath, displayPath: $0.relativePath, content: $0.content)
+            IntentsDirectoryParser.File(
+                relativePath: $0.relativePath, displayPath: $0.relativePath, content: $0.content)
         }
         let dataset: Dataset
         do {

@@ -8,7 +8,8 @@ enum JSONLine {
     static func string(_ value: some Encodable) -> String {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        encoder.nonConformingFloatEncodingStrategy = .convertToString(positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
+        encoder.nonConformingFloatEncodingStrategy = .convertToString(
+            positiveInfinity: "inf", negativeInfinity: "-inf", nan: "nan")
         let json = String(decoding: (try? encoder.encode(value)) ?? Data("null".utf8), as: UTF8.self)
         guard json.unicodeScalars.contains(where: VisibleText.needsEscape) else { return json }
         var out = ""

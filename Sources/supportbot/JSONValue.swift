@@ -18,12 +18,13 @@ indirect enum JSONValue {
     var serialized: String {
         switch self {
         case .null: "null"
-        case let .bool(value): value ? "true" : "false"
-        case let .int(value): String(value)
-        case let .number(value): value.isFinite ? String(value) : "null"
-        case let .string(value): JSONLine.string(value)
-        case let .array(values): "[" + values.map(\.serialized).joined(separator: ",") + "]"
-        case let .object(members): "{" + members.map { JSONLine.string($0.0) + ":" + $0.1.serialized }.joined(separator: ",") + "}"
+        case .bool(let value): value ? "true" : "false"
+        case .int(let value): String(value)
+        case .number(let value): value.isFinite ? String(value) : "null"
+        case .string(let value): JSONLine.string(value)
+        case .array(let values): "[" + values.map(\.serialized).joined(separator: ",") + "]"
+        case .object(let members):
+            "{" + members.map { JSONLine.string($0.0) + ":" + $0.1.serialized }.joined(separator: ",") + "}"
         }
     }
 }

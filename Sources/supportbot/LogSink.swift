@@ -18,7 +18,8 @@ final class LogSink: @unchecked Sendable {
     func open(_ path: String) -> String? {
         let fd = Foundation.open(path, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0o600)
         guard fd >= 0 else {
-            return errno == ELOOP ? "\(path) is a symbolic link: not logging" : "\(path): cannot log: \(String(cString: strerror(errno)))"
+            return errno == ELOOP
+                ? "\(path) is a symbolic link: not logging" : "\(path): cannot log: \(String(cString: strerror(errno)))"
         }
         lock.withLock {
             if descriptor >= 0 { close(descriptor) }
@@ -41,7 +42,8 @@ final class LogSink: @unchecked Sendable {
     /// one; under an exclusive `flock`, and only if `path` is still the file this process
     /// writes (another process may have rotated it already, then this one follows).
     private func rotateIfFull() {
-        var open = stat(), named = stat()
+        var open = stat()
+        var named = stat()
         guard fstat(descriptor, &open) == 0, open.st_size >= Self.sizeCap else { return }
         flock(descriptor, LOCK_EX)
         if lstat(path, &named) == 0, named.st_ino == open.st_ino, named.st_dev == open.st_dev {

@@ -8,7 +8,8 @@ import PostgresStore
 struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
-        abstract: "Copy a store into another, SQLite to PostgreSQL or back, keeping row ids; each table's row count and checksum are compared.",
+        abstract:
+            "Copy a store into another, SQLite to PostgreSQL or back, keeping row ids; each table's row count and checksum are compared.",
         discussion: """
             A store is a path or sqlite:PATH (SQLite) or postgres://user@host:port/database (PostgreSQL; password from PGPASSFILE, \
             ~/.pgpass or PGPASSWORD). The target's schema is created when it has none; a target holding rows is refused \
@@ -42,7 +43,9 @@ struct MigrateCommand: ParsableCommand {
                 print(JSONLine.string(TableLine(table)))
             } else {
                 let kept = table.skipped > 0 ? ", \(table.skipped) kept in the target" : ""
-                Output.print("\(table.name): \(table.copied) rows copied\(kept), checksum \(table.targetChecksum.prefix(16)) matches")
+                Output.print(
+                    "\(table.name): \(table.copied) rows copied\(kept), checksum \(table.targetChecksum.prefix(16)) matches"
+                )
             }
         }
         if !json { Output.print("copied \(Self.name(from)) into \(Self.name(to))") }

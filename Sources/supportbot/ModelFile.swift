@@ -6,7 +6,9 @@ enum ModelFile {
     /// The classifier in `path`; a missing, corrupt, truncated or too-new file is a `Failure`.
     static func load(_ path: String) throws -> Classifier {
         guard let bytes = read(path) else {
-            throw Failure("\(path): cannot read the model file (\(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))")
+            throw Failure(
+                "\(path): cannot read the model file (\(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))"
+            )
         }
         do {
             return try Checkpoint.decode(bytes)
@@ -29,7 +31,10 @@ enum ModelFile {
             while initialized < size {
                 let n = Foundation.read(fd, buffer.baseAddress! + initialized, size - initialized)
                 if n < 0 && errno == EINTR { continue }
-                guard n > 0 else { complete = false; break }  // an error, or the file shrank
+                guard n > 0 else {
+                    complete = false
+                    break
+                }  // an error, or the file shrank
                 initialized += n
             }
         }

@@ -12,8 +12,10 @@ struct ModelListing: Encodable {
     var detailed = false
 
     enum Keys: String, CodingKey {
-        case version, active, created, config, examples_by_origin, data_hash, accuracy, macro_f1, per_language, oos_recall
-        case size_bytes, quantized, promoted_by, promoted_at, threshold, evaluation_examples, per_intent_f1, confusions, today
+        case version, active, created, config, examples_by_origin, data_hash, accuracy, macro_f1, per_language,
+            oos_recall
+        case size_bytes, quantized, promoted_by, promoted_at, threshold, evaluation_examples, per_intent_f1, confusions,
+            today
     }
 
     struct Scores: Encodable {
@@ -60,15 +62,19 @@ struct ModelListing: Encodable {
     /// One table row: version, active marker, created, config, examples by origin, scores, size, promotion.
     var row: String {
         let e = model.evaluation
-        let origins = (model.examplesByOrigin ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        let origins = (model.examplesByOrigin ?? [:]).sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(
+            separator: ", ")
         var fields = [
             "\(model.isActive ? "*" : " ") v\(model.version)", Self.iso(model.created), model.configName,
             origins.isEmpty ? "\(model.trainingExamples) examples" : origins,
             "data \(model.dataHash.prefix(12))",
-            e?.accuracy.map { String(format: "acc %.4f", $0) } ?? "acc -", e?.macroF1.map { String(format: "F1 %.4f", $0) } ?? "F1 -",
+            e?.accuracy.map { String(format: "acc %.4f", $0) } ?? "acc -",
+            e?.macroF1.map { String(format: "F1 %.4f", $0) } ?? "F1 -",
         ]
         if let languages = e?.perLanguage, !languages.isEmpty {
-            fields.append(languages.sorted { $0.key < $1.key }.map { String(format: "%@ %.3f", $0.key, $0.value) }.joined(separator: " "))
+            fields.append(
+                languages.sorted { $0.key < $1.key }.map { String(format: "%@ %.3f", $0.key, $0.value) }.joined(
+                    separator: " "))
         }
         if let oos = e?.oosRecall { fields.append(String(format: "oos recall %.3f", oos)) }
         fields.append("\(model.sizeBytes) B\(model.quantized == true ? " int8" : "")")

@@ -7,12 +7,15 @@ import Logging
 /// Trains classifiers and finds the one a command should use.
 enum ModelTraining {
     /// A classifier trained on `examples`, with progress shown by `reporter`.
-    static func train(_ examples: [LabeledText], config: ModelConfig, seed: UInt64, workers: Int, reporter: ProgressReporter) throws -> Classifier {
+    static func train(
+        _ examples: [LabeledText], config: ModelConfig, seed: UInt64, workers: Int, reporter: ProgressReporter
+    ) throws -> Classifier {
         do {
             let classifier = try Trainer(config: config, seed: seed, workers: workers).train(examples) { event in
                 reporter.report(event)
-                if case let .epoch(r) = event {
-                    AppLog.logger.info("epoch \(r.epoch)/\(r.epochs)", metadata: ["loss": "\(r.loss)", "accuracy": "\(r.accuracy)"])
+                if case .epoch(let r) = event {
+                    AppLog.logger.info(
+                        "epoch \(r.epoch)/\(r.epochs)", metadata: ["loss": "\(r.loss)", "accuracy": "\(r.accuracy)"])
                 }
             }
             try classifier.smokeTest()
@@ -24,15 +27,21 @@ enum ModelTraining {
 
     /// Trains on the store's examples and registers the model, promoting it when no model is
     /// active (the first start of `chat`); returns it and its version.
-    static func trainActive(_ database: any StoreBackend, store: StoreOptions, config: ModelConfig, seed: UInt64, workers: Int, reporter: ProgressReporter) throws -> (Classifier, Int64) {
+    static func trainActive(
+        _ database: any StoreBackend, store: StoreOptions, config: ModelConfig, seed: UInt64, workers: Int,
+        reporter: ProgressReporter
+    ) throws -> (Classifier, Int64) {
         let result = try StoreTraining(database: database, store: store).run(
-            config: config, seed: seed, workers: workers, quantize: false, rule: .auto, agent: AgentName.resolve(nil), reporter: reporter
+            config: config, seed: seed, workers: workers, quantize: false, rule: .auto, agent: AgentName.resolve(nil),
+            reporter: reporter
         )
         return (result.classifier, result.version)
     }
 
     /// The classifier in `path`, else the store's active model (nil when there is none).
-    static func load(path: String?, database: () throws -> any StoreBackend, store: StoreOptions) throws -> (Classifier, Int64?)? {
+    static func load(path: String?, database: () throws -> any StoreBackend, store: StoreOptions) throws -> (
+        Classifier, Int64?
+    )? {
         if let path { return (try ModelFile.load(path), nil) }
         let database = try database()
         guard let stored = try wrapping(store, { try database.activeModel() }) else { return nil }

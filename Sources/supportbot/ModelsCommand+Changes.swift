@@ -6,7 +6,8 @@ import Foundation
 extension ModelsCommand {
     /// `models promote`.
     struct Promote: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make a version the active model (recorded: who, when, from, to).")
+        static let configuration = CommandConfiguration(
+            abstract: "Make a version the active model (recorded: who, when, from, to).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The version (3 or v3).") var version: ModelVersion
         @Option(help: "Who promotes (default: $USER, else the login name).") var agent: String?
@@ -15,22 +16,33 @@ extension ModelsCommand {
         func run() throws {
             let database = try store.openBackend()
             let before = try ModelTraining.wrapping(store) { try database.activeVersion() }
-            try ModelTraining.wrapping(store) { try database.promote(version: version.value, by: AgentName.resolve(agent), at: Date()) }
-            Output.print(json ? JSONLine.string(Change(from: before, to: version.value)) : "active: v\(version.value) (was \(before.map { "v\($0)" } ?? "none"))")
+            try ModelTraining.wrapping(store) {
+                try database.promote(version: version.value, by: AgentName.resolve(agent), at: Date())
+            }
+            Output.print(
+                json
+                    ? JSONLine.string(Change(from: before, to: version.value))
+                    : "active: v\(version.value) (was \(before.map { "v\($0)" } ?? "none"))")
         }
     }
 
     /// `models rollback`.
     struct Rollback: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make the previously active version active again (recorded).")
+        static let configuration = CommandConfiguration(
+            abstract: "Make the previously active version active again (recorded).")
         @OptionGroup var store: StoreOptions
         @Option(help: "Who rolls back (default: $USER, else the login name).") var agent: String?
         @Flag(help: "One JSON object.") var json = false
 
         func run() throws {
             let database = try store.openBackend()
-            let change = try ModelTraining.wrapping(store) { try database.rollback(by: AgentName.resolve(agent), at: Date()) }
-            Output.print(json ? JSONLine.string(Change(from: change.from, to: change.to)) : "active: v\(change.to) (rolled back from v\(change.from))")
+            let change = try ModelTraining.wrapping(store) {
+                try database.rollback(by: AgentName.resolve(agent), at: Date())
+            }
+            Output.print(
+                json
+                    ? JSONLine.string(Change(from: change.from, to: change.to))
+                    : "active: v\(change.to) (rolled back from v\(change.from))")
         }
     }
 
@@ -69,14 +81,17 @@ extension ModelsCommand {
             let events = try ModelTraining.wrapping(store) { try database.modelEvents() }
             if json { return Output.print(JSONLine.string(events.map(Line.init))) }
             for e in events {
-                Output.print("\(ModelListing.iso(e.time))  \(e.kind)  \(e.from.map { "v\($0)" } ?? "none") → v\(e.to)  by \(e.agent)")
+                Output.print(
+                    "\(ModelListing.iso(e.time))  \(e.kind)  \(e.from.map { "v\($0)" } ?? "none") → v\(e.to)  by \(e.agent)"
+                )
             }
         }
     }
 
     /// `models delete`.
     struct Delete: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete a version's checkpoint (never the active one); turns keep naming the version.")
+        static let configuration = CommandConfiguration(
+            abstract: "Delete a version's checkpoint (never the active one); turns keep naming the version.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The version (3 or v3).") var version: ModelVersion
 
@@ -89,7 +104,8 @@ extension ModelsCommand {
 
     /// `models prune`.
     struct Prune: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Delete every checkpoint but the active one and the newest K others.")
+        static let configuration = CommandConfiguration(
+            abstract: "Delete every checkpoint but the active one and the newest K others.")
         @OptionGroup var store: StoreOptions
         @Option(help: "How many inactive versions to keep.") var keep: Int
         @Flag(help: "One JSON array of the versions deleted.") var json = false
@@ -101,7 +117,10 @@ extension ModelsCommand {
         func run() throws {
             let database = try store.openBackend()
             let gone = try ModelTraining.wrapping(store) { try database.pruneModels(keep: keep, at: Date()) }
-            Output.print(json ? JSONLine.string(gone) : gone.isEmpty ? "nothing to prune" : "deleted " + gone.map { "v\($0)" }.joined(separator: ", "))
+            Output.print(
+                json
+                    ? JSONLine.string(gone)
+                    : gone.isEmpty ? "nothing to prune" : "deleted " + gone.map { "v\($0)" }.joined(separator: ", "))
         }
     }
 }

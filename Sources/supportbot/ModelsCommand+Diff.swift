@@ -7,7 +7,8 @@ extension ModelsCommand {
     /// `models diff`.
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Compare two versions on today's evaluation set: utterances fixed, broken and changed-but-still-wrong, and per-intent F1 deltas."
+            abstract:
+                "Compare two versions on today's evaluation set: utterances fixed, broken and changed-but-still-wrong, and per-intent F1 deltas."
         )
         @OptionGroup var store: StoreOptions
         @Argument(help: "The first version (3 or v3).") var a: ModelVersion
@@ -22,7 +23,9 @@ extension ModelsCommand {
         func run() throws {
             let database = try store.openBackend()
             let registry = ModelRegistryAccess(database: database, store: store)
-            let diff = ModelDiff(before: try registry.classifier(a.value), after: try registry.classifier(b.value), examples: try registry.evaluationSet())
+            let diff = ModelDiff(
+                before: try registry.classifier(a.value), after: try registry.classifier(b.value),
+                examples: try registry.evaluationSet())
             let report = Report(a: a.value, b: b.value, diff: diff, limit: limit ?? Int.max)
             Output.print(json ? JSONLine.string(report) : report.text)
         }
@@ -53,8 +56,11 @@ extension ModelsCommand {
             try c.encode(changes(diff.fixed), forKey: .fixed)
             try c.encode(changes(diff.broken), forKey: .broken)
             try c.encode(changes(diff.stillWrong), forKey: .still_wrong)
-            try c.encode(diff.intentDeltas.prefix(limit).map { Delta(intent: $0.intent, before: $0.before, after: $0.after, delta: $0.delta) },
-                         forKey: .intent_f1)
+            try c.encode(
+                diff.intentDeltas.prefix(limit).map {
+                    Delta(intent: $0.intent, before: $0.before, after: $0.after, delta: $0.delta)
+                },
+                forKey: .intent_f1)
         }
 
         func changes(_ list: [ModelDiff.Change]) -> [Change] {
@@ -63,7 +69,10 @@ extension ModelsCommand {
 
         var text: String {
             var lines = ["v\(a) → v\(b) on \(diff.examples) evaluation examples"]
-            for (title, list) in [("fixed (wrong → right)", diff.fixed), ("broken (right → wrong)", diff.broken), ("changed, still wrong", diff.stillWrong)] {
+            for (title, list) in [
+                ("fixed (wrong → right)", diff.fixed), ("broken (right → wrong)", diff.broken),
+                ("changed, still wrong", diff.stillWrong),
+            ] {
                 lines.append("\(title): \(list.count)")
                 for change in list.prefix(limit) { lines.append("  " + change.summary) }
             }

@@ -1,13 +1,14 @@
-import ChatStore
 import ArgumentParser
 import Assistant
+import ChatStore
 import Foundation
 import IntentModel
 
 extension ModelsCommand {
     /// `models export`.
     struct Export: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Write a version's checkpoint to a model file (for models import elsewhere, or --model).")
+        static let configuration = CommandConfiguration(
+            abstract: "Write a version's checkpoint to a model file (for models import elsewhere, or --model).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The version (3 or v3).") var version: ModelVersion
         @Option(help: "The model file to write.") var out: String
@@ -25,7 +26,8 @@ extension ModelsCommand {
     /// `models import`.
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Register a model file (format version and checksum checked) as a new inactive version, scored on the evaluation set."
+            abstract:
+                "Register a model file (format version and checksum checked) as a new inactive version, scored on the evaluation set."
         )
         @OptionGroup var store: StoreOptions
         @Argument(help: "The model file.") var file: String
@@ -34,15 +36,22 @@ extension ModelsCommand {
 
         func run() throws {
             let classifier = try ModelFile.load(file)
-            guard let bytes = FileManager.default.contents(atPath: file) else { throw Failure("\(file): cannot read the model file") }
+            guard let bytes = FileManager.default.contents(atPath: file) else {
+                throw Failure("\(file): cannot read the model file")
+            }
             let database = try store.openBackend()
-            let evaluation = ModelEvaluation(classifier: classifier, examples: try ModelTraining.wrapping(store) { try database.evaluationExamples() })
+            let evaluation = ModelEvaluation(
+                classifier: classifier,
+                examples: try ModelTraining.wrapping(store) { try database.evaluationExamples() })
             let model = NewModel(
                 config: classifier.config, metadata: classifier.metadata, checkpoint: Array(bytes), created: Date(),
                 evaluation: evaluation, agent: AgentName.resolve(agent)
             )
             let version = try ModelTraining.wrapping(store) { try database.addModel(model, activate: false) }
-            Output.print(json ? JSONLine.string(["version": version]) : "registered \(file) as v\(version) (inactive: models promote v\(version) to use it)")
+            Output.print(
+                json
+                    ? JSONLine.string(["version": version])
+                    : "registered \(file) as v\(version) (inactive: models promote v\(version) to use it)")
         }
     }
 }

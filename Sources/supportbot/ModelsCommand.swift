@@ -7,19 +7,27 @@ import IntentModel
 /// `supportbot models`: the registry of trained versions.
 struct ModelsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "models", abstract: "The model registry: list, compare, promote, roll back, move and prune model versions.",
-        subcommands: [List.self, Show.self, Promote.self, Rollback.self, History.self, Diff.self, Export.self, Import.self, Delete.self, Prune.self]
+        commandName: "models",
+        abstract: "The model registry: list, compare, promote, roll back, move and prune model versions.",
+        subcommands: [
+            List.self, Show.self, Promote.self, Rollback.self, History.self, Diff.self, Export.self, Import.self,
+            Delete.self, Prune.self,
+        ]
     )
 
     /// `models list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every model version: scores on the evaluation set when it was made, size, active marker, promotion.")
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Every model version: scores on the evaluation set when it was made, size, active marker, promotion.")
         @OptionGroup var store: StoreOptions
         @Flag(help: "One JSON array.") var json = false
 
         func run() throws {
             let database = try store.openBackend()
-            let models = try ModelTraining.wrapping(store) { try database.registeredModels() }.map { ModelListing(model: $0) }
+            let models = try ModelTraining.wrapping(store) { try database.registeredModels() }.map {
+                ModelListing(model: $0)
+            }
             if json {
                 Output.print(JSONLine.string(models))
             } else {
@@ -30,7 +38,9 @@ struct ModelsCommand: ParsableCommand {
 
     /// `models show`.
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "One version: its listing, per-intent F1, top confusions, and its scores on today's evaluation set.")
+        static let configuration = CommandConfiguration(
+            abstract:
+                "One version: its listing, per-intent F1, top confusions, and its scores on today's evaluation set.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The version (3 or v3).") var version: ModelVersion
         @Flag(help: "One JSON object.") var json = false
@@ -39,17 +49,22 @@ struct ModelsCommand: ParsableCommand {
             let database = try store.openBackend()
             let registry = ModelRegistryAccess(database: database, store: store)
             let model = try registry.registered(version.value)
-            let today = ModelEvaluation(classifier: try registry.classifier(version.value), examples: try registry.evaluationSet())
+            let today = ModelEvaluation(
+                classifier: try registry.classifier(version.value), examples: try registry.evaluationSet())
             let listing = ModelListing(model: model, today: today, detailed: true)
             guard !json else { return Output.print(JSONLine.string(listing)) }
             Output.print(listing.row)
             if let e = model.evaluation {
                 Output.print("per-intent F1 (when made, \(e.examples) examples):")
-                for (intent, f1) in e.perIntentF1.sorted(by: { $0.key < $1.key }) { Output.print(String(format: "  %@ %.3f", intent, f1)) }
+                for (intent, f1) in e.perIntentF1.sorted(by: { $0.key < $1.key }) {
+                    Output.print(String(format: "  %@ %.3f", intent, f1))
+                }
                 if !e.confusions.isEmpty { Output.print("most confused (expected → predicted):") }
                 for c in e.confusions { Output.print("  \(c.count)× \(c.expected) → \(c.predicted)") }
             }
-            let scores = today.accuracy.map { String(format: "accuracy %.4f, macro-F1 %.4f", $0, today.macroF1 ?? 0) } ?? "no examples"
+            let scores =
+                today.accuracy.map { String(format: "accuracy %.4f, macro-F1 %.4f", $0, today.macroF1 ?? 0) }
+                ?? "no examples"
             Output.print("today's evaluation set (\(today.examples) examples): \(scores)")
         }
     }
@@ -62,7 +77,11 @@ struct ModelRegistryAccess {
 
     /// The listing of `version`.
     func registered(_ version: Int64) throws -> RegisteredModel {
-        guard let model = try ModelTraining.wrapping(store, { try database.registeredModels() }).first(where: { $0.version == version }) else {
+        guard
+            let model = try ModelTraining.wrapping(store, { try database.registeredModels() }).first(where: {
+                $0.version == version
+            })
+        else {
             throw Failure(StoreError.unknownModel(version).description)
         }
         return model

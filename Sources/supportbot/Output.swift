@@ -17,7 +17,8 @@ enum Output {
 
     /// `text` with its line breaks kept and everything else made visible.
     static func visible(_ text: String) -> String {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { VisibleText.make(String($0)) }.joined(separator: "\n")
+        text.split(separator: "\n", omittingEmptySubsequences: false).map { VisibleText.make(String($0)) }.joined(
+            separator: "\n")
     }
 
     /// Writes one line to standard error, made visible.

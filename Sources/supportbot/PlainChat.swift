@@ -15,7 +15,8 @@ struct PlainChat {
         let text: String
 
         enum CodingKeys: String, CodingKey {
-            case conversation, text, intent, confidence, reply, handoff, fallback, turn, latency_us, outcome, handoff_reason, model
+            case conversation, text, intent, confidence, reply, handoff, fallback, turn, latency_us, outcome,
+                handoff_reason, model
         }
 
         func encode(to encoder: any Encoder) throws {
@@ -45,7 +46,9 @@ struct PlainChat {
             guard !line.trimmingCharacters(in: .whitespaces).isEmpty else { continue }
             try follower?.refresh(session)
             let reply: BotReply
-            do { reply = try session.reply(to: line) } catch let error as StoredText.Refused { throw Failure("stdin line \(number): \(error)") }
+            do { reply = try session.reply(to: line) } catch let error as StoredText.Refused {
+                throw Failure("stdin line \(number): \(error)")
+            }
             if json {
                 print(JSONLine.string(Line(reply: reply, text: line)))
             } else if let text = reply.text {

@@ -27,17 +27,20 @@ final class ProgressReporter {
         forward?(event)
         guard !quiet else { return }
         switch event {
-        case let .batch(epoch, done, total):
+        case .batch(let epoch, let done, let total):
             guard isTerminal, (clock.now - lastDraw).seconds > 0.1 || done == total else { return }
             lastDraw = clock.now
             let fraction = Double(done) / Double(max(total, 1))
-            let width = 30, filled = Int(fraction * Double(width))
+            let width = 30
+            let filled = Int(fraction * Double(width))
             let secs = (clock.now - epochStart).seconds
             let rate = secs > 0 ? Double(done) / secs : 0
             let eta = rate > 0 ? Double(total - done) / rate : 0
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
-            write("\r\u{1B}[2Kepoch \(epoch) \(bar) \(done)/\(total)  \(Int(rate)) ex/s  ETA \(String(format: "%.1f", eta))s")
-        case let .epoch(r):
+            write(
+                "\r\u{1B}[2Kepoch \(epoch) \(bar) \(done)/\(total)  \(Int(rate)) ex/s  ETA \(String(format: "%.1f", eta))s"
+            )
+        case .epoch(let r):
             let secs = (clock.now - epochStart).seconds
             var line = String(format: "epoch %d/%d  loss %.4f  acc %.4f", r.epoch, r.epochs, r.loss, r.accuracy)
             if let vl = r.validationLoss, let va = r.validationAccuracy {

@@ -15,7 +15,10 @@ struct QuantizeCommand: ParsableCommand {
     @Option(help: "The model file to compress.")
     var model: String?
 
-    @Option(help: "The store version to compress (3 or v3) instead of a file; the result is registered as a new inactive version.")
+    @Option(
+        help:
+            "The store version to compress (3 or v3) instead of a file; the result is registered as a new inactive version."
+    )
     var version: ModelVersion?
 
     @Option(help: "Where to write the compressed model file (needed with --model; optional with --version).")
@@ -26,7 +29,10 @@ struct QuantizeCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "Keep the N most frequent vocabulary entries (<pad> and <unk> included); the rest read as <unk> plus their n-grams.")
+    @Option(
+        help:
+            "Keep the N most frequent vocabulary entries (<pad> and <unk> included); the rest read as <unk> plus their n-grams."
+    )
     var pruneVocab: Int?
 
     @Option(help: "Keep the words seen at least K times in --data (tokenized as the model does).")
@@ -47,11 +53,19 @@ struct QuantizeCommand: ParsableCommand {
     }
 
     func validate() throws {
-        if (model == nil) == (version == nil) { throw ValidationError("give exactly one of --model FILE and --version N") }
+        if (model == nil) == (version == nil) {
+            throw ValidationError("give exactly one of --model FILE and --version N")
+        }
         if model != nil && out == nil { throw ValidationError("--model needs --out, the file to write") }
-        if pruneVocab != nil && minCount != nil { throw ValidationError("--prune-vocab and --min-count exclude each other") }
-        if minCount != nil && data == nil { throw ValidationError("--min-count needs --data, the data to count words in") }
-        if let pruneVocab, pruneVocab < 2 { throw ValidationError("--prune-vocab must be at least 2 (<pad> and <unk>)") }
+        if pruneVocab != nil && minCount != nil {
+            throw ValidationError("--prune-vocab and --min-count exclude each other")
+        }
+        if minCount != nil && data == nil {
+            throw ValidationError("--min-count needs --data, the data to count words in")
+        }
+        if let pruneVocab, pruneVocab < 2 {
+            throw ValidationError("--prune-vocab must be at least 2 (<pad> and <unk>)")
+        }
         if let pruneNgrams, !(0...1).contains(pruneNgrams) { throw ValidationError("--prune-ngrams must be in [0, 1]") }
     }
 
@@ -69,10 +83,15 @@ struct QuantizeCommand: ParsableCommand {
         if json {
             print(JSONLine.string(summary))
         } else {
-            let share = source.bytes > 0 ? " (\(Decimals.fixed(Float(100 * Double(bytes.count) / Double(source.bytes)), digits: 1))%)" : ""
-            let targets = [out, registered.map { "v\($0) (inactive: models promote v\($0) to use it)" }].compactMap { $0 }
-            Output.print("wrote \(targets.joined(separator: " and ")): \(bytes.count) bytes\(share), "
-                + "\(compressed.vocabulary.count) words, \(compressed.liveNgramBuckets) n-gram buckets, int8")
+            let share =
+                source.bytes > 0
+                ? " (\(Decimals.fixed(Float(100 * Double(bytes.count) / Double(source.bytes)), digits: 1))%)" : ""
+            let targets = [out, registered.map { "v\($0) (inactive: models promote v\($0) to use it)" }].compactMap {
+                $0
+            }
+            Output.print(
+                "wrote \(targets.joined(separator: " and ")): \(bytes.count) bytes\(share), "
+                    + "\(compressed.vocabulary.count) words, \(compressed.liveNgramBuckets) n-gram buckets, int8")
         }
     }
 
@@ -90,17 +109,23 @@ struct QuantizeCommand: ParsableCommand {
         }
         let classifier: Classifier
         do { classifier = try stored.classifier() } catch { throw Failure("v\(version): \(error)") }
-        let origins = try ModelTraining.wrapping(store) { try database.registeredModels().first { $0.version == version }?.examplesByOrigin }
-        return (classifier, stored.checkpoint.count, { bytes in
-            let compressed = try Checkpoint.decode(bytes)
-            let examples = try ModelTraining.wrapping(store) { try database.evaluationExamples() }
-            let model = NewModel(
-                config: compressed.config, metadata: compressed.metadata, checkpoint: bytes, created: Date(), quantized: true,
-                evaluation: ModelEvaluation(classifier: compressed, examples: examples), examplesByOrigin: origins,
-                agent: AgentName.resolve(agent)
-            )
-            return try ModelTraining.wrapping(store) { try database.addModel(model, activate: false) }
-        })
+        let origins = try ModelTraining.wrapping(store) {
+            try database.registeredModels().first { $0.version == version }?.examplesByOrigin
+        }
+        return (
+            classifier, stored.checkpoint.count,
+            { bytes in
+                let compressed = try Checkpoint.decode(bytes)
+                let examples = try ModelTraining.wrapping(store) { try database.evaluationExamples() }
+                let model = NewModel(
+                    config: compressed.config, metadata: compressed.metadata, checkpoint: bytes, created: Date(),
+                    quantized: true,
+                    evaluation: ModelEvaluation(classifier: compressed, examples: examples), examplesByOrigin: origins,
+                    agent: AgentName.resolve(agent)
+                )
+                return try ModelTraining.wrapping(store) { try database.addModel(model, activate: false) }
+            }
+        )
     }
 
     /// `classifier` with the requested pruning applied (quantization happens on encoding).

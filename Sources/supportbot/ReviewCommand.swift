@@ -6,7 +6,9 @@ import Foundation
 /// `supportbot review`: the relabel queue the Review screen shows, same order, same rule.
 struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "review", abstract: "The customer turns needing a label, low confidence first, then lowest confidence (label them with supportbot label)."
+        commandName: "review",
+        abstract:
+            "The customer turns needing a label, low confidence first, then lowest confidence (label them with supportbot label)."
     )
 
     @OptionGroup var store: StoreOptions
@@ -38,7 +40,10 @@ struct ReviewCommand: ParsableCommand {
         if json { return Output.print(JSONLine.string(queue.map(Item.init))) }
         for c in queue {
             let outcome = c.outcome.map { " \($0.name)" } ?? ""
-            Output.row(["\(c.id)", "conv \(c.conversation) #\(c.position)", String(format: "%@ %.2f", c.intent, c.confidence) + outcome, c.text])
+            Output.row([
+                "\(c.id)", "conv \(c.conversation) #\(c.position)",
+                String(format: "%@ %.2f", c.intent, c.confidence) + outcome, c.text,
+            ])
         }
     }
 }
@@ -46,7 +51,9 @@ struct ReviewCommand: ParsableCommand {
 /// `supportbot label`: the TUI's label events from the command line.
 struct LabelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "label", abstract: "Label a customer turn (a turn id from supportbot review): an intent, out of scope, discard, or undo the last label."
+        commandName: "label",
+        abstract:
+            "Label a customer turn (a turn id from supportbot review): an intent, out of scope, discard, or undo the last label."
     )
 
     @OptionGroup var store: StoreOptions
@@ -60,8 +67,12 @@ struct LabelCommand: ParsableCommand {
     /// The event kind the arguments ask for.
     var kind: LabelKind {
         get throws {
-            let chosen = [(intent != nil, LabelKind.label), (outOfScope, .outOfScope), (discard, .discard), (undo, .undo)].filter(\.0)
-            guard chosen.count == 1 else { throw ValidationError("give exactly one of INTENT, --out-of-scope, --discard, --undo") }
+            let chosen = [
+                (intent != nil, LabelKind.label), (outOfScope, .outOfScope), (discard, .discard), (undo, .undo),
+            ].filter(\.0)
+            guard chosen.count == 1 else {
+                throw ValidationError("give exactly one of INTENT, --out-of-scope, --discard, --undo")
+            }
             return chosen[0].1
         }
     }
@@ -70,7 +81,8 @@ struct LabelCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.openBackend()
-        let label = TurnLabel(turn: turn, kind: try kind, intent: intent, annotator: AgentName.resolve(annotator), time: Date())
+        let label = TurnLabel(
+            turn: turn, kind: try kind, intent: intent, annotator: AgentName.resolve(annotator), time: Date())
         try ModelTraining.wrapping(store) { try database.recordLabel(label) }
         let now = try ModelTraining.wrapping(store) { try database.labelInForce(of: turn) }
         Output.print("turn \(turn): " + (now.map { $0.intent ?? $0.kind.rawValue } ?? "unlabelled"))

@@ -5,7 +5,8 @@ import Foundation
 /// `supportbot settings`: the store's settings, each change recorded with who and when.
 struct SettingsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "settings", abstract: "List, read and change the store's settings (each change recorded: who, when).",
+        commandName: "settings",
+        abstract: "List, read and change the store's settings (each change recorded: who, when).",
         subcommands: [List.self, Get.self, Set.self]
     )
 
@@ -17,7 +18,8 @@ struct SettingsCommand: ParsableCommand {
 
     /// `settings list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every setting: key, value in force, whether it is the default, what it does.")
+        static let configuration = CommandConfiguration(
+            abstract: "Every setting: key, value in force, whether it is the default, what it does.")
         @OptionGroup var store: StoreOptions
         @Flag(help: "One JSON array of {key, value, default}.") var json = false
 
@@ -28,7 +30,10 @@ struct SettingsCommand: ParsableCommand {
         func run() throws {
             let database = try store.openBackend()
             let values = try ModelTraining.wrapping(store) { try database.settings() }
-            if json { return Output.print(JSONLine.string(values.map { Line(key: $0.key, value: $0.value, default: !$0.isSet) })) }
+            if json {
+                return Output.print(
+                    JSONLine.string(values.map { Line(key: $0.key, value: $0.value, default: !$0.isSet) }))
+            }
             for value in values {
                 let summary = StoreSetting.named(value.key)?.summary ?? ""
                 Output.print("\(value.key)\t\(value.value)\(value.isSet ? "" : " (default)")\t\(summary)")
@@ -60,7 +65,9 @@ struct SettingsCommand: ParsableCommand {
         func run() throws {
             let setting = try SettingsCommand.setting(key)
             let database = try store.openBackend()
-            let changed = try ModelTraining.wrapping(store) { try database.set(setting, to: value, by: AgentName.resolve(agent), at: Date()) }
+            let changed = try ModelTraining.wrapping(store) {
+                try database.set(setting, to: value, by: AgentName.resolve(agent), at: Date())
+            }
             Output.print(changed ? "\(key) = \(value)" : "\(key) is already \(value)")
         }
     }

@@ -48,11 +48,12 @@ struct StatsCommand: ParsableCommand {
     func run() throws {
         do {
             let report = try makeReport()
-            let text = switch json ? .json : format {
-            case .text: StatsText(report: report).render()
-            case .json: StatsJSON.report(report).serialized + "\n"
-            case .prometheus: StatsPrometheus(report: report).render()
-            }
+            let text =
+                switch json ? .json : format {
+                case .text: StatsText(report: report).render()
+                case .json: StatsJSON.report(report).serialized + "\n"
+                case .prometheus: StatsPrometheus(report: report).render()
+                }
             try write(text)
             if check, let drift = report.drift, !drift.flags.isEmpty { throw ExitCode(1) }
         } catch let error as ExitCode {

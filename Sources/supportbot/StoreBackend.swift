@@ -9,7 +9,8 @@ import PostgresStore
 /// settings, thresholds, templates, stats, exports, review, the conversation browser, imports, forgetting and the
 /// registry. SQLite (`ChatDatabase`) and PostgreSQL (`PostgresChatDatabase`) both conform.
 protocol StoreBackend: SessionStore, ModelCatalog, RowStore, SettingsStore, ThresholdLog, TemplateEditor,
-    StatsSource, TranscriptSource, ReviewSource, ConversationBrowser, ExampleImporter, ConversationForgetting {
+    StatsSource, TranscriptSource, ReviewSource, ConversationBrowser, ExampleImporter, ConversationForgetting
+{
     /// Loads an intents dataset, idempotently.
     func sync(_ dataset: Dataset, at time: Date) throws -> SyncSummary
     /// Whether any intent has been loaded.

@@ -31,7 +31,8 @@ final class StoreChatBackend: ChatBackend {
     /// Starts a conversation in `database`, answered by `classifier` (`model` on the status line);
     /// a background retrain goes through `training`.
     init(
-        database: any StoreBackend, classifier: Classifier, modelVersion: Int64?, model: String, settings: ChatSession.Settings,
+        database: any StoreBackend, classifier: Classifier, modelVersion: Int64?, model: String,
+        settings: ChatSession.Settings,
         follower: ActiveModelFollower? = nil, training: StoreTraining? = nil
     ) throws {
         self.database = database
@@ -75,10 +76,11 @@ final class StoreChatBackend: ChatBackend {
         let position = try database.position(of: reply.customerTurn)
         var lines = [TranscriptLine(role: .customer, text: text, turn: reply.customerTurn, position: position)]
         if let answer = reply.text {
-            lines.append(TranscriptLine(
-                role: .bot, text: answer, turn: reply.customerTurn, position: position, intent: reply.intent,
-                confidence: reply.confidence, fallback: reply.outcome.isLowConfidence
-            ))
+            lines.append(
+                TranscriptLine(
+                    role: .bot, text: answer, turn: reply.customerTurn, position: position, intent: reply.intent,
+                    confidence: reply.confidence, fallback: reply.outcome.isLowConfidence
+                ))
         }
         if reply.outcome.isHandoff { lines.append(.note(Self.handoffNote)) }
         return (lines, reply)
@@ -117,7 +119,8 @@ final class StoreChatBackend: ChatBackend {
         try database.registeredModels().sorted { $0.version > $1.version }.map {
             ModelSummary(
                 version: $0.version, created: $0.created, config: $0.configName, trainingExamples: $0.trainingExamples,
-                evaluation: $0.evaluation, sizeBytes: $0.sizeBytes, isActive: $0.isActive, promotedBy: $0.promotedBy, promotedAt: $0.promotedAt
+                evaluation: $0.evaluation, sizeBytes: $0.sizeBytes, isActive: $0.isActive, promotedBy: $0.promotedBy,
+                promotedAt: $0.promotedAt
             )
         }
     }
@@ -156,7 +159,8 @@ final class StoreChatBackend: ChatBackend {
     func explain(turn: TurnID) throws -> TurnInsight? {
         guard let explanation = try database.explanation(of: turn) else { return nil }
         let model = try explanation.modelVersion.map { try explainer(version: $0) } ?? classifier
-        return TurnInsight(explanation: explanation, words: model.map { DraftAnalyzer.analyze(explanation.text, with: $0) })
+        return TurnInsight(
+            explanation: explanation, words: model.map { DraftAnalyzer.analyze(explanation.text, with: $0) })
     }
 
     /// The model of registry version `version` (the one answering now, or one loaded from the
@@ -179,12 +183,16 @@ final class StoreChatBackend: ChatBackend {
         try database.conversationSummaries(ConversationFilter(parsing: query), limit: Self.pageSize)
     }
 
-    func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (session: SessionInfo, lines: [TranscriptLine]) {
+    func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (
+        session: SessionInfo, lines: [TranscriptLine]
+    ) {
         let lines = try database.transcript(of: conversation.id, latest: Self.pageSize).map(Self.line)
         shown = conversation.id
         if continuing {
             chat = ChatSession(classifier: classifier, modelVersion: modelVersion, store: database, settings: settings)
-            chat.resume(conversation.id, handedOff: conversation.handedOff, history: try database.turns(in: conversation.id).map(\.turn))
+            chat.resume(
+                conversation.id, handedOff: conversation.handedOff,
+                history: try database.turns(in: conversation.id).map(\.turn))
             noteConversation()
             session.slots = chat.rememberedSlots
         }
@@ -204,10 +212,12 @@ final class StoreChatBackend: ChatBackend {
     /// A stored turn as the transcript line `send` showed for it.
     private static func line(_ turn: TranscriptTurn) -> TranscriptLine {
         switch turn.role {
-        case .customer: TranscriptLine(role: .customer, text: turn.text, turn: turn.customerTurn, position: turn.customerPosition)
+        case .customer:
+            TranscriptLine(role: .customer, text: turn.text, turn: turn.customerTurn, position: turn.customerPosition)
         case .bot:
             TranscriptLine(
-                role: .bot, text: turn.text, turn: turn.customerTurn, position: turn.customerPosition, intent: turn.intent,
+                role: .bot, text: turn.text, turn: turn.customerTurn, position: turn.customerPosition,
+                intent: turn.intent,
                 label: turn.label, confidence: turn.confidence, fallback: turn.fallback
             )
         case .agent: TranscriptLine(role: .agent, text: turn.text)

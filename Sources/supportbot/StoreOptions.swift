@@ -6,10 +6,12 @@ import PostgresStore
 
 /// The options of every command that uses the store: `--db`, `--busy-timeout`, `--log-file`.
 struct StoreOptions: ParsableArguments {
-    @Option(help: ArgumentHelp(
-        "The store: a path or sqlite:PATH (SQLite), or postgres://user@host:port/database (PostgreSQL; password from PGPASSFILE, ~/.pgpass or PGPASSWORD; TLS with ?sslmode=require).",
-        discussion: "Default: $SUPPORTBOT_DB, else $SUPPORTBOT_HOME/supportbot.sqlite, else $XDG_DATA_HOME/supportbot/, else ~/.local/share/supportbot/."
-    ))
+    @Option(
+        help: ArgumentHelp(
+            "The store: a path or sqlite:PATH (SQLite), or postgres://user@host:port/database (PostgreSQL; password from PGPASSFILE, ~/.pgpass or PGPASSWORD; TLS with ?sslmode=require).",
+            discussion:
+                "Default: $SUPPORTBOT_DB, else $SUPPORTBOT_HOME/supportbot.sqlite, else $XDG_DATA_HOME/supportbot/, else ~/.local/share/supportbot/."
+        ))
     var db: String?
 
     @Option(help: "Seconds to wait for another process's lock on the store before failing.")
@@ -21,7 +23,9 @@ struct StoreOptions: ParsableArguments {
     /// The store named: `--db`, else `$SUPPORTBOT_DB`, else the default data directory's file.
     var location: StoreLocation {
         if let db { return StoreLocation(db) }
-        if let named = ProcessInfo.processInfo.environment["SUPPORTBOT_DB"], !named.isEmpty { return StoreLocation(named) }
+        if let named = ProcessInfo.processInfo.environment["SUPPORTBOT_DB"], !named.isEmpty {
+            return StoreLocation(named)
+        }
         return .sqlite(DataLocation.defaultDirectory() + "/" + DataLocation.databaseName)
     }
 
@@ -63,7 +67,8 @@ struct StoreOptions: ParsableArguments {
         if db == nil && ProcessInfo.processInfo.environment["SUPPORTBOT_DB"].map(\.isEmpty) ?? true {
             let directory = DataLocation.defaultDirectory()
             do {
-                try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+                try FileManager.default.createDirectory(
+                    atPath: directory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
             } catch {
                 throw Failure("\(directory): cannot create the data directory")
             }
@@ -81,8 +86,12 @@ struct StoreOptions: ParsableArguments {
 
     /// Opens the log file: `--log-file`, else `supportbot.log` beside `store`.
     private func startLog(beside store: String) {
-        let log = logFile ?? URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent(DataLocation.logName).path
-        if let problem = LogSink.shared.open(log), access(URL(fileURLWithPath: log).deletingLastPathComponent().path, W_OK) == 0 {
+        let log =
+            logFile
+            ?? URL(fileURLWithPath: store).deletingLastPathComponent().appendingPathComponent(DataLocation.logName).path
+        if let problem = LogSink.shared.open(log),
+            access(URL(fileURLWithPath: log).deletingLastPathComponent().path, W_OK) == 0
+        {
             Self.notice(problem)
         }
     }

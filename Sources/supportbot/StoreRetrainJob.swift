@@ -24,12 +24,15 @@ final class StoreRetrainJob: BackgroundRetrain {
             let end: RetrainUpdate
             do {
                 let r = try training.run(
-                    config: config, seed: seed, workers: Self.workers, quantize: false, rule: .never, agent: agent, reporter: reporter
+                    config: config, seed: seed, workers: Self.workers, quantize: false, rule: .never, agent: agent,
+                    reporter: reporter
                 )
-                end = .finished(RetrainOutcome(
-                    version: r.version, candidate: r.candidate, active: r.active?.version, activeEvaluation: r.active?.evaluation,
-                    trainingExamples: r.examples, recommended: r.recommended
-                ))
+                end = .finished(
+                    RetrainOutcome(
+                        version: r.version, candidate: r.candidate, active: r.active?.version,
+                        activeEvaluation: r.active?.evaluation,
+                        trainingExamples: r.examples, recommended: r.recommended
+                    ))
             } catch {
                 end = .failed("\(error)")
             }
@@ -50,10 +53,14 @@ final class StoreRetrainJob: BackgroundRetrain {
     private func note(_ event: TrainingProgress, epochs: Int) {
         let progress: RetrainProgress
         switch event {
-        case let .batch(epoch, done, total):
-            progress = RetrainProgress(epoch: epoch, epochs: epochs, fraction: (Double(epoch - 1) + Double(done) / Double(max(1, total))) / Double(max(1, epochs)))
-        case let .epoch(r):
-            progress = RetrainProgress(epoch: r.epoch, epochs: r.epochs, fraction: r.epoch == r.epochs ? 1 : Double(r.epoch) / Double(max(1, r.epochs)))
+        case .batch(let epoch, let done, let total):
+            progress = RetrainProgress(
+                epoch: epoch, epochs: epochs,
+                fraction: (Double(epoch - 1) + Double(done) / Double(max(1, total))) / Double(max(1, epochs)))
+        case .epoch(let r):
+            progress = RetrainProgress(
+                epoch: r.epoch, epochs: r.epochs,
+                fraction: r.epoch == r.epochs ? 1 : Double(r.epoch) / Double(max(1, r.epochs)))
         }
         pending.withLock { $0.progress = progress }
     }

@@ -1,9 +1,9 @@
-import Logging
 import ArgumentParser
 import Assistant
 import ChatStore
 import Foundation
 import IntentModel
+import Logging
 
 /// Training into the store: train on its training set, score on today's evaluation set
 /// (and the active model on the same set), register the version, promote by the rule.
@@ -42,27 +42,37 @@ struct StoreTraining {
         config: ModelConfig, seed: UInt64, workers: Int, quantize: Bool, rule: PromotionRule, agent: String,
         reporter: ProgressReporter, examples given: [LabeledText]? = nil
     ) throws -> Result {
-        let (examples, byOrigin) = try given.map { ($0, nil) } ?? ModelTraining.wrapping(store) { try database.trainingSet() }
-        guard !examples.isEmpty else { throw Failure("\(store.path): the store has no training examples: run supportbot sync") }
-        let classifier = try ModelTraining.train(examples, config: config, seed: seed, workers: workers, reporter: reporter)
+        let (examples, byOrigin) =
+            try given.map { ($0, nil) } ?? ModelTraining.wrapping(store) { try database.trainingSet() }
+        guard !examples.isEmpty else {
+            throw Failure("\(store.path): the store has no training examples: run supportbot sync")
+        }
+        let classifier = try ModelTraining.train(
+            examples, config: config, seed: seed, workers: workers, reporter: reporter)
         let evaluationSet = try ModelTraining.wrapping(store) { try database.evaluationExamples() }
         let candidate = ModelEvaluation(classifier: classifier, examples: evaluationSet)
         let active = try activeEvaluation(on: evaluationSet)
         let promoted = rule.promotes(candidate, over: active?.evaluation)
         let recommended = PromotionRule.auto.promotes(candidate, over: active?.evaluation)
         let model = NewModel(
-            classifier: classifier, created: Date(), quantized: quantize, evaluation: candidate, examplesByOrigin: byOrigin, agent: agent
+            classifier: classifier, created: Date(), quantized: quantize, evaluation: candidate,
+            examplesByOrigin: byOrigin, agent: agent
         )
         let version = try ModelTraining.wrapping(store) { try database.addModel(model, activate: promoted) }
-        AppLog.logger.info("stored model", metadata: ["version": "\(version)", "examples": "\(examples.count)", "promoted": "\(promoted)"])
+        AppLog.logger.info(
+            "stored model",
+            metadata: ["version": "\(version)", "examples": "\(examples.count)", "promoted": "\(promoted)"])
         return Result(
-            classifier: classifier, version: version, promoted: promoted, recommended: recommended, candidate: candidate, active: active,
+            classifier: classifier, version: version, promoted: promoted, recommended: recommended,
+            candidate: candidate, active: active,
             examples: examples.count, bytes: model.checkpoint.count
         )
     }
 
     /// The active model's scores on `examples`, if a model is active.
-    private func activeEvaluation(on examples: [DatasetExample]) throws -> (version: Int64, evaluation: ModelEvaluation)? {
+    private func activeEvaluation(on examples: [DatasetExample]) throws -> (
+        version: Int64, evaluation: ModelEvaluation
+    )? {
         guard let stored = try ModelTraining.wrapping(store, { try database.activeModel() }) else { return nil }
         do {
             return (stored.version, ModelEvaluation(classifier: try stored.classifier(), examples: examples))

@@ -11,7 +11,8 @@ struct TemplatesCommand: ParsableCommand {
 
     /// `templates list`.
     struct List: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List templates: id, intent, language, weight, origin, text.")
+        static let configuration = CommandConfiguration(
+            abstract: "List templates: id, intent, language, weight, origin, text.")
         @OptionGroup var store: StoreOptions
         @Option(help: "Only this intent's templates.") var intent: String?
         @Flag(help: "One JSON object per template.") var json = false
@@ -31,7 +32,9 @@ struct TemplatesCommand: ParsableCommand {
         struct Listed: Encodable {
             let id: Int64, intent: String, language: String, weight: Double, origin: String, text: String
             init(_ t: ResponseTemplate) {
-                (id, intent, language, weight, origin, text) = (t.id, t.intent, t.language, t.weight, t.origin.rawValue, t.text)
+                (id, intent, language, weight, origin, text) = (
+                    t.id, t.intent, t.language, t.weight, t.origin.rawValue, t.text
+                )
             }
         }
     }
@@ -51,13 +54,17 @@ struct TemplatesCommand: ParsableCommand {
 
         func run() throws {
             let database = try store.openBackend()
-            print(try ModelTraining.wrapping(store) { try database.addTemplate(intent: intent, text: text, language: lang, weight: weight, at: Date()) })
+            print(
+                try ModelTraining.wrapping(store) {
+                    try database.addTemplate(intent: intent, text: text, language: lang, weight: weight, at: Date())
+                })
         }
     }
 
     /// `templates edit`.
     struct Edit: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Replace a template's text; `sync` will not overwrite it.")
+        static let configuration = CommandConfiguration(
+            abstract: "Replace a template's text; `sync` will not overwrite it.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The template's id.") var id: Int64
         @Argument(help: "The new Mustache text.") var text: String
@@ -70,7 +77,8 @@ struct TemplatesCommand: ParsableCommand {
 
     /// `templates remove`.
     struct Remove: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove a template (a file template returns on the next sync unless removed from its file).")
+        static let configuration = CommandConfiguration(
+            abstract: "Remove a template (a file template returns on the next sync unless removed from its file).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The template's id.") var id: Int64
 

@@ -43,12 +43,18 @@ struct ThresholdCommand: ParsableCommand {
 
     func run() throws {
         let database = try store.openBackend()
-        let stored = try ModelTraining.wrapping(store) { try version.map { try database.model(version: $0) } ?? database.activeModel() }
+        let stored = try ModelTraining.wrapping(store) {
+            try version.map { try database.model(version: $0) } ?? database.activeModel()
+        }
         guard let stored else {
-            throw Failure(version.map { "\(store.path): no model v\($0)" } ?? "\(store.path): no active model: run supportbot train")
+            throw Failure(
+                version.map { "\(store.path): no model v\($0)" }
+                    ?? "\(store.path): no active model: run supportbot train")
         }
         let classifier: Classifier
-        do { classifier = try stored.classifier() } catch { throw Failure("\(store.path): model v\(stored.version): \(error)") }
+        do { classifier = try stored.classifier() } catch {
+            throw Failure("\(store.path): model v\(stored.version): \(error)")
+        }
         if replay { try printReplay(database, classifier: classifier, version: stored.version) }
         if let set {
             try ModelTraining.wrapping(store) {
@@ -76,14 +82,19 @@ struct ThresholdCommand: ParsableCommand {
         for row in result.rows {
             let fallback = row.fallbackRate.map { String(format: "%7.1f %%", $0 * 100) } ?? "      –"
             let accuracy = row.accuracy.map { String(format: "%7.1f %%", $0 * 100) } ?? "      –"
-            print(String(format: "     %.2f", row.threshold) + "  \(fallback)  " + String(format: "%8d", row.answered) + "  \(accuracy)")
+            print(
+                String(format: "     %.2f", row.threshold) + "  \(fallback)  " + String(format: "%8d", row.answered)
+                    + "  \(accuracy)")
         }
         let current = classifier.metadata.threshold.map { String(format: "%.2f", $0) } ?? "none"
         if let recommended = result.recommended {
-            print(String(format: "recommended: %.2f", recommended)
-                + " (the rule training uses, on the \(result.labelled) labelled turns; the model's is \(current))")
+            print(
+                String(format: "recommended: %.2f", recommended)
+                    + " (the rule training uses, on the \(result.labelled) labelled turns; the model's is \(current))")
         } else {
-            print("recommended: none: no labelled turns to judge accuracy by (label turns in Review); the model's is \(current)")
+            print(
+                "recommended: none: no labelled turns to judge accuracy by (label turns in Review); the model's is \(current)"
+            )
         }
     }
 }

@@ -9,18 +9,26 @@ import Logging
 /// writes the model file or stores it as the active model.
 struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "train", abstract: "Train an intent classifier: write a model file, or (without --out) register it in the store and promote it when it is better."
+        commandName: "train",
+        abstract:
+            "Train an intent classifier: write a model file, or (without --out) register it in the store and promote it when it is better."
     )
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "The intents/ directory, a CSV (text + intent/label/category) or a JSONL file (default: the store's examples).")
+    @Option(
+        help:
+            "The intents/ directory, a CSV (text + intent/label/category) or a JSONL file (default: the store's examples)."
+    )
     var data: String?
 
     @Option(help: "auto, intents, csv or jsonl.")
     var format: DatasetFormat = .auto
 
-    @Option(help: "reference, default, or a JSON file of settings (keys of ModelConfig; \"base\" picks the named config they override).")
+    @Option(
+        help:
+            "reference, default, or a JSON file of settings (keys of ModelConfig; \"base\" picks the named config they override)."
+    )
     var config: String = "default"
 
     @Option(help: "Override the number of epochs.")
@@ -41,7 +49,10 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Print a JSON summary as the last line of stdout.")
     var json = false
 
-    @Option(help: "Into the store (no --out): auto promotes when no model is active, or when macro-F1 on the evaluation set is not lower than the active model's and accuracy at most 0.5 points lower; always; never.")
+    @Option(
+        help:
+            "Into the store (no --out): auto promotes when no model is active, or when macro-F1 on the evaluation set is not lower than the active model's and accuracy at most 0.5 points lower; always; never."
+    )
     var promote: PromotionRule = .auto
 
     @Option(help: "Who trains (recorded when the model is promoted; default: $USER, else the login name).")
@@ -56,25 +67,32 @@ struct TrainCommand: ParsableCommand {
         if let database, fileExamples == nil { try IntentsSync.ensureLoaded(database, store: store, directory: nil) }
         if let out {
             let examples = try fileExamples ?? ModelTraining.wrapping(store) { try database!.trainingSet().examples }
-            let classifier = try ModelTraining.train(examples, config: modelConfig, seed: seed, workers: workers, reporter: reporter)
+            let classifier = try ModelTraining.train(
+                examples, config: modelConfig, seed: seed, workers: workers, reporter: reporter)
             let bytes = Checkpoint.encode(classifier, quantized: quantize)
             try ModelFile.save(bytes, to: out)
             report(classifier, destination: out, seconds: reporter.elapsed, bytes: bytes.count, registry: nil)
             return
         }
         let result = try StoreTraining(database: database!, store: store).run(
-            config: modelConfig, seed: seed, workers: workers, quantize: quantize, rule: promote, agent: AgentName.resolve(agent),
+            config: modelConfig, seed: seed, workers: workers, quantize: quantize, rule: promote,
+            agent: AgentName.resolve(agent),
             reporter: reporter, examples: fileExamples
         )
         let destination = "\(store.path) (model \(result.version)\(result.promoted ? ", active" : ""))"
-        report(result.classifier, destination: destination, seconds: reporter.elapsed, bytes: result.bytes, registry: result)
+        report(
+            result.classifier, destination: destination, seconds: reporter.elapsed, bytes: result.bytes,
+            registry: result)
     }
 
     /// Prints the summary line (or `--json` object) of a trained model.
-    private func report(_ classifier: Classifier, destination: String, seconds: Double, bytes: Int, registry: StoreTraining.Result?) {
+    private func report(
+        _ classifier: Classifier, destination: String, seconds: Double, bytes: Int, registry: StoreTraining.Result?
+    ) {
         let m = classifier.metadata
         let summary = TrainSummary(
-            model: destination, config: classifier.config.name, examples: m.trainingExamples, validation_examples: m.validationExamples,
+            model: destination, config: classifier.config.name, examples: m.trainingExamples,
+            validation_examples: m.validationExamples,
             intents: classifier.intents.count, vocabulary: classifier.vocabulary.count, epochs_run: m.epochsRun,
             best_epoch: m.bestEpoch, train_seconds: seconds, validation_accuracy: m.validationAccuracy,
             validation_macro_f1: m.validationMacroF1, threshold: m.threshold, bytes: bytes, quantized: quantize,
@@ -85,7 +103,8 @@ struct TrainCommand: ParsableCommand {
         if json {
             print(JSONLine.string(summary))
         } else {
-            var line = "wrote \(destination): \(classifier.intents.count) intents, \(classifier.vocabulary.count) words, \(bytes) bytes, "
+            var line =
+                "wrote \(destination): \(classifier.intents.count) intents, \(classifier.vocabulary.count) words, \(bytes) bytes, "
                 + String(format: "%.1fs", seconds)
             if let va = m.validationAccuracy { line += String(format: ", validation accuracy %.4f", va) }
             if let t = m.threshold { line += String(format: ", threshold %.2f", t) }
@@ -108,7 +127,8 @@ struct TrainSummary: Encodable {
 
     func encode(to encoder: any Encoder) throws {
         enum Keys: String, CodingKey {
-            case model, config, examples, validation_examples, intents, vocabulary, epochs_run, best_epoch, train_seconds
+            case model, config, examples, validation_examples, intents, vocabulary, epochs_run, best_epoch,
+                train_seconds
             case validation_accuracy, validation_macro_f1, threshold, bytes, quantized, version, promoted
             case evaluation_accuracy, evaluation_macro_f1, active_accuracy, active_macro_f1
         }

@@ -66,7 +66,13 @@ struct TranscriptWriter {
             var offset = 0
             while offset < bytes.count, failure == nil {
                 let written = Foundation.write(fd, bytes.baseAddress! + offset, bytes.count - offset)
-                if written > 0 { offset += written } else if written < 0, errno == EINTR { continue } else { failure = written < 0 ? errno : EIO }
+                if written > 0 {
+                    offset += written
+                } else if written < 0, errno == EINTR {
+                    continue
+                } else {
+                    failure = written < 0 ? errno : EIO
+                }
             }
         }
         if failure == nil, fsync(fd) != 0 { failure = errno }

@@ -9,7 +9,8 @@ import IntentModel
 struct TuneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tune",
-        abstract: "Search model settings (random search, successive halving) on a validation split or k folds of the training data."
+        abstract:
+            "Search model settings (random search, successive halving) on a validation split or k folds of the training data."
     )
 
     @Option(help: "The intents/ directory, a CSV or a JSONL file (its training examples only).")
@@ -18,7 +19,10 @@ struct TuneCommand: ParsableCommand {
     @Option(help: "auto, intents, csv or jsonl.")
     var format: DatasetFormat = .auto
 
-    @Option(help: "Distinct configurations drawn; successive halving retrains the best third of each rung with 3× the epochs.")
+    @Option(
+        help:
+            "Distinct configurations drawn; successive halving retrains the best third of each rung with 3× the epochs."
+    )
     var trials: Int = 12
 
     @Option(help: "Total wall-clock seconds: no trial starts after them, and the best so far is written.")
@@ -27,7 +31,10 @@ struct TuneCommand: ParsableCommand {
     @Option(help: "1: one stratified 20 % validation split; K ≥ 2: K-fold cross-validation.")
     var folds: Int = 1
 
-    @Option(help: "A JSON object of setting → list of values to draw from (default: sizes, dropout, smoothing, rate, batch, n-grams).")
+    @Option(
+        help:
+            "A JSON object of setting → list of values to draw from (default: sizes, dropout, smoothing, rate, batch, n-grams)."
+    )
     var space: String?
 
     @Option(help: "The named configuration the settings override: default or reference.")
@@ -47,7 +54,9 @@ struct TuneCommand: ParsableCommand {
         if folds < 1 { throw ValidationError("--folds must be at least 1") }
         if jobs < 1 { throw ValidationError("--jobs must be at least 1") }
         if let budget, !(budget > 0) { throw ValidationError("--budget must be a positive number of seconds") }
-        if ModelConfig.named[base] == nil { throw ValidationError("--base must be one of \(ModelConfig.named.keys.sorted().joined(separator: ", "))") }
+        if ModelConfig.named[base] == nil {
+            throw ValidationError("--base must be one of \(ModelConfig.named.keys.sorted().joined(separator: ", "))")
+        }
     }
 
     /// `FILE.json` → `FILE.trials.jsonl`.
@@ -76,16 +85,20 @@ struct TuneCommand: ParsableCommand {
         } catch {
             throw Failure("\(trialsPath): cannot write the trials: \(error.localizedDescription)")
         }
-        Output.print("best: trial \(best.draw) (rung \(best.rung), \(best.epochs) epochs), validation accuracy "
-            + "\(Decimals.fixed(Float(best.score), digits: 4)); wrote \(out) (train --config \(out)) and \(trialsPath)")
+        Output.print(
+            "best: trial \(best.draw) (rung \(best.rung), \(best.epochs) epochs), validation accuracy "
+                + "\(Decimals.fixed(Float(best.score), digits: 4)); wrote \(out) (train --config \(out)) and \(trialsPath)"
+        )
     }
 
     /// One row of the table of trials, printed as the trial ends.
     static func printRow(_ t: HyperparameterSearch.Trial) {
         func pad(_ s: String, _ width: Int) -> String { String(repeating: " ", count: max(0, width - s.count)) + s }
-        Output.print(pad("\(t.draw)", 5) + pad("\(t.rung)", 6) + pad("\(t.epochs)", 8)
-            + pad(Decimals.fixed(Float(t.score), digits: 4), 12) + pad(Decimals.fixed(Float(t.seconds), digits: 1), 9)
-            + "  " + t.summary)
+        Output.print(
+            pad("\(t.draw)", 5) + pad("\(t.rung)", 6) + pad("\(t.epochs)", 8)
+                + pad(Decimals.fixed(Float(t.score), digits: 4), 12)
+                + pad(Decimals.fixed(Float(t.seconds), digits: 1), 9)
+                + "  " + t.summary)
         fflush(nil)
     }
 
@@ -97,7 +110,9 @@ struct TuneCommand: ParsableCommand {
 
     /// The search space in `path`; errors name the file.
     static func loadSpace(_ path: String) throws -> SearchSpace {
-        guard let data = FileManager.default.contents(atPath: path) else { throw Failure("\(path): cannot read the search space") }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw Failure("\(path): cannot read the search space")
+        }
         do {
             return try SearchSpace(json: Array(data))
         } catch {

@@ -25,7 +25,9 @@ struct ValidateCommand: ParsableCommand {
         let findings = DatasetValidator.validate(try DatasetLoader.intentFiles(in: path), rules: rules)
         for finding in findings { Output.print("\(finding)") }
         let errors = findings.filter { $0.severity == .error }.count
-        print("\(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")")
+        print(
+            "\(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")"
+        )
         if errors > 0 { throw ExitCode.failure }
     }
 }

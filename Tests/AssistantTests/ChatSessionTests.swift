@@ -5,7 +5,9 @@ import SupportBotTestSupport
 import Testing
 
 @Suite struct ChatSessionTests {
-    func session(threshold: Float? = nil, store: InMemoryChatStore = InMemoryChatStore(intents: Fixtures.intents)) throws -> (ChatSession, InMemoryChatStore) {
+    func session(threshold: Float? = nil, store: InMemoryChatStore = InMemoryChatStore(intents: Fixtures.intents))
+        throws -> (ChatSession, InMemoryChatStore)
+    {
         let session = ChatSession(
             classifier: Fixtures.classifier, modelVersion: 3, store: store,
             settings: .init(agent: "Sam", threshold: threshold, seed: 9), now: Fixtures.clock()
@@ -87,7 +89,9 @@ import Testing
         try session.relabel(turn: reply.customerTurn, as: "order_status")
         #expect(store.labels.map(\.intent) == ["order_status"])
         #expect(store.labels[0].annotator == "Sam")
-        #expect(throws: StoreError.notACustomerTurn(reply.botTurn!)) { try session.relabel(turn: reply.botTurn!, as: "greet") }
+        #expect(throws: StoreError.notACustomerTurn(reply.botTurn!)) {
+            try session.relabel(turn: reply.botTurn!, as: "greet")
+        }
         #expect(throws: StoreError.unknownIntent("nope")) { try session.relabel(turn: reply.customerTurn, as: "nope") }
     }
 
@@ -161,7 +165,8 @@ import Testing
 
     @Test func aFailedLogLeavesTheSessionUnchanged() throws {
         let store = FailingStore(InMemoryChatStore(intents: Fixtures.intents))
-        let session = ChatSession(classifier: Fixtures.classifier, modelVersion: nil, store: store, settings: .init(threshold: 0.99, seed: 1))
+        let session = ChatSession(
+            classifier: Fixtures.classifier, modelVersion: nil, store: store, settings: .init(threshold: 0.99, seed: 1))
         _ = try session.reply(to: "blorp")
         store.failing = true
         #expect(throws: FailingStore.Failure.self) { try session.reply(to: "zzz") }

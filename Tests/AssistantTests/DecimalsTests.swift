@@ -1,7 +1,7 @@
-import Foundation
-import Testing
 import Assistant
+import Foundation
 import IntentModel
+import Testing
 
 @Suite struct DecimalsTests {
     @Test("fixed-point text matches %.Nf for probabilities and ordinary values")
@@ -11,7 +11,8 @@ import IntentModel
         let values = special + (0..<5_000).map { _ in Float.random(in: 0...1, using: &generator) }
         for value in values {
             for digits in [0, 1, 3, 4] {
-                #expect(Decimals.fixed(value, digits: digits) == String(format: "%.\(digits)f", Double(value)), "\(value)")
+                #expect(
+                    Decimals.fixed(value, digits: digits) == String(format: "%.\(digits)f", Double(value)), "\(value)")
             }
         }
         #expect(Decimals.fixed(.nan, digits: 3) == "nan")

@@ -9,21 +9,29 @@ enum Fixtures {
     }
 
     static let intents: [IntentDefinition] = [
-        IntentDefinition(name: "greet", description: "Says hello.", responses: [
-            variant("Hello! How can I help?"), variant("Hi there, what can I do for you?"), variant("您好！请问有什么可以帮您？", "zh"),
-        ]),
-        IntentDefinition(name: "order_status", description: "Asks about an order.", responses: [
-            variant("Let me look up order {{order_id}} for you."), variant("I'm checking on your order now."),
-            variant("正在为您查询订单 {{order_id}}。", "zh"), variant("正在为您查询订单。", "zh"),
-        ]),
-        IntentDefinition(name: "talk_to_human", description: "Wants a person.", action: .handoff, responses: [
-            variant("Connecting you with an agent now."),
-        ]),
+        IntentDefinition(
+            name: "greet", description: "Says hello.",
+            responses: [
+                variant("Hello! How can I help?"), variant("Hi there, what can I do for you?"),
+                variant("您好！请问有什么可以帮您？", "zh"),
+            ]),
+        IntentDefinition(
+            name: "order_status", description: "Asks about an order.",
+            responses: [
+                variant("Let me look up order {{order_id}} for you."), variant("I'm checking on your order now."),
+                variant("正在为您查询订单 {{order_id}}。", "zh"), variant("正在为您查询订单。", "zh"),
+            ]),
+        IntentDefinition(
+            name: "talk_to_human", description: "Wants a person.", action: .handoff,
+            responses: [
+                variant("Connecting you with an agent now.")
+            ]),
     ]
 
     static let examples: [LabeledText] = [
         ("hello there", "greet"), ("hi", "greet"), ("good morning", "greet"), ("hey hello", "greet"), ("你好", "greet"),
-        ("where is my order", "order_status"), ("has my order shipped", "order_status"), ("order status please", "order_status"),
+        ("where is my order", "order_status"), ("has my order shipped", "order_status"),
+        ("order status please", "order_status"),
         ("when will my order arrive", "order_status"), ("我的订单到哪了", "order_status"),
         ("i want to talk to a person", "talk_to_human"), ("let me speak to a human", "talk_to_human"),
         ("get me a real agent", "talk_to_human"), ("human please", "talk_to_human"), ("转人工", "talk_to_human"),

@@ -1,6 +1,7 @@
-@testable import Assistant
 import IntentModel
 import Testing
+
+@testable import Assistant
 
 @Suite struct NearDuplicateIndexTests {
     /// The index finds exactly what comparing with every set finds, on seeded random sets.
@@ -15,9 +16,12 @@ import Testing
             let index = NearDuplicateIndex(sets, threshold: threshold)
             for _ in 0..<300 {
                 let query = randomSet()
-                let expected = query.count < 4 ? nil : sets.indices.first {
-                    sets[$0].count >= 4 && NearDuplicateIndex.jaccard(query, sets[$0]) >= threshold
-                }
+                let expected =
+                    query.count < 4
+                    ? nil
+                    : sets.indices.first {
+                        sets[$0].count >= 4 && NearDuplicateIndex.jaccard(query, sets[$0]) >= threshold
+                    }
                 #expect(index.first(near: query) == expected, "\(query.sorted())")
             }
         }

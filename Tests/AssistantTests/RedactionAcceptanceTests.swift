@@ -77,7 +77,10 @@ import Testing
         ("reference: AB-77120", ["AB-77120"]),
         ("my booking number is 7781234", ["7781234"]),
         // Several at once.
-        ("Hi, I'm Sophie. my email is sophie@x.org and phone 07911 123456", ["Sophie", "sophie@x.org", "07911", "123456"]),
+        (
+            "Hi, I'm Sophie. my email is sophie@x.org and phone 07911 123456",
+            ["Sophie", "sophie@x.org", "07911", "123456"]
+        ),
     ]
 
     /// Ordinary messages: redaction must leave each exactly as it is.

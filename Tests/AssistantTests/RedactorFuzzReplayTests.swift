@@ -5,13 +5,17 @@ import Testing
 
 /// The redactor fuzz target's corpus and crash inputs, replayed with seeded mutations.
 @Suite struct RedactorFuzzReplayTests {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     @Test func redactorCorpus() throws {
         let corpus = Self.root.appendingPathComponent("Fuzz/corpus/redactor")
-        let crashes = ((try? FileManager.default.contentsOfDirectory(at: Self.root.appendingPathComponent("Fuzz/crashes"), includingPropertiesForKeys: nil)) ?? [])
+        let crashes =
+            ((try? FileManager.default.contentsOfDirectory(
+                at: Self.root.appendingPathComponent("Fuzz/crashes"), includingPropertiesForKeys: nil)) ?? [])
             .filter { $0.lastPathComponent.hasPrefix("redactor-") }
-        let inputs = try (FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil) + crashes)
+        let inputs = try
+            (FileManager.default.contentsOfDirectory(at: corpus, includingPropertiesForKeys: nil) + crashes)
             .sorted { $0.path < $1.path }.map { Array(try Data(contentsOf: $0)) }
         #expect(inputs.count > 50)
         var generator = SeededGenerator(seed: 5)

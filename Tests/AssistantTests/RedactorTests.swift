@@ -1,6 +1,7 @@
-@testable import Assistant
 import Foundation
 import Testing
+
+@testable import Assistant
 
 @Suite struct RedactorTests {
     @Test(arguments: [
@@ -39,7 +40,9 @@ import Testing
     }
 
     @Test func phoneNumbersAreNotDatesPricesOrAddresses() {
-        #expect(Redactor.redact("on 29.11.2026 at 2026-11-29 for 1234567.89") == "on 29.11.2026 at 2026-11-29 for 1234567.89")
+        #expect(
+            Redactor.redact("on 29.11.2026 at 2026-11-29 for 1234567.89")
+                == "on 29.11.2026 at 2026-11-29 for 1234567.89")
         #expect(Redactor.redact("ip 300.1.1.1") == "ip 300.1.1.1")
         #expect(Redactor.redact("at 10:30:45") == "at 10:30:45")
     }
@@ -47,10 +50,14 @@ import Testing
     @Test func knownValuesAreMaskedAsWholeWordsWherever() {
         var known = KnownPersonalValues()
         known.learn(from: "my name is Al Stone, order #48213, al@x.io, +44 7700 900123")
-        #expect(known.values["Al Stone"] == .name && known.values["Stone"] == .name && known.values["48213"] == .orderID)
-        #expect(Redactor.redact("Also, Al: order 48213 ships today, Stone.", known: known)
+        #expect(
+            known.values["Al Stone"] == .name && known.values["Stone"] == .name && known.values["48213"] == .orderID)
+        #expect(
+            Redactor.redact("Also, Al: order 48213 ships today, Stone.", known: known)
                 == "Also, <name>: order <order_id> ships today, <name>.")
-        #expect(Redactor.redact("Hello Al Stone! We text +44 7700 900123.", known: known) == "Hello <name>! We text <phone>.")
+        #expect(
+            Redactor.redact("Hello Al Stone! We text +44 7700 900123.", known: known)
+                == "Hello <name>! We text <phone>.")
         var chinese = KnownPersonalValues()
         chinese.learn(from: "我叫李雷")
         #expect(Redactor.redact("李雷你好", known: chinese) == "<name>你好")
@@ -58,10 +65,11 @@ import Testing
 
     @Test func matchesGiveKindValueAndPlace() {
         let matches = Redactor.matches(in: "I'm Omar, omar@x.io")
-        #expect(matches == [
-            PersonalDataMatch(kind: .name, value: "Omar", location: 4, length: 4),
-            PersonalDataMatch(kind: .email, value: "omar@x.io", location: 10, length: 9),
-        ])
+        #expect(
+            matches == [
+                PersonalDataMatch(kind: .name, value: "Omar", location: 4, length: 4),
+                PersonalDataMatch(kind: .email, value: "omar@x.io", location: 10, length: 9),
+            ])
     }
 
     /// Every text the other redactor tests use, the fuzz corpus, and digits beyond ASCII.
@@ -95,7 +103,9 @@ import Testing
         func match(_ location: Int, _ length: Int) -> PersonalDataMatch {
             PersonalDataMatch(kind: .phone, value: "", location: location, length: length)
         }
-        let kept = Redactor.nonOverlapping([match(10, 5), match(12, 8), match(0, 3), match(3, 7), match(2, 2), match(15, 1)])
+        let kept = Redactor.nonOverlapping([
+            match(10, 5), match(12, 8), match(0, 3), match(3, 7), match(2, 2), match(15, 1),
+        ])
         #expect(kept == [match(0, 3), match(3, 7), match(10, 5), match(15, 1)])
     }
 

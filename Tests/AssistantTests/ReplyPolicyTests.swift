@@ -10,13 +10,18 @@ import Testing
     }
 
     @Test func secondFallbackInARowHandsOff() {
-        #expect(policy.decide(confidence: 0.1, action: nil, previousWasFallback: true, handedOff: false) == .handoff(.repeatedFallback))
+        #expect(
+            policy.decide(confidence: 0.1, action: nil, previousWasFallback: true, handedOff: false)
+                == .handoff(.repeatedFallback))
         #expect(policy.decide(confidence: 0.9, action: nil, previousWasFallback: true, handedOff: false) == .replied)
     }
 
     @Test func handoffIntentHandsOffOnlyWhenConfident() {
-        #expect(policy.decide(confidence: 0.9, action: .handoff, previousWasFallback: false, handedOff: false) == .handoff(.requested))
-        #expect(policy.decide(confidence: 0.3, action: .handoff, previousWasFallback: false, handedOff: false) == .fallback)
+        #expect(
+            policy.decide(confidence: 0.9, action: .handoff, previousWasFallback: false, handedOff: false)
+                == .handoff(.requested))
+        #expect(
+            policy.decide(confidence: 0.3, action: .handoff, previousWasFallback: false, handedOff: false) == .fallback)
     }
 
     @Test func quietOnceHandedOff() {

@@ -19,7 +19,8 @@ import Testing
         let customers = store.turns.filter { $0.turn.role == .customer }.map(\.turn)
         #expect(customers.map(\.language) == ["en", "zh"])
         #expect(customers.map(\.slots) == [["order_id": "48213"], ["customer_name": "李雷"]])
-        #expect(store.turns.filter { $0.turn.role == .bot }.allSatisfy { $0.turn.slots.isEmpty && $0.turn.language == nil })
+        #expect(
+            store.turns.filter { $0.turn.role == .bot }.allSatisfy { $0.turn.slots.isEmpty && $0.turn.language == nil })
 
         session.forgetSlots()
         #expect(session.rememberedSlots.isEmpty)
@@ -29,10 +30,14 @@ import Testing
 
     @Test func aResumedConversationTakesUpItsSlotsHandOffAndFallbackStreak() throws {
         let store = InMemoryChatStore(intents: Fixtures.intents)
-        let first = ChatSession(classifier: Fixtures.classifier, modelVersion: 3, store: store, settings: .init(agent: "Sam", threshold: 0.999, seed: 9), now: Fixtures.clock())
+        let first = ChatSession(
+            classifier: Fixtures.classifier, modelVersion: 3, store: store,
+            settings: .init(agent: "Sam", threshold: 0.999, seed: 9), now: Fixtures.clock())
         #expect(try first.reply(to: "where is my order #48213").outcome == .fallback)
         let id = try #require(first.conversation)
-        let second = ChatSession(classifier: Fixtures.classifier, modelVersion: 3, store: store, settings: .init(agent: "Sam", threshold: 0.999, seed: 9), now: Fixtures.clock())
+        let second = ChatSession(
+            classifier: Fixtures.classifier, modelVersion: 3, store: store,
+            settings: .init(agent: "Sam", threshold: 0.999, seed: 9), now: Fixtures.clock())
         second.resume(id, handedOff: false, history: store.turns.map(\.turn))
         #expect(second.conversation == id && second.rememberedSlots == ["order_id": "48213"])
         let reply = try second.reply(to: "qqq zzz xxx")

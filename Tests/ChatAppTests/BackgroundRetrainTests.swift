@@ -10,7 +10,8 @@ import Testing
 @Suite struct BackgroundRetrainTests {
     static func scores(_ accuracy: Double, _ f1: Double) -> ModelEvaluation {
         ModelEvaluation(
-            examples: 38, accuracy: accuracy, macroF1: f1, perLanguage: ["en": accuracy], oosRecall: nil, perIntentF1: [:], confusions: [],
+            examples: 38, accuracy: accuracy, macroF1: f1, perLanguage: ["en": accuracy], oosRecall: nil,
+            perIntentF1: [:], confusions: [],
             setHash: "h"
         )
     }
@@ -36,7 +37,9 @@ import Testing
         func first(_ text: String) -> Int? { frames.firstIndex { $0.text.contains(text) } }
     }
 
-    func run(_ script: [TestTerminal.Input], retrain: [(after: Duration, update: RetrainUpdate)], clock hasClock: Bool = true) -> Run {
+    func run(
+        _ script: [TestTerminal.Input], retrain: [(after: Duration, update: RetrainUpdate)], clock hasClock: Bool = true
+    ) -> Run {
         let clock = TestClock()
         let terminal = TestTerminal(width: 100, height: 24, clock: clock, script: script)
         let backend = TestChatBackend(session: Fixtures.session, intent: "order_status")
@@ -49,13 +52,14 @@ import Testing
     func keys(_ text: String) -> [Event] { text.map { .key(.character($0)) } }
 
     @Test func theChatAnswersWhileItTrainsThenThePromptPromotes() throws {
-        let r = run([
-            .init(at: .zero, [.key(.function(3))]),
-            .init(at: .seconds(1), keys("t")),
-            .init(at: .milliseconds(2500), [.key(.function(2)), .paste("where is it"), .key(.enter)]),
-            .init(at: .seconds(7), keys("where")),
-            .init(at: .seconds(8), keys("y")),
-        ], retrain: Self.progress + [(.seconds(5), .finished(Self.outcome(better: true)))])
+        let r = run(
+            [
+                .init(at: .zero, [.key(.function(3))]),
+                .init(at: .seconds(1), keys("t")),
+                .init(at: .milliseconds(2500), [.key(.function(2)), .paste("where is it"), .key(.enter)]),
+                .init(at: .seconds(7), keys("where")),
+                .init(at: .seconds(8), keys("y")),
+            ], retrain: Self.progress + [(.seconds(5), .finished(Self.outcome(better: true)))])
         #expect(r.backend.calls.filter { $0 == .startRetrain }.count == 1)
         // The reply came while the retrain ran, its progress on the status line beside it.
         let answered = try #require(r.first("bot  › echo: where is it"))
@@ -66,7 +70,9 @@ import Testing
         let text = r.frames[prompt].text
         #expect(text.contains("new v4      accuracy 0.9211 · macro-F1 0.9100"))
         #expect(text.contains("active v3   accuracy 0.8947 · macro-F1 0.8800"))
-        #expect(text.contains("v4 is at least as good by the promote rule") && text.contains("rule: macro-F1 not lower, accuracy at most 0.5 points lower"))
+        #expect(
+            text.contains("v4 is at least as good by the promote rule")
+                && text.contains("rule: macro-F1 not lower, accuracy at most 0.5 points lower"))
         #expect(text.contains("Promote v4 now? y promote · n, Esc keep the active one"))
         #expect(!text.contains("retraining"))
         #expect(r.state.input.text.isEmpty)
@@ -76,8 +82,9 @@ import Testing
     }
 
     @Test func theLoopLooksAtTheRetrainOnlyWhileItRuns() throws {
-        let r = run([.init(at: .zero, [.key(.function(3))]), .init(at: .seconds(1), keys("t"))],
-                    retrain: [(.seconds(1), .finished(Self.outcome(better: true)))])
+        let r = run(
+            [.init(at: .zero, [.key(.function(3))]), .init(at: .seconds(1), keys("t"))],
+            retrain: [(.seconds(1), .finished(Self.outcome(better: true)))])
         let job = try #require(r.backend.retrains.first)
         #expect(job.script.isEmpty)
         // Waits of at most the poll interval while it ran (the notice's timer is sooner at first); none after.
@@ -88,40 +95,45 @@ import Testing
     }
 
     @Test func aWorseVersionIsKeptInactiveOnNo() throws {
-        let r = run([
-            .init(at: .zero, [.key(.function(3))]),
-            .init(at: .seconds(1), keys("t")),
-            .init(at: .seconds(4), keys("n")),
-        ], retrain: [(.seconds(2), .finished(Self.outcome(better: false)))])
+        let r = run(
+            [
+                .init(at: .zero, [.key(.function(3))]),
+                .init(at: .seconds(1), keys("t")),
+                .init(at: .seconds(4), keys("n")),
+            ], retrain: [(.seconds(2), .finished(Self.outcome(better: false)))])
         let prompt = try #require(r.first("Retrained: v4"))
         #expect(r.frames[prompt].text.contains("v4 is worse by the promote rule"))
         #expect(!r.backend.calls.contains { if case .promote = $0 { true } else { false } })
-        #expect(r.frames.contains { $0.text.contains("v4 is registered, not active: promote it on Models (F7) with p p") })
+        #expect(
+            r.frames.contains { $0.text.contains("v4 is registered, not active: promote it on Models (F7) with p p") })
         #expect(r.state.retrain.prompt == nil)
     }
 
     @Test func oneRetrainAtATime() {
-        let r = run([
-            .init(at: .zero, [.key(.function(3))]),
-            .init(at: .seconds(1), keys("t")),
-            .init(at: .seconds(3), keys("t")),
-        ], retrain: Self.progress + [(.seconds(6), .finished(Self.outcome(better: true)))])
+        let r = run(
+            [
+                .init(at: .zero, [.key(.function(3))]),
+                .init(at: .seconds(1), keys("t")),
+                .init(at: .seconds(3), keys("t")),
+            ], retrain: Self.progress + [(.seconds(6), .finished(Self.outcome(better: true)))])
         #expect(r.backend.calls.filter { $0 == .startRetrain }.count == 1)
         #expect(r.frames.contains { $0.text.contains("a retrain is running already: retraining 30% (epoch 2/4)") })
     }
 
     @Test func aFailedRetrainSaysWhyAndAnotherCanStart() {
-        let r = run([
-            .init(at: .zero, [.key(.function(3))]),
-            .init(at: .seconds(1), keys("t")),
-            .init(at: .seconds(5), keys("t")),
-        ], retrain: [(.seconds(2), .failed("training failed: no examples"))])
+        let r = run(
+            [
+                .init(at: .zero, [.key(.function(3))]),
+                .init(at: .seconds(1), keys("t")),
+                .init(at: .seconds(5), keys("t")),
+            ], retrain: [(.seconds(2), .failed("training failed: no examples"))])
         #expect(r.frames.contains { $0.text.contains("retrain failed: training failed: no examples") })
         #expect(r.backend.calls.filter { $0 == .startRetrain }.count == 2)
     }
 
     @Test func aRetrainThatCannotStartLeavesNothingRunning() {
-        let r = run([.init(at: .zero, [.key(.function(3))]), .init(at: .seconds(1), keys("t"))], retrain: [], clock: false)
+        let r = run(
+            [.init(at: .zero, [.key(.function(3))]), .init(at: .seconds(1), keys("t"))], retrain: [], clock: false)
         #expect(r.frames.contains { $0.text.contains("retrain failed: no clock for the retrain") })
         #expect(!r.state.retrain.running && r.terminal.timeouts.last == .some(nil))
     }
@@ -130,7 +142,10 @@ import Testing
         var state = Fixtures.state(width: 30, height: 8)
         _ = update(&state, .retrain(.finished(Self.outcome(better: true))))
         #expect(state.retrain.prompt == nil)
-        #expect(state.notice?.text == "v4 is at least as good by the promote rule · v4 is registered, not active: promote it on Models (F7) with p p")
+        #expect(
+            state.notice?.text
+                == "v4 is at least as good by the promote rule · v4 is registered, not active: promote it on Models (F7) with p p"
+        )
         var big = Fixtures.state()
         _ = update(&big, .retrain(.finished(Self.outcome(better: true))))
         #expect(big.keyScope == .retrainPrompt)

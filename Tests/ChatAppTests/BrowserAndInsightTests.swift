@@ -22,19 +22,24 @@ import Testing
 
     static let insight = TurnInsight(
         explanation: TurnExplanation(
-            turn: 1, position: 1, text: "where is my ordr", ranking: [.init(intent: "order_status", confidence: 0.8), .init(intent: "refund", confidence: 0.15)],
-            modelVersion: 3, language: "en", slots: ["order_id": "1234"], outcome: .replied, reply: "On its way.", templateID: 7,
+            turn: 1, position: 1, text: "where is my ordr",
+            ranking: [.init(intent: "order_status", confidence: 0.8), .init(intent: "refund", confidence: 0.15)],
+            modelVersion: 3, language: "en", slots: ["order_id": "1234"], outcome: .replied, reply: "On its way.",
+            templateID: 7,
             templateText: "Your order {{order_id}} is on its way.", label: nil
         ),
         words: DraftAnalysis(
             text: "where is my ordr",
-            prediction: PredictionSummary(tokens: ["where", "is", "my", "ordr"], unknown: [false, false, false, true], ranked: []),
+            prediction: PredictionSummary(
+                tokens: ["where", "is", "my", "ordr"], unknown: [false, false, false, true], ranked: []),
             importance: [0.1, 0.0, 0.02, 0.5]
         )
     )
 
     @Test func tabExplainsThePastTurnWithTheModelThatAnswered() {
-        let (backend, state, frames) = run([[.paste("where is my ordr"), .key(.enter)], [.key(.tab)]]) { $0.insights[1] = Self.insight }
+        let (backend, state, frames) = run([[.paste("where is my ordr"), .key(.enter)], [.key(.tab)]]) {
+            $0.insights[1] = Self.insight
+        }
         #expect(backend.calls.contains(.explain(1)))
         #expect(state.insight == Self.insight)
         let text = frames.last!.text
@@ -45,7 +50,9 @@ import Testing
     }
 
     @Test func theStatusLineShowsSlotMemoryAndForgetSlotsClearsIt() {
-        let (backend, _, frames) = run([[.key(.character("x")), .key(.backspace)], [.paste("/forget-slots"), .key(.enter)]]) {
+        let (backend, _, frames) = run([
+            [.key(.character("x")), .key(.backspace)], [.paste("/forget-slots"), .key(.enter)],
+        ]) {
             $0.session.slots = ["order_id": "1234", "email": "[email]"]
         }
         #expect(frames[1].text.contains("slots email=[email] order_id=1234"))
@@ -55,19 +62,26 @@ import Testing
     }
 
     static let stored = [
-        ConversationSummary(id: 9, started: Date(timeIntervalSince1970: 1_764_612_000), agent: "sam", turns: 4, handedOff: true, hasFallback: true, firstLine: "I want a refund"),
-        ConversationSummary(id: 8, started: Date(timeIntervalSince1970: 1_764_600_000), agent: nil, turns: 2, handedOff: false, hasFallback: false, firstLine: "hello"),
+        ConversationSummary(
+            id: 9, started: Date(timeIntervalSince1970: 1_764_612_000), agent: "sam", turns: 4, handedOff: true,
+            hasFallback: true, firstLine: "I want a refund"),
+        ConversationSummary(
+            id: 8, started: Date(timeIntervalSince1970: 1_764_600_000), agent: nil, turns: 2, handedOff: false,
+            hasFallback: false, firstLine: "hello"),
     ]
 
     @Test func theBrowserFindsOpensReadOnlyAndContinues() {
         let (backend, state, frames) = run([
-            [.key(.function(6))], [.paste("ref")], [.key(.enter)], [.paste("still there?"), .key(.enter)], [.paste("/continue"), .key(.enter)],
+            [.key(.function(6))], [.paste("ref")], [.key(.enter)], [.paste("still there?"), .key(.enter)],
+            [.paste("/continue"), .key(.enter)],
         ]) {
             $0.stored = Self.stored
             $0.storedLines[9] = [TranscriptLine(role: .customer, text: "I want a refund", turn: 30, position: 1)]
         }
         #expect(backend.calls.prefix(2) == [.conversations(""), .conversations("ref")])
-        #expect(frames[1].text.contains("#9  2025-12-01 18:00  sam") && frames[1].text.contains("4 turns ⚑✋ I want a refund"))
+        #expect(
+            frames[1].text.contains("#9  2025-12-01 18:00  sam")
+                && frames[1].text.contains("4 turns ⚑✋ I want a refund"))
         #expect(backend.calls.contains(.open(9, continuing: false)))
         // Read-only: a typed line is not sent.
         #expect(!backend.calls.contains(.send("still there?")))

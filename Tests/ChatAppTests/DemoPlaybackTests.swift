@@ -43,7 +43,9 @@ import Testing
         backend.review = Fixtures.review
         prepare(backend)
         let demo = DemoBackend(base: backend)
-        let director = DemoDirector(script: try DemoScript.parse(text, file: "t.demo"), pace: DemoPace(speed: speed), backend: demo, interactive: interactive)
+        let director = DemoDirector(
+            script: try DemoScript.parse(text, file: "t.demo"), pace: DemoPace(speed: speed), backend: demo,
+            interactive: interactive)
         var frames: [Int: Screen] = [:]
         var times: [Duration] = []
         director.stepFinished = { index, state in
@@ -70,15 +72,19 @@ import Testing
         let run = try play()
         #expect(run.director.errors.isEmpty)
         #expect(run.state.quitting && !run.terminal.exhausted)
-        #expect(logged(run.backend.calls) == [
-            .send("where is my order"), .relabel(turn: 1, intent: "refund"), .handoff, .agentReply("Hi, I'm Sam"), .handBack,
-            .newConversation, .send("你好"),
-        ])
+        #expect(
+            logged(run.backend.calls) == [
+                .send("where is my order"), .relabel(turn: 1, intent: "refund"), .handoff, .agentReply("Hi, I'm Sam"),
+                .handBack,
+                .newConversation, .send("你好"),
+            ])
         // Typed key by key: the live panel classified every prefix, each in a frame of its own.
-        let drafts = run.backend.calls.compactMap { if case let .analyze(text) = $0 { text } else { nil } }
+        let drafts = run.backend.calls.compactMap { if case .analyze(let text) = $0 { text } else { nil } }
         #expect(drafts.prefix(4) == ["w", "wh", "whe", "wher"])
         #expect(run.terminal.frames.contains { $0.text.contains("› where is my") })
-        #expect(run.backend.calls.contains(.reviewQueue) && run.backend.calls.contains { if case .monitor = $0 { true } else { false } })
+        #expect(
+            run.backend.calls.contains(.reviewQueue)
+                && run.backend.calls.contains { if case .monitor = $0 { true } else { false } })
         // A virtual clock at a person's pace: no real waiting, yet every step took its time.
         try #require(run.times.count == 10)
         #expect(zip(run.times, run.times.dropFirst()).allSatisfy { $0 < $1 })
@@ -89,7 +95,8 @@ import Testing
     }
 
     @Test func speedDividesEveryWait() throws {
-        let slow = try play(speed: 1), fast = try play(speed: 50)
+        let slow = try play(speed: 1)
+        let fast = try play(speed: 50)
         #expect(logged(fast.backend.calls) == logged(slow.backend.calls))
         let ratio = (slow.times.last! / .milliseconds(1)) / (fast.times.last! / .milliseconds(1))
         #expect(abs(ratio - 50) < 1)
@@ -97,10 +104,11 @@ import Testing
 
     @Test func aStepThatCannotPlayHereIsAnErrorNamingItsLine() throws {
         let run = try play("customer: hi\nhandback\nagent: hello\n")
-        #expect(run.director.errors == [
-            "t.demo:2: handback: the bot already holds the conversation",
-            "t.demo:3: agent: the bot holds the conversation here (a handoff first)",
-        ])
+        #expect(
+            run.director.errors == [
+                "t.demo:2: handback: the bot already holds the conversation",
+                "t.demo:3: agent: the bot holds the conversation here (a handoff first)",
+            ])
         #expect(run.frames[1]!.text.contains("t.demo:2: handback: the bot already holds the conversation"))
         #expect(logged(run.backend.calls) == [.send("hi")])
     }

@@ -5,14 +5,17 @@ import Testing
 /// the file and line of the first bad step.
 struct DemoScriptTests {
     @Test func everyStepKindParsesWithItsLine() throws {
-        let text = "\u{FEFF}# a comment\r\n\ncaption: Hello, audience\ncustomer: where is my order #48213?\n"
+        let text =
+            "\u{FEFF}# a comment\r\n\ncaption: Hello, audience\ncustomer: where is my order #48213?\n"
             + "pause\npause 2s\npause 1.5s\npause 250ms\nrelabel: order_status\nscreen: Review\nscreen: monitor\n"
             + "handoff\nagent: Hi, I'm Sam\nhandback\nnew\ncaption:\n   # an indented comment\n  customer:   你好  \n"
         let script = try DemoScript.parse(text, file: "t.demo")
         let expected: [DemoScript.Entry] = [
             .init(.caption("Hello, audience"), line: 3), .init(.customer("where is my order #48213?"), line: 4),
-            .init(.pause(nil), line: 5), .init(.pause(.seconds(2)), line: 6), .init(.pause(.milliseconds(1500)), line: 7),
-            .init(.pause(.milliseconds(250)), line: 8), .init(.relabel("order_status"), line: 9), .init(.screen(.review), line: 10),
+            .init(.pause(nil), line: 5), .init(.pause(.seconds(2)), line: 6),
+            .init(.pause(.milliseconds(1500)), line: 7),
+            .init(.pause(.milliseconds(250)), line: 8), .init(.relabel("order_status"), line: 9),
+            .init(.screen(.review), line: 10),
             .init(.screen(.monitor), line: 11), .init(.handoff, line: 12), .init(.agent("Hi, I'm Sam"), line: 13),
             .init(.handback, line: 14), .init(.newConversation, line: 15), .init(.caption(""), line: 16),
             .init(.customer("你好"), line: 18),
@@ -51,9 +54,13 @@ struct DemoScriptTests {
 
     @Test func aScreenThisBuildLacksIsNamedAsSuch() throws {
         if Page(rawValue: "models") != nil {
-            #expect(try DemoScript.parse("screen: models\n", file: "m.demo").entries == [.init(.screen(Page(rawValue: "models")!), line: 1)])
+            #expect(
+                try DemoScript.parse("screen: models\n", file: "m.demo").entries == [
+                    .init(.screen(Page(rawValue: "models")!), line: 1)
+                ])
         } else {
-            #expect(throws: DemoScriptError(file: "m.demo", line: 2, "screen: the models screen is not in this build")) {
+            #expect(throws: DemoScriptError(file: "m.demo", line: 2, "screen: the models screen is not in this build"))
+            {
                 try DemoScript.parse("# models\nscreen: models\n", file: "m.demo")
             }
         }
@@ -67,7 +74,8 @@ struct DemoScriptTests {
     }
 
     @Test func relabelsAreCheckedAgainstTheModelsIntents() throws {
-        let script = try DemoScript.parse("customer: hi\nrelabel: greet\ncustomer: refund me\nrelabel: refunds\n", file: "r.demo")
+        let script = try DemoScript.parse(
+            "customer: hi\nrelabel: greet\ncustomer: refund me\nrelabel: refunds\n", file: "r.demo")
         #expect(throws: DemoScriptError(file: "r.demo", line: 4, "relabel: no intent \"refunds\" in this model")) {
             try script.check(intents: ["greet", "refund"])
         }

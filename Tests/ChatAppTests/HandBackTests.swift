@@ -1,7 +1,8 @@
 import Assistant
-@testable import ChatApp
 import SupportBotTestSupport
 import Testing
+
+@testable import ChatApp
 
 /// Hand-off, take-over and hand-back as `update` values and through the runtime: after any
 /// hand-off the agent holds the conversation; one Ctrl-T (or /takeover) gives it back and the
@@ -14,7 +15,8 @@ import Testing
 
     func reply(_ outcome: TurnOutcome, turn: Int64 = 7) -> BotReply {
         BotReply(
-            conversation: 42, customerTurn: turn, botTurn: outcome == .quiet ? nil : turn + 1, intent: "refund", confidence: 0.3,
+            conversation: 42, customerTurn: turn, botTurn: outcome == .quiet ? nil : turn + 1, intent: "refund",
+            confidence: 0.3,
             topIntents: [], outcome: outcome, threshold: 0.5, text: outcome == .quiet ? nil : "…", templateID: nil,
             latencyMicros: 700, modelVersion: 3
         )
@@ -29,7 +31,8 @@ import Testing
         #expect(state.agentMode, "until the store took it")
         send(&state, .handedBack([.note("back to the bot")]))
         #expect(!state.agentMode && state.transcript.last?.text == "back to the bot")
-        #expect(send(&state, .paste("where is my refund"), .key(.enter)).last == .sendCustomerMessage("where is my refund"))
+        #expect(
+            send(&state, .paste("where is my refund"), .key(.enter)).last == .sendCustomerMessage("where is my refund"))
     }
 
     @Test func slashHandoffThenTakeoverGivesBack() {
@@ -73,12 +76,14 @@ import Testing
 
     @Test func theRuntimeStoresTheHandBackAndTheBotAnswersTheNextLine() {
         let clock = TestClock()
-        let terminal = TestTerminal(width: 80, height: 24, clock: clock, script: [
-            .init(at: .zero, [.paste("/handoff"), .key(.enter)]),
-            .init(at: .seconds(1), [.key(.control("t"))]),
-            .init(at: .seconds(2), [.paste("hello"), .key(.enter)]),
-            .init(at: .seconds(3), [.key(.function(10))]),
-        ])
+        let terminal = TestTerminal(
+            width: 80, height: 24, clock: clock,
+            script: [
+                .init(at: .zero, [.paste("/handoff"), .key(.enter)]),
+                .init(at: .seconds(1), [.key(.control("t"))]),
+                .init(at: .seconds(2), [.paste("hello"), .key(.enter)]),
+                .init(at: .seconds(3), [.key(.function(10))]),
+            ])
         let backend = TestChatBackend(session: Fixtures.session, intent: "greet")
         let state = ChatRuntime(backend: backend, terminal: terminal, clock: clock).run()
         #expect(backend.calls == [.handoff, .handBack, .analyze("hello"), .send("hello")])

@@ -1,5 +1,6 @@
-@testable import ChatApp
 import Testing
+
+@testable import ChatApp
 
 /// The keymap is the one definition of the keys: no key is bound twice in a scope, every
 /// binding reaches Help, and the hint lines name keys that are bound.
@@ -16,12 +17,16 @@ import Testing
         for binding in Keymap.bindings {
             let heading = entries.firstIndex { $0.key.isEmpty && $0.summary == binding.scope.title } ?? entries.endIndex
             let section = entries[heading...].dropFirst().prefix { !$0.key.isEmpty }
-            #expect(section.contains { $0.key == binding.label && $0.summary == binding.help }, "\(binding.label) missing from Help")
+            #expect(
+                section.contains { $0.key == binding.label && $0.summary == binding.help },
+                "\(binding.label) missing from Help")
         }
     }
 
     @Test func hintsComeFromTheTable() {
-        #expect(Keymap.hints(for: .review) == "Enter confirm · p pick · o out of scope · x discard · s skip · u undo · t retrain")
+        #expect(
+            Keymap.hints(for: .review)
+                == "Enter confirm · p pick · o out of scope · x discard · s skip · u undo · t retrain")
         #expect(Keymap.hints(for: .chat) == "^R relabel · ^T take over · Tab pick turn")
         #expect(Keymap.hints(for: .chat, takeOver: true) == "^R relabel · ^T give back · ^O as customer")
         #expect(Keymap.hints(for: .picker) == "↑↓ · Enter choose · Esc cancel")

@@ -6,7 +6,9 @@ import Testing
 /// The Monitor screen: drawn from a `StatsReport`, a period selector, intent rows that
 /// scroll, and a refresh every few seconds only while it is shown.
 @Suite struct MonitorScreenTests {
-    func run(_ script: [TestTerminal.Input], height: Int = 24) -> (backend: TestChatBackend, terminal: TestTerminal, state: State) {
+    func run(_ script: [TestTerminal.Input], height: Int = 24) -> (
+        backend: TestChatBackend, terminal: TestTerminal, state: State
+    ) {
         let clock = TestClock()
         let terminal = TestTerminal(width: 80, height: height, clock: clock, script: script)
         let backend = TestChatBackend(session: Fixtures.session)
@@ -52,7 +54,9 @@ import Testing
         render(state, into: &screen)
         let text = screen.text
         #expect(text.contains("Monitor · today [7 days] all"))
-        #expect(text.contains("customer turns 1234") && text.contains("fallback rate 12.5%") && text.contains("hand-off rate 7.1%"))
+        #expect(
+            text.contains("customer turns 1234") && text.contains("fallback rate 12.5%")
+                && text.contains("hand-off rate 7.1%"))
         #expect(text.contains("live accuracy 92.9% (n 140, 95% CI"))
         #expect(text.contains("latency p50 1.9 ms  p95 4.2 ms  p99 4.2 ms"))
         #expect(text.contains("drift FLAGGED intent_mix, confidence"))

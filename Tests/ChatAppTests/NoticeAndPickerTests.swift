@@ -1,6 +1,7 @@
 import Assistant
-@testable import ChatApp
 import Testing
+
+@testable import ChatApp
 
 /// Notices on their own row that expire and stay on their page; the picker on tiny
 /// terminals; small defects of labels and the template editor.
@@ -104,7 +105,10 @@ import Testing
     @Test func aRefusedTemplateKeepsTheEditorAndTheText() {
         var state = Fixtures.filled(.templates, width: 80, height: 24)
         _ = update(&state, .key(.right), .key(.character("a")), .paste("Bad \u{1B}[31m reply"))
-        #expect(update(&state, .key(.enter)) == [.saveTemplate(intent: "order_status", variant: nil, text: "Bad \u{1B}[31m reply")])
+        #expect(
+            update(&state, .key(.enter)) == [
+                .saveTemplate(intent: "order_status", variant: nil, text: "Bad \u{1B}[31m reply")
+            ])
         _ = update(&state, .failed("a template cannot contain control characters (ESC at column 5)"))
         #expect(state.templates.editor?.text == "Bad \u{1B}[31m reply")
         #expect(rendered(state).text.contains("cannot contain control characters"))

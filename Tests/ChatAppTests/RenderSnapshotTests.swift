@@ -21,7 +21,8 @@ import Testing
 
     @Test(arguments: sizes) func relabelPicker(width: Int, height: Int) throws {
         var state = Fixtures.filled(.chat, width: width, height: height)
-        state.picker = IntentPicker(turn: 2, position: 3, text: Fixtures.transcript[2].text, intents: Fixtures.intents, current: "refund")
+        state.picker = IntentPicker(
+            turn: 2, position: 3, text: Fixtures.transcript[2].text, intents: Fixtures.intents, current: "refund")
         state.picker?.filter = LineEditor("r")
         state.picker?.selected = 0
         try snapshot(state, "picker")

@@ -11,14 +11,18 @@ import Testing
     static let queue: [ReviewCandidate] = {
         var items = Fixtures.review
         items[0].ranking = [
-            .init(intent: "refund", confidence: 0.21), .init(intent: "greet", confidence: 0.20), .init(intent: "订单查询", confidence: 0.18),
+            .init(intent: "refund", confidence: 0.21), .init(intent: "greet", confidence: 0.20),
+            .init(intent: "订单查询", confidence: 0.18),
         ]
         return items
     }()
 
-    func run(_ keys: [Key], width: Int = 80, height: Int = 24) -> (backend: TestChatBackend, state: State, frame: Screen, frames: [Screen]) {
+    func run(_ keys: [Key], width: Int = 80, height: Int = 24) -> (
+        backend: TestChatBackend, state: State, frame: Screen, frames: [Screen]
+    ) {
         let clock = TestClock()
-        let script = [TestTerminal.Input(at: .zero, [.key(.function(3))])]
+        let script =
+            [TestTerminal.Input(at: .zero, [.key(.function(3))])]
             + keys.enumerated().map { TestTerminal.Input(at: .milliseconds(10 * ($0.offset + 1)), [.key($0.element)]) }
         let terminal = TestTerminal(width: width, height: height, clock: clock, script: script)
         let backend = TestChatBackend(session: Fixtures.session, intent: "order_status")
@@ -36,7 +40,8 @@ import Testing
     @Test func outOfScopeDiscardAndSkipAreStoredEventsThatLeaveTheQueue() {
         let (backend, state, _, _) = run([.character("o"), .character("x"), .character("s")])
         let marks = backend.calls.filter { if case .mark = $0 { true } else { false } }
-        #expect(marks == [.mark(turn: 3, kind: .outOfScope), .mark(turn: 2, kind: .discard), .mark(turn: 1, kind: .skip)])
+        #expect(
+            marks == [.mark(turn: 3, kind: .outOfScope), .mark(turn: 2, kind: .discard), .mark(turn: 1, kind: .skip)])
         #expect(state.review.items.isEmpty && state.review.total == 0)
         #expect(state.review.undoable == [3, 2, 1])
     }
@@ -46,7 +51,10 @@ import Testing
         let tail = backend.calls.drop { $0 != .mark(turn: 3, kind: .discard) }
         #expect(tail.first == .mark(turn: 3, kind: .discard))
         #expect(tail.contains(.mark(turn: 3, kind: .undo)))
-        #expect(Array(tail.drop { $0 != .mark(turn: 3, kind: .undo) }.dropFirst().prefix(2)) == [.reviewQueue, .reviewCount])
+        #expect(
+            Array(tail.drop { $0 != .mark(turn: 3, kind: .undo) }.dropFirst().prefix(2)) == [
+                .reviewQueue, .reviewCount,
+            ])
         // The second `u` has nothing left to undo: no event, a notice.
         #expect(tail.filter { if case .mark = $0 { true } else { false } }.count == 2)
         #expect(frames.contains { $0.text.contains("nothing to undo in this session") })
@@ -82,7 +90,7 @@ import Testing
 
     @Test func movingTheHighlightLoadsTheNextContextOnce() {
         let (backend, _, _, _) = run([.down, .down, .up])
-        let contexts = backend.calls.compactMap { if case let .reviewContext(turn) = $0 { turn } else { nil } }
+        let contexts = backend.calls.compactMap { if case .reviewContext(let turn) = $0 { turn } else { nil } }
         #expect(contexts == [3, 2, 1, 2])
     }
 }

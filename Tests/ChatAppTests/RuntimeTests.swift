@@ -47,7 +47,9 @@ import Testing
     }
 
     @Test func aNoticeGoesAfterItsLifetimeOnTheClock() {
-        let (terminal, backend, state) = run([.init(at: .zero, [.paste("hi"), .key(.enter)])]) { $0.failure = "database is locked" }
+        let (terminal, backend, state) = run([.init(at: .zero, [.paste("hi"), .key(.enter)])]) {
+            $0.failure = "database is locked"
+        }
         #expect(backend.calls == [.analyze("hi"), .send("hi")])
         let shown = terminal.frames.firstIndex { $0.text.contains("database is locked") }
         #expect(shown == 1)
@@ -91,11 +93,13 @@ import Testing
             .init(at: .seconds(1), [.key(.down), .key(.enter)]),
             .init(at: .seconds(2), [.key(.function(5))]),
         ]) { $0.review = Fixtures.review }
-        #expect(backend.calls == [
-            .reviewQueue, .reviewCount, .reviewContext(3), .reviewContext(2), .relabel(turn: 2, intent: "refund"), .reviewContext(1),
-            // The Monitor refreshes itself every 5 s while shown: at 7 s and 12 s, then the run ends.
-            .monitor(.week), .monitor(.week), .monitor(.week),
-        ])
+        #expect(
+            backend.calls == [
+                .reviewQueue, .reviewCount, .reviewContext(3), .reviewContext(2), .relabel(turn: 2, intent: "refund"),
+                .reviewContext(1),
+                // The Monitor refreshes itself every 5 s while shown: at 7 s and 12 s, then the run ends.
+                .monitor(.week), .monitor(.week), .monitor(.week),
+            ])
         #expect(state.review.items.map(\.id) == [3, 1])
         #expect(terminal.frames[1].text.contains("3 left"))
     }

@@ -1,6 +1,7 @@
 import Assistant
-@testable import ChatApp
 import Testing
+
+@testable import ChatApp
 
 /// The cell grid: display widths, control characters, wrapping.
 @Suite struct ScreenTests {
@@ -19,7 +20,10 @@ import Testing
         var screen = Screen(width: 20, height: 1)
         screen.put("x\u{1B}]0;pwned\u{07}", row: 0, column: 0)
         #expect(screen.text == "x^[]0;pwned^G")
-        #expect(screen.cells.allSatisfy { cell in cell.text.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) } })
+        #expect(
+            screen.cells.allSatisfy { cell in
+                cell.text.unicodeScalars.allSatisfy { $0.value >= 0x20 && !(0x7F...0x9F).contains($0.value) }
+            })
     }
 
     @Test func wideCharactersTakeTwoCellsAndAreNeverSplit() {

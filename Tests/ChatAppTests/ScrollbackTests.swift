@@ -1,6 +1,7 @@
 import Assistant
-@testable import ChatApp
 import Testing
+
+@testable import ChatApp
 
 /// Scrolling past the transcript lines in memory: pages come from the store, memory stays bounded.
 @Suite struct ScrollbackTests {
@@ -63,7 +64,9 @@ import Testing
         #expect(state.transcript.first?.text == "line 5" && state.earlierInStore)
         state.scroll = 5000
         #expect(send(&state, .key(.pageUp)) == [.loadEarlier(before: 5)])
-        let page = [line(4), TranscriptLine(role: .bot, text: "orphan reply", turn: 4, intent: "greet", label: "refund")]
+        let page = [
+            line(4), TranscriptLine(role: .bot, text: "orphan reply", turn: 4, intent: "greet", label: "refund"),
+        ]
         send(&state, .earlierLoaded(page))
         #expect(state.transcript.prefix(3).map(\.text) == ["line 4", "orphan reply", "line 5"])
         #expect(state.transcript[1].label == "refund")

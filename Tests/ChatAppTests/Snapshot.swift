@@ -21,7 +21,8 @@ private func assertSnapshotLayer(_ actual: String, file name: String, sourceLoca
         return
     }
     guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
-        Issue.record("missing snapshot \(file.path); run with SNAPSHOT_RECORD=1 to record it", sourceLocation: sourceLocation)
+        Issue.record(
+            "missing snapshot \(file.path); run with SNAPSHOT_RECORD=1 to record it", sourceLocation: sourceLocation)
         return
     }
     #expect(actual == expected, "snapshot \(name) differs:\n\(actual)", sourceLocation: sourceLocation)

@@ -1,5 +1,6 @@
-@testable import ChatApp
 import Testing
+
+@testable import ChatApp
 
 /// Text as terminals really send and show it: escape sequences, Alt keys, grapheme clusters,
 /// terminals without a UTF-8 locale.
@@ -51,7 +52,8 @@ import Testing
         var e = LineEditor("where is my 订单, please")
         _ = e.handle(.alt("b"))
         #expect(e.cursor == 16)
-        _ = e.handle(.alt("b")); _ = e.handle(.alt("b"))
+        _ = e.handle(.alt("b"))
+        _ = e.handle(.alt("b"))
         #expect(e.cursor == 9)
         _ = e.handle(.alt("f"))
         #expect(e.cursor == 11)
@@ -59,7 +61,8 @@ import Testing
         #expect(e.cursor == 14)
         _ = e.handle(.alt("d"))
         #expect(e.text == "where is my 订单")
-        _ = e.handle(.home); _ = e.handle(.alt("b"))
+        _ = e.handle(.home)
+        _ = e.handle(.alt("b"))
         #expect(e.cursor == 0)
     }
 

@@ -1,7 +1,7 @@
 import Assistant
+import Testing
 
 @testable import ChatApp
-import Testing
 
 /// `update` as plain values: event in, state and effects out.
 @Suite struct UpdateTests {
@@ -33,7 +33,9 @@ import Testing
     @Test func staleAnalysisIsIgnored() {
         var state = Fixtures.state()
         send(&state, .paste("where is my ordr 订单"))
-        send(&state, .draftAnalyzed(DraftAnalysis(text: "where", prediction: Fixtures.analysis.prediction, importance: [])))
+        send(
+            &state,
+            .draftAnalyzed(DraftAnalysis(text: "where", prediction: Fixtures.analysis.prediction, importance: [])))
         #expect(state.analysis == nil)
         send(&state, .draftAnalyzed(Fixtures.analysis))
         #expect(state.analysis == Fixtures.analysis)
@@ -43,12 +45,15 @@ import Testing
         var e = LineEditor("hello big world")
         _ = e.handle(.control("w"))
         #expect(e.text == "hello big ")
-        _ = e.handle(.home); _ = e.handle(.right); _ = e.handle(.delete)
+        _ = e.handle(.home)
+        _ = e.handle(.right)
+        _ = e.handle(.delete)
         #expect(e.text == "hllo big ")
         _ = e.handle(.control("k"))
         #expect(e.text == "h")
         e.insert("é订单")
-        _ = e.handle(.left); _ = e.handle(.backspace)
+        _ = e.handle(.left)
+        _ = e.handle(.backspace)
         #expect(e.text == "hé单")
         _ = e.handle(.control("u"))
         #expect(e.text == "单" && e.cursor == 0)
@@ -205,10 +210,14 @@ import Testing
         send(&state, .key(.right), .key(.down))
         #expect(state.templates.selectedVariant == 1)
         send(&state, .key(.character("e")), .key(.end), .paste("！"))
-        #expect(send(&state, .key(.enter)) == [.saveTemplate(intent: "order_status", variant: 2, text: "订单 {{order_id}} 已发货，预计 {{eta}} 送达。！")])
+        #expect(
+            send(&state, .key(.enter)) == [
+                .saveTemplate(intent: "order_status", variant: 2, text: "订单 {{order_id}} 已发货，预计 {{eta}} 送达。！")
+            ])
         send(&state, .templatesLoaded(Fixtures.templates))
         send(&state, .key(.character("a")), .paste("New reply 🙂"))
-        #expect(send(&state, .key(.enter)) == [.saveTemplate(intent: "order_status", variant: nil, text: "New reply 🙂")])
+        #expect(
+            send(&state, .key(.enter)) == [.saveTemplate(intent: "order_status", variant: nil, text: "New reply 🙂")])
         send(&state, .templatesLoaded(Fixtures.templates))
         #expect(send(&state, .key(.character("d"))) == [.expireNotice(serial: 1, after: Notice.lifetime)])
         #expect(send(&state, .key(.character("d"))) == [.deleteTemplate(intent: "order_status", variant: 2)])
@@ -232,7 +241,9 @@ import Testing
 
     @Test func transcriptIsBoundedAndScrolls() {
         var state = Fixtures.state()
-        for i in 0..<(State.transcriptLimit + 5) { send(&state, .appended([TranscriptLine(role: .customer, text: "line \(i)")])) }
+        for i in 0..<(State.transcriptLimit + 5) {
+            send(&state, .appended([TranscriptLine(role: .customer, text: "line \(i)")]))
+        }
         #expect(state.transcript.count == State.transcriptLimit)
         #expect(state.transcript.first?.text == "line 5")
         send(&state, .key(.pageUp))

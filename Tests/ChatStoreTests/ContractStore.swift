@@ -1,8 +1,8 @@
 import Assistant
 import ChatStore
-import PostgresStore
 import Foundation
 import GRDB
+import PostgresStore
 import SupportBotTestSupport
 import Testing
 
@@ -93,16 +93,22 @@ struct SQLiteContractStore: BackedContractStore {
     func loggedTurns(in conversation: Int64) throws -> [StoredTurn] { try database.turns(in: conversation) }
 
     func handOffTime(of conversation: Int64) throws -> Date? {
-        try queue.read { try Date.fetchOne($0, sql: "SELECT handedOffAt FROM conversation WHERE id = ?", arguments: [conversation]) }
+        try queue.read {
+            try Date.fetchOne($0, sql: "SELECT handedOffAt FROM conversation WHERE id = ?", arguments: [conversation])
+        }
     }
 
     func startTime(of conversation: Int64) throws -> Date? {
-        try queue.read { try Date.fetchOne($0, sql: "SELECT startedAt FROM conversation WHERE id = ?", arguments: [conversation]) }
+        try queue.read {
+            try Date.fetchOne($0, sql: "SELECT startedAt FROM conversation WHERE id = ?", arguments: [conversation])
+        }
     }
 
     func labelIntents(of turn: Int64) throws -> [String] {
         try queue.read {
-            try String.fetchAll($0, sql: "SELECT intent FROM labelEvent WHERE turnId = ? AND intent IS NOT NULL ORDER BY id", arguments: [turn])
+            try String.fetchAll(
+                $0, sql: "SELECT intent FROM labelEvent WHERE turnId = ? AND intent IS NOT NULL ORDER BY id",
+                arguments: [turn])
         }
     }
 
@@ -131,5 +137,7 @@ extension BackedContractStore {
     func recordLabel(_ label: TurnLabel) throws { try database.recordLabel(label) }
     func threshold(forModel version: Int64) throws -> Float? { try database.threshold(forModel: version) }
     func activeModel() throws -> StoredModel? { try database.activeModel() }
-    func addModel(_ model: NewModel, activate: Bool) throws -> Int64 { try database.addModel(model, activate: activate) }
+    func addModel(_ model: NewModel, activate: Bool) throws -> Int64 {
+        try database.addModel(model, activate: activate)
+    }
 }

@@ -8,13 +8,15 @@ import Testing
 /// nothing in it ever trained on.
 @Suite struct EvaluationSetTests {
     static let testGreet = """
-    intent: greet
-    examples:
-      - hello there
-      - good evening
-    """
+        intent: greet
+        examples:
+          - hello there
+          - good evening
+        """
 
-    func store(_ files: [String: String] = StoreFixtures.standardFiles.merging(["test/en/greet.yaml": testGreet]) { $1 }) throws -> ChatDatabase {
+    func store(
+        _ files: [String: String] = StoreFixtures.standardFiles.merging(["test/en/greet.yaml": testGreet]) { $1 }
+    ) throws -> ChatDatabase {
         let store = try ChatDatabase.inMemory()
         try store.sync(StoreFixtures.dataset(files), at: StoreFixtures.time)
         return store
@@ -26,8 +28,12 @@ import Testing
         // "hello there" is also a training phrasing of greet: held out, it is not trained on.
         #expect(try !store.trainingExamples().contains { $0.text == "hello there" })
         #expect(try store.trainingExamples().count == 5)
-        #expect(try store.sync(StoreFixtures.dataset(StoreFixtures.standardFiles.merging(["test/en/greet.yaml": Self.testGreet]) { $1 }),
-                               at: StoreFixtures.time).isEmpty)
+        #expect(
+            try store.sync(
+                StoreFixtures.dataset(
+                    StoreFixtures.standardFiles.merging(["test/en/greet.yaml": Self.testGreet]) { $1 }),
+                at: StoreFixtures.time
+            ).isEmpty)
     }
 
     @Test func theSplitOfALabelledTurnIsAStableHashOfItsId() {
@@ -44,17 +50,28 @@ import Testing
         var turns: [Int64] = []
         var conversation: Int64?
         for i in 0..<40 {
-            let logged = try StoreFixtures.log(store, conversation, "utterance number \(i)", intent: "greet", confidence: 0.3)
+            let logged = try StoreFixtures.log(
+                store, conversation, "utterance number \(i)", intent: "greet", confidence: 0.3)
             conversation = logged.conversation
             turns.append(logged.customerTurn)
-            try store.recordLabel(TurnLabel(turn: logged.customerTurn, intent: "order_status", annotator: "Sam", time: StoreFixtures.time))
+            try store.recordLabel(
+                TurnLabel(turn: logged.customerTurn, intent: "order_status", annotator: "Sam", time: StoreFixtures.time)
+            )
         }
-        let held = Set(turns.filter { EvaluationSplit.isEvaluation(turn: $0, share: 0.5) }.map { "utterance number \(turns.firstIndex(of: $0)!)" })
+        let held = Set(
+            turns.filter { EvaluationSplit.isEvaluation(turn: $0, share: 0.5) }.map {
+                "utterance number \(turns.firstIndex(of: $0)!)"
+            })
         #expect(!held.isEmpty && held.count < 40)
         #expect(Set(try store.evaluationExamples().map(\.text)).subtracting(["hello there", "good evening"]) == held)
         #expect(try store.trainingExamples().filter { $0.intent == "order_status" }.count == 2 + 40 - held.count)
-        for turn in turns { try store.recordLabel(TurnLabel(turn: turn, intent: "greet", annotator: "Kim", time: StoreFixtures.time)) }
-        #expect(Set(try store.evaluationExamples().filter { $0.intent == "greet" }.map(\.text)).subtracting(["hello there", "good evening"]) == held)
+        for turn in turns {
+            try store.recordLabel(TurnLabel(turn: turn, intent: "greet", annotator: "Kim", time: StoreFixtures.time))
+        }
+        #expect(
+            Set(try store.evaluationExamples().filter { $0.intent == "greet" }.map(\.text)).subtracting([
+                "hello there", "good evening",
+            ]) == held)
     }
 
     @Test func theSameTextFromAFileAnImportAndALabelIsNeverTrainedOnOnceHeldOut() throws {
@@ -63,9 +80,13 @@ import Testing
         let store = try store(StoreFixtures.standardFiles.merging(["test/en/order_status.yaml": testOrder]) { $1 })
         try store.set(.evalShare, to: "0", by: "Sam", at: StoreFixtures.time)
         let logged = try StoreFixtures.log(store, nil, "where is my order", intent: "greet", confidence: 0.3)
-        try store.recordLabel(TurnLabel(turn: logged.customerTurn, intent: "order_status", annotator: "Sam", time: StoreFixtures.time))
+        try store.recordLabel(
+            TurnLabel(turn: logged.customerTurn, intent: "order_status", annotator: "Sam", time: StoreFixtures.time))
         _ = try store.importExamples(
-            [DatasetExample(text: "where is my order ", intent: "order_status", source: SourceLocation(file: "x.csv", line: 2))],
+            [
+                DatasetExample(
+                    text: "where is my order ", intent: "order_status", source: SourceLocation(file: "x.csv", line: 2))
+            ],
             source: "x", at: StoreFixtures.time
         )
         #expect(try !store.trainingExamples().contains { ExampleText.normalized($0.text) == "where is my order" })
@@ -83,6 +104,8 @@ import Testing
         #expect(try !store.set(.evalShare, to: "0.3", by: "Kim", at: StoreFixtures.time))
         #expect(try store.value(of: .evalShare) == "0.3")
         let changes = try store.settingChanges()
-        #expect(changes.map(\.changedBy) == ["Sam"] && changes.map(\.oldValue) == ["0.2"] && changes.map(\.value) == ["0.3"])
+        #expect(
+            changes.map(\.changedBy) == ["Sam"] && changes.map(\.oldValue) == ["0.2"] && changes.map(\.value) == ["0.3"]
+        )
     }
 }

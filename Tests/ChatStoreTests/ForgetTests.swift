@@ -1,10 +1,11 @@
 import Assistant
-@testable import ChatStore
 import Foundation
 import GRDB
 import IntentModel
 import PostgresStore
 import Testing
+
+@testable import ChatStore
 
 /// Forgetting: rows gone, examples and labels with them, models flagged, the deletion
 /// recorded, and the bytes gone from the database file and its WAL.
@@ -21,7 +22,8 @@ import Testing
         try StoreFixtures.log(store, nil, "hello from long ago", agent: "a", at: old)
         let second = try StoreFixtures.log(store, nil, "my code is \(Self.secret)", agent: "a")
         try StoreFixtures.log(store, second.conversation, "where is my order")
-        try store.recordLabel(TurnLabel(turn: second.customerTurn, intent: "order_status", annotator: "a", time: StoreFixtures.time))
+        try store.recordLabel(
+            TurnLabel(turn: second.customerTurn, intent: "order_status", annotator: "a", time: StoreFixtures.time))
         try StoreFixtures.log(store, nil, "hi", agent: "b")
         return (store, path, dir)
     }
@@ -31,15 +33,20 @@ import Testing
     @Test func forgettingByTextLeavesNoTraceInTheFileOrItsWAL() throws {
         let (store, path, dir) = try store()
         defer { try? FileManager.default.removeItem(at: dir) }
-        _ = try store.addModel(NewModel(classifier: RoundTripTests.models[0], created: StoreFixtures.time.addingTimeInterval(60)), activate: true)
-        #expect(bytes(path).range(of: Data(Self.secret.utf8)) != nil || bytes(path + "-wal").range(of: Data(Self.secret.utf8)) != nil)
+        _ = try store.addModel(
+            NewModel(classifier: RoundTripTests.models[0], created: StoreFixtures.time.addingTimeInterval(60)),
+            activate: true)
+        #expect(
+            bytes(path).range(of: Data(Self.secret.utf8)) != nil
+                || bytes(path + "-wal").range(of: Data(Self.secret.utf8)) != nil)
 
         let dry = try store.forget(.text(Self.secret), dryRun: true, at: StoreFixtures.time)
         #expect(dry.conversations == 1 && dry.turns == 4 && dry.labelEvents == 1 && dry.examples == 1)
         #expect(try store.conversations().count == 3)
 
         let summary = try store.forget(.text(Self.secret), at: StoreFixtures.time)
-        #expect(summary.conversations == 1 && summary.turns == 4 && summary.examples == 1 && summary.flaggedModels == [1])
+        #expect(
+            summary.conversations == 1 && summary.turns == 4 && summary.examples == 1 && summary.flaggedModels == [1])
         #expect(summary.checkpointed)
         #expect(try store.conversations().count == 2)
         try store.writer.read { (db: Database) throws in
@@ -47,7 +54,10 @@ import Testing
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM labelEvent") == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM example WHERE origin = 'relabel'") == 0)
             #expect(try Bool.fetchOne(db, sql: "SELECT trainedOnForgotten FROM model WHERE version = 1") == true)
-            #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM turnSearch WHERE turnSearch MATCH ?", arguments: ["\"QUOKKA\""]) == 0)
+            #expect(
+                try Int.fetchOne(
+                    db, sql: "SELECT COUNT(*) FROM turnSearch WHERE turnSearch MATCH ?", arguments: ["\"QUOKKA\""]) == 0
+            )
         }
         let recorded = try store.deletions()
         #expect(recorded.count == 1 && recorded[0].rule == "text" && recorded[0].turns == 4)
@@ -82,7 +92,8 @@ import Testing
     /// its example and a model made after it, flagged), by conversation, an unknown one, and by
     /// `keep_days`, each dry run first; nothing is left after. The PostgreSQL case runs on the
     /// test server (skipped, saying why, without one).
-    @Test(arguments: [StoreKind.sqlite, .postgres]) func forgettingAnswersTheSameOnEitherStore(_ kind: StoreKind) throws {
+    @Test(arguments: [StoreKind.sqlite, .postgres]) func forgettingAnswersTheSameOnEitherStore(_ kind: StoreKind) throws
+    {
         let time = StoreFixtures.time
         if kind == .postgres {
             let store = try PostgresContractStore.fresh()
@@ -106,16 +117,22 @@ import Testing
         try StoreFixtures.log(store, second.conversation, "where is my order")
         try store.recordLabel(TurnLabel(turn: second.customerTurn, intent: "order_status", annotator: "a", time: time))
         let third = try StoreFixtures.log(store, nil, "hi", agent: "b")
-        let version = try store.addModel(NewModel(classifier: RoundTripTests.models[0], created: time.addingTimeInterval(60)), activate: true)
+        let version = try store.addModel(
+            NewModel(classifier: RoundTripTests.models[0], created: time.addingTimeInterval(60)), activate: true)
 
-        func summary(_ conversations: Int, _ turns: Int, _ labelEvents: Int = 0, _ examples: Int = 0, flagged: [Int64] = []) -> ForgetSummary {
+        func summary(
+            _ conversations: Int, _ turns: Int, _ labelEvents: Int = 0, _ examples: Int = 0, flagged: [Int64] = []
+        ) -> ForgetSummary {
             var summary = ForgetSummary()
-            (summary.conversations, summary.turns, summary.labelEvents, summary.examples) = (conversations, turns, labelEvents, examples)
+            (summary.conversations, summary.turns, summary.labelEvents, summary.examples) = (
+                conversations, turns, labelEvents, examples
+            )
             summary.flaggedModels = flagged
             return summary
         }
         #expect(try store.forget(.text(Self.secret), dryRun: true, at: time) == summary(1, 4, 1, 1))
-        #expect(try store.forget(.text(Self.secret), dryRun: false, at: time) == summary(1, 4, 1, 1, flagged: [version]))
+        #expect(
+            try store.forget(.text(Self.secret), dryRun: false, at: time) == summary(1, 4, 1, 1, flagged: [version]))
         #expect(try store.forget(.text(Self.secret), dryRun: false, at: time) == summary(0, 0))
         #expect(try store.forget(.conversation(third.conversation), dryRun: false, at: time) == summary(1, 2))
         #expect(try store.forget(.conversation(999), dryRun: false, at: time) == summary(0, 0))
@@ -147,7 +164,9 @@ import Testing
         try ChatDatabase.migrator.migrate(queue, upTo: "v1")
         try queue.close()
         let before = try store.conversations().count
-        #expect { try store.restore(from: old) } throws: { "\($0)".contains("the store's schema is newer than the backup's") }
+        #expect { try store.restore(from: old) } throws: {
+            "\($0)".contains("the store's schema is newer than the backup's")
+        }
         #expect(try store.conversations().count == before)
         try store.restore(from: old, force: true)
         #expect(try store.conversations().isEmpty)

@@ -1,8 +1,9 @@
 import Assistant
-@testable import ChatStore
 import Foundation
 import GRDB
 import Testing
+
+@testable import ChatStore
 
 /// A store written by the previous release (schema v1 only) upgrades in place: outcomes
 /// derived once, hand-offs as events, labels as `label` events, empty conversations gone.
@@ -57,16 +58,23 @@ import Testing
             try Row.fetchAll(db, sql: "SELECT id, outcome, handoffReason FROM turn WHERE role = 'customer' ORDER BY id")
                 .map { "\($0[0] as Int64):\($0[1] as String)\(($0[2] as String?).map { "/" + $0 } ?? "")" }
         }
-        #expect(outcomes == [
-            "1:replied", "3:fallback", "5:handoff/repeated_fallback", "7:quiet",
-            "8:handoff/requested", "10:quiet", "11:replied", "14:quiet", "15:fallback", "17:replied",
-        ])
+        #expect(
+            outcomes == [
+                "1:replied", "3:fallback", "5:handoff/repeated_fallback", "7:quiet",
+                "8:handoff/requested", "10:quiet", "11:replied", "14:quiet", "15:fallback", "17:replied",
+            ])
         let counts = try store.writer.read { db in
-            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT outcome, COUNT(*) FROM turn WHERE outcome IS NOT NULL GROUP BY outcome")
+            try Dictionary(
+                uniqueKeysWithValues: Row.fetchAll(
+                    db, sql: "SELECT outcome, COUNT(*) FROM turn WHERE outcome IS NOT NULL GROUP BY outcome"
+                )
                 .map { ($0[0] as String, $0[1] as Int) })
         }
         #expect(counts == ["replied": 3, "fallback": 2, "handoff": 2, "quiet": 3])
-        #expect(try store.writer.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM turn WHERE role <> 'customer' AND outcome IS NOT NULL") } == 0)
+        #expect(
+            try store.writer.read {
+                try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM turn WHERE role <> 'customer' AND outcome IS NOT NULL")
+            } == 0)
     }
 
     @Test func handOffsBecomeEventsAndEmptyConversationsGo() throws {
@@ -86,7 +94,8 @@ import Testing
     @Test func labelsBecomeLabelEventsAndTheReservedIntentExists() throws {
         let store = try upgradedStore()
         #expect(try store.currentLabels() == [3: "greet", 15: "order_status"])
-        #expect(try store.writer.read { try String.fetchAll($0, sql: "SELECT DISTINCT kind FROM labelEvent") } == ["label"])
+        #expect(
+            try store.writer.read { try String.fetchAll($0, sql: "SELECT DISTINCT kind FROM labelEvent") } == ["label"])
         #expect(try store.intentNames().contains(IntentDefinition.outOfScope))
         #expect(try store.writer.read { try String.fetchAll($0, sql: "SELECT kind FROM example") } == ["train"])
         // Labels made after the upgrade use the new kinds.

@@ -15,7 +15,10 @@ import Testing
         try store.writer.read { (db: Database) throws in
             #expect(try String.fetchOne(db, sql: "PRAGMA journal_mode") == "wal")
             #expect(try Bool.fetchOne(db, sql: "PRAGMA foreign_keys") == true)
-            for table in ["intent", "template", "example", "model", "conversation", "turn", "labelEvent", "conversationEvent", "setting"] {
+            for table in [
+                "intent", "template", "example", "model", "conversation", "turn", "labelEvent", "conversationEvent",
+                "setting",
+            ] {
                 #expect(try db.tableExists(table), "\(table)")
             }
             #expect(try db.columns(in: "turn").map(\.name).contains("text"))
@@ -60,7 +63,9 @@ import Testing
         let dir = try StoreFixtures.directory()
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("other.sqlite").path
-        try DatabaseQueue(path: path).write { try $0.execute(sql: "CREATE TABLE notes(body TEXT); INSERT INTO notes VALUES ('x')") }
+        try DatabaseQueue(path: path).write {
+            try $0.execute(sql: "CREATE TABLE notes(body TEXT); INSERT INTO notes VALUES ('x')")
+        }
         #expect { try ChatDatabase.open(path: path) } throws: { ($0 as? ChatStoreError)?.kind == .notADatabase }
         try DatabaseQueue(path: path).read { (db: Database) throws in
             #expect(try !db.tableExists("turn"))
@@ -119,12 +124,15 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("s.sqlite").path
         #expect(FileManager.default.createFile(atPath: path, contents: nil))
-        #expect { try ChatDatabase.open(path: path) } throws: { "\($0)".contains("an empty file, not a SupportBot store") }
+        #expect { try ChatDatabase.open(path: path) } throws: {
+            "\($0)".contains("an empty file, not a SupportBot store")
+        }
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)).isEmpty)
         // A new store is never seen empty: it is built aside and linked into place.
         let fresh = dir.appendingPathComponent("new.sqlite").path
         _ = try ChatDatabase.open(path: fresh)
-        #expect(try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("creating") }.isEmpty)
+        #expect(
+            try FileManager.default.contentsOfDirectory(atPath: dir.path).filter { $0.contains("creating") }.isEmpty)
     }
 
     @Test func aReadOnlyStoreCanBeReadButNotWritten() throws {

@@ -1,8 +1,9 @@
 import Assistant
 import Foundation
 import PostgresNIO
-@testable import PostgresStore
 import Testing
+
+@testable import PostgresStore
 
 /// The PostgreSQL store, read back through its own connection. Each store gets a database
 /// of its own on the test server `scripts/with-postgres.sh` starts (`SUPPORTBOT_TEST_POSTGRES`).
@@ -13,8 +14,10 @@ struct PostgresContractStore: BackedContractStore {
     static var server: Result<String, SkipReason> {
         let environment = ProcessInfo.processInfo.environment
         if let url = environment["SUPPORTBOT_TEST_POSTGRES"], !url.isEmpty { return .success(url) }
-        return .failure(SkipReason(text: environment["SUPPORTBOT_TEST_POSTGRES_SKIP"]
-            ?? "no PostgreSQL test server: run the tests through `make test` (scripts/with-postgres.sh)"))
+        return .failure(
+            SkipReason(
+                text: environment["SUPPORTBOT_TEST_POSTGRES_SKIP"]
+                    ?? "no PostgreSQL test server: run the tests through `make test` (scripts/with-postgres.sh)"))
     }
 
     /// Says once on stderr why the PostgreSQL cases skip (a cancelled case prints nothing).
@@ -55,9 +58,11 @@ struct PostgresContractStore: BackedContractStore {
     }
 
     func labelIntents(of turn: Int64) throws -> [String] {
-        try database.link.rows(#"""
+        try database.link.rows(
+            #"""
             SELECT intent FROM "labelEvent" WHERE "turnId" = \#(turn) AND intent IS NOT NULL ORDER BY id
-            """#).map { try $0.decode(String.self) }
+            """#
+        ).map { try $0.decode(String.self) }
     }
 
 }

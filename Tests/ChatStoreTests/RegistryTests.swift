@@ -7,18 +7,22 @@ import Testing
 /// The registry: promotions and rollbacks as events, delete and prune keep the active model.
 @Suite struct RegistryTests {
     func model(_ store: ChatDatabase, _ byte: UInt8, activate: Bool, agent: String = "Sam") throws -> Int64 {
-        let metadata = ModelMetadata(dataHash: "h\(byte)", seed: 1, trainingExamples: 6, validationExamples: 0, epochsRun: 1, bestEpoch: 1)
-        return try store.addModel(NewModel(
-            config: .default, metadata: metadata, checkpoint: [byte], created: StoreFixtures.time, quantized: false,
-            examplesByOrigin: ["file": 6], agent: agent
-        ), activate: activate)
+        let metadata = ModelMetadata(
+            dataHash: "h\(byte)", seed: 1, trainingExamples: 6, validationExamples: 0, epochsRun: 1, bestEpoch: 1)
+        return try store.addModel(
+            NewModel(
+                config: .default, metadata: metadata, checkpoint: [byte], created: StoreFixtures.time, quantized: false,
+                examplesByOrigin: ["file": 6], agent: agent
+            ), activate: activate)
     }
 
     @Test func promoteRollbackAndHistory() throws {
         let store = try ChatDatabase.inMemory()
         #expect(throws: StoreError.noEarlierModel) { try store.rollback(by: "Sam", at: StoreFixtures.time) }
         // addModel(activate:) smoke-tests a real checkpoint; these stand-ins are promoted instead.
-        let one = try model(store, 1, activate: false), two = try model(store, 2, activate: false), three = try model(store, 3, activate: false)
+        let one = try model(store, 1, activate: false)
+        let two = try model(store, 2, activate: false)
+        let three = try model(store, 3, activate: false)
         try store.promote(version: one, by: "Sam", at: StoreFixtures.time)
         #expect(try store.activeVersion() == one)
         try store.promote(version: two, by: "Kim", at: StoreFixtures.time)

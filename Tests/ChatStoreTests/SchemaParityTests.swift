@@ -1,9 +1,10 @@
 import Assistant
 import ChatStore
-import PostgresNIO
-@testable import PostgresStore
 import GRDB
+import PostgresNIO
 import Testing
+
+@testable import PostgresStore
 
 /// The PostgreSQL store has SQLite's migrations (by name, in order) and its tables and columns.
 @Suite struct SchemaParityTests {
@@ -11,14 +12,21 @@ import Testing
         let queue = try DatabaseQueue()
         let sqlite = try ChatDatabase(queue)
         let postgres = try PostgresContractStore.fresh()
-        let sqliteMigrations = try queue.read { try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid") }
-        let postgresMigrations = try postgres.link.rows("SELECT identifier FROM grdb_migrations").map { try $0.decode(String.self) }
+        let sqliteMigrations = try queue.read {
+            try String.fetchAll($0, sql: "SELECT identifier FROM grdb_migrations ORDER BY rowid")
+        }
+        let postgresMigrations = try postgres.link.rows("SELECT identifier FROM grdb_migrations").map {
+            try $0.decode(String.self)
+        }
         #expect(Set(postgresMigrations) == Set(sqliteMigrations))
         let tables = try queue.read {
-            try Set(String.fetchAll($0, sql: """
-                SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
-                  AND name NOT LIKE 'turnSearch%' AND name <> 'grdb_migrations'
-                """))
+            try Set(
+                String.fetchAll(
+                    $0,
+                    sql: """
+                        SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'
+                          AND name NOT LIKE 'turnSearch%' AND name <> 'grdb_migrations'
+                        """))
         }
         #expect(tables == Set(StoreCopy.tables.map(\.name)))
         for table in StoreCopy.tables.map(\.name) {

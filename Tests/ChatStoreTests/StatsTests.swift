@@ -17,15 +17,21 @@ import Testing
 
     @discardableResult
     static func log(_ store: ChatDatabase, agent: String, at time: Date, _ lines: [Line]) throws -> [Int64] {
-        var conversation: ConversationRef = .new(agent: agent, handedOff: nil), turns: [Int64] = []
+        var conversation: ConversationRef = .new(agent: agent, handedOff: nil)
+        var turns: [Int64] = []
         for line in lines {
             let customer = ConversationTurn(
-                role: .customer, text: line.text, intent: line.intent, confidence: line.confidence, outcome: line.outcome,
+                role: .customer, text: line.text, intent: line.intent, confidence: line.confidence,
+                outcome: line.outcome,
                 time: time, tokenCount: line.tokens, unknownTokens: line.unknown
             )
-            let bot = line.outcome == .quiet ? nil : ConversationTurn(
-                role: .bot, text: "re " + line.text, intent: line.outcome.understood ? line.intent : nil, latencyMicros: line.latency, time: time
-            )
+            let bot =
+                line.outcome == .quiet
+                ? nil
+                : ConversationTurn(
+                    role: .bot, text: "re " + line.text, intent: line.outcome.understood ? line.intent : nil,
+                    latencyMicros: line.latency, time: time
+                )
             let logged = try store.logExchange(Exchange(conversation: conversation, customer: customer, bot: bot))
             conversation = .existing(logged.conversation)
             turns.append(logged.customerTurn)
@@ -42,25 +48,47 @@ import Testing
     static func store() throws -> ChatDatabase {
         let store = try ChatDatabase.inMemory()
         try store.sync(StoreFixtures.dataset(), at: StoreFixtures.time)
-        let a = try log(store, agent: "ann", at: dayOne, [
-            Line(text: "hi", intent: "greet", confidence: 0.9375, outcome: .replied, tokens: 1, unknown: 0, latency: 100),
-            Line(text: "where order", intent: "order_status", confidence: 0.875, outcome: .replied, tokens: 2, unknown: 1, latency: 300),
-            Line(text: "blah", intent: "greet", confidence: 0.25, outcome: .fallback, tokens: 1, unknown: 1, latency: 200),
-        ])
-        try log(store, agent: "bob", at: dayOne, [
-            Line(text: "xx", intent: "greet", confidence: 0.125, outcome: .fallback, tokens: 2, unknown: 2, latency: 400),
-            Line(text: "yy", intent: "greet", confidence: 0.0625, outcome: .handoff(.repeatedFallback), tokens: 1, unknown: 1, latency: 500),
-            Line(text: "zz", intent: "greet", confidence: 0.375, outcome: .quiet, tokens: 1, unknown: 0, latency: nil),
-        ])
-        let c = try log(store, agent: "ann", at: dayTwo, [
-            Line(text: "weather", intent: "out_of_scope", confidence: 0.75, outcome: .replied, tokens: 1, unknown: 1, latency: 600),
-            Line(text: "person", intent: "talk_to_human", confidence: 0.5, outcome: .handoff(.requested), tokens: 1, unknown: 0, latency: 700),
-        ])
-        try label(store, a[0], .label, "greet")           // answered, right
-        try label(store, a[1], .label, "greet")           // answered, wrong
-        try label(store, a[2], .label, "order_status")    // a fallback: labelled, not an error of a reply
+        let a = try log(
+            store, agent: "ann", at: dayOne,
+            [
+                Line(
+                    text: "hi", intent: "greet", confidence: 0.9375, outcome: .replied, tokens: 1, unknown: 0,
+                    latency: 100),
+                Line(
+                    text: "where order", intent: "order_status", confidence: 0.875, outcome: .replied, tokens: 2,
+                    unknown: 1, latency: 300),
+                Line(
+                    text: "blah", intent: "greet", confidence: 0.25, outcome: .fallback, tokens: 1, unknown: 1,
+                    latency: 200),
+            ])
+        try log(
+            store, agent: "bob", at: dayOne,
+            [
+                Line(
+                    text: "xx", intent: "greet", confidence: 0.125, outcome: .fallback, tokens: 2, unknown: 2,
+                    latency: 400),
+                Line(
+                    text: "yy", intent: "greet", confidence: 0.0625, outcome: .handoff(.repeatedFallback), tokens: 1,
+                    unknown: 1, latency: 500),
+                Line(
+                    text: "zz", intent: "greet", confidence: 0.375, outcome: .quiet, tokens: 1, unknown: 0, latency: nil
+                ),
+            ])
+        let c = try log(
+            store, agent: "ann", at: dayTwo,
+            [
+                Line(
+                    text: "weather", intent: "out_of_scope", confidence: 0.75, outcome: .replied, tokens: 1, unknown: 1,
+                    latency: 600),
+                Line(
+                    text: "person", intent: "talk_to_human", confidence: 0.5, outcome: .handoff(.requested), tokens: 1,
+                    unknown: 0, latency: 700),
+            ])
+        try label(store, a[0], .label, "greet")  // answered, right
+        try label(store, a[1], .label, "greet")  // answered, wrong
+        try label(store, a[2], .label, "order_status")  // a fallback: labelled, not an error of a reply
         try label(store, c[0], .outOfScope, "out_of_scope")  // answered, right
-        try label(store, c[1], .label, "talk_to_human")   // answered (hand-off on request), right
+        try label(store, c[1], .label, "talk_to_human")  // answered (hand-off on request), right
         return store
     }
 
@@ -89,7 +117,9 @@ import Testing
 
     @Test func aPeriodAgainstTheOneBefore() throws {
         let report = try Self.store().stats(StatsFilter(since: Self.dayTwo - 8 * 3600, until: Self.dayTwo + 16 * 3600))
-        #expect(report.figures.conversations == 1 && report.figures.customerTurns == 2 && report.figures.handoffsByReason == [.requested: 1])
+        #expect(
+            report.figures.conversations == 1 && report.figures.customerTurns == 2
+                && report.figures.handoffsByReason == [.requested: 1])
         #expect(report.figures.latency?.p50 == 600 && report.figures.liveAccuracy == 1)
         let drift = try #require(report.drift)
         #expect(drift.intentMixDistance == 1 && drift.confidenceChange == 0.625 - 0.4375)
@@ -106,7 +136,9 @@ import Testing
         let report = try store.stats(StatsFilter(since: Self.dayOne - 8 * 3600, until: Self.dayOne + 16 * 3600))
         // Day one against an empty day before: no earlier period.
         #expect(report.drift == nil)
-        #expect(try store.stats(StatsFilter(since: Self.dayTwo - 8 * 3600, until: Self.dayTwo + 16 * 3600)).drift?.flags == [])
+        #expect(
+            try store.stats(StatsFilter(since: Self.dayTwo - 8 * 3600, until: Self.dayTwo + 16 * 3600)).drift?.flags
+                == [])
     }
 
     @Test func filtersByAgentAndSeries() throws {
@@ -116,7 +148,8 @@ import Testing
         #expect(bob.liveAccuracy == nil && bob.latency?.p99 == 500)
         let byDay = try store.stats(StatsFilter(), by: .day)
         #expect(byDay.series.map(\.key) == ["2027-01-15", "2027-01-16"])
-        #expect(byDay.series.map(\.figures.customerTurns) == [6, 2] && byDay.series.map(\.figures.conversations) == [2, 1])
+        #expect(
+            byDay.series.map(\.figures.customerTurns) == [6, 2] && byDay.series.map(\.figures.conversations) == [2, 1])
         let byAgent = try store.stats(StatsFilter(), by: .agent).series
         #expect(byAgent.map(\.key) == ["ann", "bob"] && byAgent.map(\.figures.customerTurns) == [5, 3])
         #expect(byAgent[0].figures.liveAccuracy == 0.75)
@@ -129,9 +162,12 @@ import Testing
     @Test func livePrecisionFromTenLabels() throws {
         let store = try ChatDatabase.inMemory()
         try store.sync(StoreFixtures.dataset(), at: StoreFixtures.time)
-        let line = Line(text: "hello", intent: "greet", confidence: 0.9, outcome: .replied, tokens: 1, unknown: 0, latency: 1)
+        let line = Line(
+            text: "hello", intent: "greet", confidence: 0.9, outcome: .replied, tokens: 1, unknown: 0, latency: 1)
         let turns = try Self.log(store, agent: "ann", at: Self.dayOne, Array(repeating: line, count: 12))
-        for (i, turn) in turns.prefix(10).enumerated() { try Self.label(store, turn, .label, i < 7 ? "greet" : "order_status") }
+        for (i, turn) in turns.prefix(10).enumerated() {
+            try Self.label(store, turn, .label, i < 7 ? "greet" : "order_status")
+        }
         let greet = try #require(store.stats(StatsFilter()).figures.intents.first)
         #expect(greet.turns == 12 && greet.labelled == 10 && greet.livePrecision == 0.7 && greet.fallbackShare == 0)
     }
@@ -141,11 +177,14 @@ import Testing
         try store.sync(StoreFixtures.dataset(), at: StoreFixtures.time)
         let empty = try store.stats(StatsFilter(since: Self.dayOne), by: .day, now: Self.dayTwo)
         #expect(empty.figures == StatsFigures() && empty.series.isEmpty && empty.drift == nil)
-        let lost = Line(text: "??", intent: "greet", confidence: 0.1, outcome: .fallback, tokens: 0, unknown: 0, latency: nil)
+        let lost = Line(
+            text: "??", intent: "greet", confidence: 0.1, outcome: .fallback, tokens: 0, unknown: 0, latency: nil)
         let turns = try Self.log(store, agent: "ann", at: Self.dayOne, [lost, lost])
         try Self.label(store, turns[0], .label, "order_status")
         let f = try store.stats(StatsFilter()).figures
-        #expect(f.fallbackRate == 1 && f.intents.count == 1 && f.intents[0].fallbackShare == 1 && f.intents[0].livePrecision == nil)
+        #expect(
+            f.fallbackRate == 1 && f.intents.count == 1 && f.intents[0].fallbackShare == 1
+                && f.intents[0].livePrecision == nil)
         #expect(f.labelled == 1 && f.answeredLabelled == 0 && f.liveAccuracy == nil && f.liveAccuracyInterval == nil)
         #expect(f.latency == nil && f.unknownTokenRate == nil && f.handoffRate == 0)
         // An empty period after the fallbacks: nothing to compare, nothing flagged.

@@ -17,11 +17,12 @@ import Testing
     func customer(_ text: String, outcome: TurnOutcome = .replied, at time: Date = time) -> ConversationTurn {
         ConversationTurn(
             role: .customer, text: text, intent: "greet", confidence: 0.75,
-            topIntents: [IntentScore(intent: "greet", confidence: 0.75), IntentScore(intent: "order_status", confidence: 0.25)],
+            topIntents: [
+                IntentScore(intent: "greet", confidence: 0.75), IntentScore(intent: "order_status", confidence: 0.25),
+            ],
             outcome: outcome, language: "en", time: time
         )
     }
-
 
     @Test(arguments: StoreKind.allCases) func turnsComeBackAsLoggedInOrder(_ kind: StoreKind) throws {
         let store = try store(kind)
@@ -30,14 +31,18 @@ import Testing
         let answer = ConversationTurn(
             role: .bot, text: "Hello!", intent: "greet", templateID: template.id, latencyMicros: 420, time: Self.time
         )
-        let logged = try store.logExchange(Exchange(conversation: .new(agent: "Sam", handedOff: nil), customer: question, bot: answer))
-        let other = try store.logExchange(Exchange(conversation: .new(agent: nil, handedOff: nil), customer: customer("anyone?"), bot: nil))
-        let agent = try store.logAgentTurn(conversation: .existing(logged.conversation), text: "Sam here.", agent: "Sam", at: Self.time)
+        let logged = try store.logExchange(
+            Exchange(conversation: .new(agent: "Sam", handedOff: nil), customer: question, bot: answer))
+        let other = try store.logExchange(
+            Exchange(conversation: .new(agent: nil, handedOff: nil), customer: customer("anyone?"), bot: nil))
+        let agent = try store.logAgentTurn(
+            conversation: .existing(logged.conversation), text: "Sam here.", agent: "Sam", at: Self.time)
         #expect(other.conversation > logged.conversation && agent.conversation == logged.conversation)
         let turns = try store.loggedTurns(in: logged.conversation)
         #expect(turns.map(\.id) == [logged.customerTurn, try #require(logged.botTurn), agent.turn])
         #expect(turns.map(\.position) == [1, 2, 3])
-        #expect(turns.map(\.turn) == [question, answer, ConversationTurn(role: .agent, text: "Sam here.", time: Self.time)])
+        #expect(
+            turns.map(\.turn) == [question, answer, ConversationTurn(role: .agent, text: "Sam here.", time: Self.time)])
         #expect(other.botTurn == nil && other.customerTurn > logged.customerTurn)
         #expect(try store.loggedTurns(in: other.conversation).map(\.position) == [1])
         #expect(try store.startTime(of: logged.conversation) == Self.time)
@@ -55,12 +60,15 @@ import Testing
         #expect(throws: StoreError.unknownConversation(42)) {
             try store.recordHandoff(conversation: 42, reason: .agent, agent: nil, at: Self.time)
         }
-        #expect(throws: StoreError.unknownConversation(42)) { try store.recordHandBack(conversation: 42, agent: nil, at: Self.time) }
+        #expect(throws: StoreError.unknownConversation(42)) {
+            try store.recordHandBack(conversation: 42, agent: nil, at: Self.time)
+        }
     }
 
     @Test(arguments: StoreKind.allCases) func aFailedExchangeStoresNothing(_ kind: StoreKind) throws {
         let store = try store(kind)
-        let first = try store.logExchange(Exchange(conversation: .new(agent: nil, handedOff: nil), customer: customer("hi"), bot: nil))
+        let first = try store.logExchange(
+            Exchange(conversation: .new(agent: nil, handedOff: nil), customer: customer("hi"), bot: nil))
         let bot = ConversationTurn(role: .bot, text: "hello", templateID: 999_999, time: Self.time)
         let handingOff = customer("human please", outcome: .handoff(.requested))
         #expect(throws: StoreError.unknownTemplate(999_999)) {
@@ -69,7 +77,8 @@ import Testing
         #expect(try store.loggedTurns(in: first.conversation).count == 1)
         #expect(try store.handOffTime(of: first.conversation) == nil)
         #expect(throws: StoreError.unknownTemplate(999_999)) {
-            try store.logExchange(Exchange(conversation: .new(agent: nil, handedOff: nil), customer: customer("hi"), bot: bot))
+            try store.logExchange(
+                Exchange(conversation: .new(agent: nil, handedOff: nil), customer: customer("hi"), bot: bot))
         }
         #expect(try store.startTime(of: first.conversation + 1) == nil)
     }
@@ -78,24 +87,31 @@ import Testing
         let store = try store(kind)
         let first = Self.time.addingTimeInterval(10)
         let asked = customer("human please", outcome: .handoff(.requested), at: first)
-        let logged = try store.logExchange(Exchange(conversation: .new(agent: nil, handedOff: nil), customer: asked, bot: nil))
+        let logged = try store.logExchange(
+            Exchange(conversation: .new(agent: nil, handedOff: nil), customer: asked, bot: nil))
         let conversation = logged.conversation
         _ = try store.logExchange(
-            Exchange(conversation: conversation, customer: customer("hello?", outcome: .quiet, at: first.addingTimeInterval(5)), bot: nil)
+            Exchange(
+                conversation: conversation,
+                customer: customer("hello?", outcome: .quiet, at: first.addingTimeInterval(5)), bot: nil)
         )
-        try store.recordHandoff(conversation: conversation, reason: .agent, agent: "Sam", at: first.addingTimeInterval(60))
+        try store.recordHandoff(
+            conversation: conversation, reason: .agent, agent: "Sam", at: first.addingTimeInterval(60))
         #expect(try store.handOffTime(of: conversation) == first)
         try store.recordHandBack(conversation: conversation, agent: "Sam", at: first.addingTimeInterval(90))
         #expect(try store.handOffTime(of: conversation) == nil)
         try store.recordHandBack(conversation: conversation, agent: "Sam", at: first.addingTimeInterval(95))
-        try store.recordHandoff(conversation: conversation, reason: .agent, agent: "Sam", at: first.addingTimeInterval(100))
+        try store.recordHandoff(
+            conversation: conversation, reason: .agent, agent: "Sam", at: first.addingTimeInterval(100))
         #expect(try store.handOffTime(of: conversation) == first.addingTimeInterval(100))
     }
 
-    @Test(arguments: StoreKind.allCases) func aConversationAnAgentStartsBeginsWithTheTakeOver(_ kind: StoreKind) throws {
+    @Test(arguments: StoreKind.allCases) func aConversationAnAgentStartsBeginsWithTheTakeOver(_ kind: StoreKind) throws
+    {
         let store = try store(kind)
         let takeOver = Self.time.addingTimeInterval(-30)
-        let turn = try store.logAgentTurn(conversation: .new(agent: "Sam", handedOff: takeOver), text: "Hi, Sam here.", agent: "Sam", at: Self.time)
+        let turn = try store.logAgentTurn(
+            conversation: .new(agent: "Sam", handedOff: takeOver), text: "Hi, Sam here.", agent: "Sam", at: Self.time)
         #expect(try store.startTime(of: turn.conversation) == takeOver)
         #expect(try store.handOffTime(of: turn.conversation) == takeOver)
     }
@@ -103,8 +119,11 @@ import Testing
     @Test(arguments: StoreKind.allCases) func labelsGoOnCustomerTurnsOfKnownIntents(_ kind: StoreKind) throws {
         let store = try store(kind)
         let bot = ConversationTurn(role: .bot, text: "Sorry?", time: Self.time)
-        let logged = try store.logExchange(Exchange(conversation: .new(agent: nil, handedOff: nil), customer: customer("yo"), bot: bot))
-        let label = { (turn: Int64, intent: String) in TurnLabel(turn: turn, intent: intent, annotator: "ann", time: Self.time) }
+        let logged = try store.logExchange(
+            Exchange(conversation: .new(agent: nil, handedOff: nil), customer: customer("yo"), bot: bot))
+        let label = { (turn: Int64, intent: String) in
+            TurnLabel(turn: turn, intent: intent, annotator: "ann", time: Self.time)
+        }
         try store.recordLabel(label(logged.customerTurn, "order_status"))
         try store.recordLabel(label(logged.customerTurn, "talk_to_human"))
         #expect(try store.labelIntents(of: logged.customerTurn) == ["order_status", "talk_to_human"])
@@ -121,7 +140,10 @@ import Testing
         let greet = try store.templates(for: "greet")
         #expect(greet.map(\.id) == greet.map(\.id).sorted() && Set(greet.map(\.id)).count == 3)
         let content = greet.map { "\($0.language) \($0.weight) \($0.text)" }.sorted()
-        #expect(content == ["en 1.0 Hello! How can I help?", "en 2.0 Hi {{customer_name}}, what can I do for you?", "zh 1.0 您好！"])
+        #expect(
+            content == [
+                "en 1.0 Hello! How can I help?", "en 2.0 Hi {{customer_name}}, what can I do for you?", "zh 1.0 您好！",
+            ])
         #expect(greet.allSatisfy { $0.intent == "greet" && $0.origin == .file })
         #expect(try store.templates(for: "nope").isEmpty)
         #expect(try store.action(for: "talk_to_human") == .handoff)

@@ -32,17 +32,17 @@ import Testing
         try store.sync(StoreFixtures.dataset(), at: StoreFixtures.time)
         var files = StoreFixtures.standardFiles
         files["en/order_status.yaml"] = """
-        intent: order_status
-        description: Asks where an order is.
-        action: handoff
-        examples:
-          - where is my order
-          - any news on my parcel
-        responses:
-          - Let me look up order {{order_id}} for you.
-          - text: Your order is on its way.
-            weight: 3
-        """
+            intent: order_status
+            description: Asks where an order is.
+            action: handoff
+            examples:
+              - where is my order
+              - any news on my parcel
+            responses:
+              - Let me look up order {{order_id}} for you.
+              - text: Your order is on its way.
+                weight: 3
+            """
         let summary = try store.sync(StoreFixtures.dataset(files), at: StoreFixtures.time)
         #expect(summary.intentsUpdated == 1)
         #expect(summary.templatesAdded == 1 && summary.templatesRemoved == 1)
@@ -60,7 +60,8 @@ import Testing
         try store.sync(StoreFixtures.dataset(), at: StoreFixtures.time)
         let original = try #require(try store.templates(for: "greet").first { $0.text == "Hello! How can I help?" })
         try store.editTemplate(id: original.id, text: "Hey! What can we do for you today?", at: StoreFixtures.time)
-        let added = try store.addTemplate(intent: "greet", text: "Good day, {{customer_name}}!", language: "en", at: StoreFixtures.time)
+        let added = try store.addTemplate(
+            intent: "greet", text: "Good day, {{customer_name}}!", language: "en", at: StoreFixtures.time)
 
         let summary = try store.sync(StoreFixtures.dataset(), at: StoreFixtures.time)
         #expect(summary.isEmpty && summary.templatesKept == 1)
@@ -72,10 +73,13 @@ import Testing
 
         // Even when the file changes that variant, the store's edit stays; the file's new text joins it.
         var files = StoreFixtures.standardFiles
-        files["en/greet.yaml"] = StoreFixtures.greet.replacingOccurrences(of: "Hello! How can I help?", with: "Hello! How may I help?")
+        files["en/greet.yaml"] = StoreFixtures.greet.replacingOccurrences(
+            of: "Hello! How can I help?", with: "Hello! How may I help?")
         let changed = try store.sync(StoreFixtures.dataset(files), at: StoreFixtures.time)
         #expect(changed.templatesAdded == 1 && changed.templatesRemoved == 0)
-        #expect(try store.templates(for: "greet").first { $0.id == original.id }?.text == "Hey! What can we do for you today?")
+        #expect(
+            try store.templates(for: "greet").first { $0.id == original.id }?.text
+                == "Hey! What can we do for you today?")
     }
 
     @Test func removingAnIntentFileRemovesItsFileTemplatesAndExamples() throws {
@@ -91,9 +95,15 @@ import Testing
     @Test func templateCommandsCheckTheirInput() throws {
         let store = try ChatDatabase.inMemory()
         try store.sync(StoreFixtures.dataset(), at: StoreFixtures.time)
-        #expect(throws: StoreError.unknownIntent("nope")) { try store.addTemplate(intent: "nope", text: "x", language: "en", at: StoreFixtures.time) }
-        #expect(throws: TemplateRenderer.InvalidTemplate.self) { try store.addTemplate(intent: "greet", text: "Hi {{nick}}", language: "en", at: StoreFixtures.time) }
-        #expect(throws: StoreError.unknownTemplate(999)) { try store.editTemplate(id: 999, text: "x", at: StoreFixtures.time) }
+        #expect(throws: StoreError.unknownIntent("nope")) {
+            try store.addTemplate(intent: "nope", text: "x", language: "en", at: StoreFixtures.time)
+        }
+        #expect(throws: TemplateRenderer.InvalidTemplate.self) {
+            try store.addTemplate(intent: "greet", text: "Hi {{nick}}", language: "en", at: StoreFixtures.time)
+        }
+        #expect(throws: StoreError.unknownTemplate(999)) {
+            try store.editTemplate(id: 999, text: "x", at: StoreFixtures.time)
+        }
         #expect(throws: StoreError.unknownTemplate(999)) { try store.removeTemplate(id: 999) }
         let id = try #require(try store.listTemplates(intent: "greet").first?.id)
         try store.removeTemplate(id: id)

@@ -5,15 +5,20 @@ import Testing
 /// Pages of one conversation's transcript read back from the store around an anchor turn,
 /// the same on SQLite and PostgreSQL.
 @Suite struct TranscriptPageTests {
-    @Test(arguments: StoreKind.backed) func earlierAndLaterPagesComeOldestFirstWithTheCustomerTurnsPrediction(_ kind: StoreKind) throws {
+    @Test(arguments: StoreKind.backed) func earlierAndLaterPagesComeOldestFirstWithTheCustomerTurnsPrediction(
+        _ kind: StoreKind
+    ) throws {
         let store = try kind.browsable(StoreFixtures.dataset(), at: StoreFixtures.time)
         let a = try StoreFixtures.log(store, nil, "a")
-        let one = a.conversation, first = a.customerTurn
+        let one = a.conversation
+        let first = a.customerTurn
         let other = try StoreFixtures.log(store, nil, "elsewhere").conversation
         let second = try StoreFixtures.log(store, one, "b", outcome: .fallback).customerTurn
-        _ = try store.logAgentTurn(conversation: .existing(one), text: "agent here", agent: "Sam", at: StoreFixtures.time)
+        _ = try store.logAgentTurn(
+            conversation: .existing(one), text: "agent here", agent: "Sam", at: StoreFixtures.time)
         let third = try StoreFixtures.log(store, one, "c", outcome: .handoff(.repeatedFallback)).customerTurn
-        try store.recordLabel(TurnLabel(turn: second, intent: "order_status", annotator: "Sam", time: StoreFixtures.time))
+        try store.recordLabel(
+            TurnLabel(turn: second, intent: "order_status", annotator: "Sam", time: StoreFixtures.time))
 
         let earlier = try store.transcript(of: one, before: third, limit: 4)
         #expect(earlier.map(\.text) == ["re a", "b", "re b", "agent here"])

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IntentModel
 
 /// The activation kernels against the standard library, computed in Double.
@@ -43,7 +44,8 @@ import Testing
     @Test("the eight-lane kernels equal the scalar ones, tail included")
     func vectorPathsEqualScalar() {
         let xs = Self.grid(-9...9, 21)
-        var s = xs, t = xs
+        var s = xs
+        var t = xs
         s.withUnsafeMutableBufferPointer { sigmoidInPlace($0.baseAddress!, count: xs.count) }
         t.withUnsafeMutableBufferPointer { tanhInPlace($0.baseAddress!, count: xs.count) }
         #expect(s == xs.map(sigmoid))

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IntentModel
 
 /// Adam against its formula computed in Double: Keras' rule, β₁ 0.9, β₂ 0.999, ε 1e-7.
@@ -13,7 +14,9 @@ import Testing
 
     /// The reference: `steps` updates of every element.
     static func reference(learningRate lr: Double, steps: Int) -> [Double] {
-        var p = start.map(Double.init), m = [Double](repeating: 0, count: 19), v = m
+        var p = start.map(Double.init)
+        var m = [Double](repeating: 0, count: 19)
+        var v = m
         for t in 1...steps {
             let g = gradients[t - 1].map(Double.init)
             let alpha = lr * (1 - pow(0.999, Double(t))).squareRoot() / (1 - pow(0.9, Double(t)))
@@ -36,7 +39,8 @@ import Testing
             var g = gradients[t].map { $0 / divisor }
             g.withUnsafeMutableBufferPointer { g in
                 adam.update(
-                    &p, gradients: g.baseAddress!, scale: scale, dense: dense, rows: rows, rowWidth: rowWidth, threads: threads
+                    &p, gradients: g.baseAddress!, scale: scale, dense: dense, rows: rows, rowWidth: rowWidth,
+                    threads: threads
                 )
             }
         }
@@ -66,10 +70,12 @@ import Testing
         let expected = Self.reference(learningRate: 0.01, steps: 1)
         let updated = Set([0, 1, 2, 5, 6, 7, 11, 12, 13])
         for k in 0..<19 {
-            #expect(updated.contains(k) ? abs(Double(p[k]) - expected[k]) <= 1e-6 : p[k] == Self.start[k], "element \(k)")
+            #expect(
+                updated.contains(k) ? abs(Double(p[k]) - expected[k]) <= 1e-6 : p[k] == Self.start[k], "element \(k)")
         }
-        #expect(Self.run(steps: 2, dense: 0..<3, rows: [11, 5], rowWidth: 3, threads: 2)
-            == Self.run(steps: 2, dense: 0..<3, rows: [11, 5], rowWidth: 3, threads: 1))
+        #expect(
+            Self.run(steps: 2, dense: 0..<3, rows: [11, 5], rowWidth: 3, threads: 2)
+                == Self.run(steps: 2, dense: 0..<3, rows: [11, 5], rowWidth: 3, threads: 1))
     }
 
     @Test("the gradient is read scaled (as the clip applies it) and the elements read are zeroed")
@@ -78,10 +84,13 @@ import Testing
         let p = Self.run(steps: 2, dense: 0..<19, rows: [], rowWidth: 0, threads: 2, divisor: 4, scale: 4)
         for k in 0..<19 { #expect(abs(Double(p[k]) - expected[k]) <= 1e-6, "element \(k)") }
         var adam = Adam(count: 19, learningRate: 0.01)
-        var parameters = Self.start, g = Self.gradients[0]
+        var parameters = Self.start
+        var g = Self.gradients[0]
         g.withUnsafeMutableBufferPointer {
             adam.update(&parameters, gradients: $0.baseAddress!, dense: 0..<3, rows: [11], rowWidth: 3, threads: 2)
         }
-        for k in 0..<19 { #expect(g[k] == ([0, 1, 2, 11, 12, 13].contains(k) ? 0 : Self.gradients[0][k]), "element \(k)") }
+        for k in 0..<19 {
+            #expect(g[k] == ([0, 1, 2, 11, 12, 13].contains(k) ? 0 : Self.gradients[0][k]), "element \(k)")
+        }
     }
 }

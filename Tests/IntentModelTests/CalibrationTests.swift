@@ -1,19 +1,24 @@
 import Foundation
 import Testing
+
 @testable import IntentModel
 
 @Suite struct CalibrationTests {
     /// Logits `[N, C]` and labels drawn from `softmax(logits / trueTemperature)`.
     static func sample(trueTemperature: Double, count n: Int, classes c: Int) -> ([Float], [Int]) {
         var rng = SeededGenerator(seed: 3)
-        var logits: [Float] = [], labels: [Int] = []
+        var logits: [Float] = []
+        var labels: [Int] = []
         for _ in 0..<n {
             let row = (0..<c).map { _ in Float(rng.normal() * 3) }
             let weights = row.map { exp(Double($0) / trueTemperature) }
             var u = Double(rng.next() >> 11) / Double(1 << 53) * weights.reduce(0, +)
             var label = c - 1
             for (j, w) in weights.enumerated() {
-                if u < w { label = j; break }
+                if u < w {
+                    label = j
+                    break
+                }
                 u -= w
             }
             logits += row
@@ -38,15 +43,20 @@ import Testing
     @Test("ECE: bin-weighted gap between accuracy and confidence, 15 bins")
     func expectedCalibrationError() {
         // 0.9 twice, half right: gap 0.4 on half the data; 0.6 twice, both right: gap 0.4.
-        let ece = Calibration.expectedCalibrationError(confidences: [0.9, 0.9, 0.6, 0.6], correct: [true, false, true, true])
+        let ece = Calibration.expectedCalibrationError(
+            confidences: [0.9, 0.9, 0.6, 0.6], correct: [true, false, true, true])
         #expect(abs(ece - 0.4) < 1e-6)
-        #expect(abs(Calibration.expectedCalibrationError(confidences: [0.75, 0.75, 0.75, 0.75], correct: [true, true, true, false])) < 1e-7)
+        #expect(
+            abs(
+                Calibration.expectedCalibrationError(
+                    confidences: [0.75, 0.75, 0.75, 0.75], correct: [true, true, true, false])) < 1e-7)
         #expect(Calibration.expectedCalibrationError(confidences: [], correct: []) == 0)
     }
 
     @Test("reliability bins are (m/15, (m+1)/15], zero in the first")
     func reliabilityBins() {
-        let bins = Calibration.reliability(confidences: [0, 0.05, 1.0 / 15 + 0.001, 1, 0.5], correct: [false, true, true, true, false])
+        let bins = Calibration.reliability(
+            confidences: [0, 0.05, 1.0 / 15 + 0.001, 1, 0.5], correct: [false, true, true, true, false])
         #expect(bins.count == 15)
         #expect(bins.map(\.count) == [2, 1, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 1])
         #expect(bins[0].accuracy == 0.5 && abs(bins[0].confidence - 0.025) < 1e-7)
@@ -68,7 +78,8 @@ import Testing
             let scaled = logits[k].map { Double($0) / 2 }
             let sum = scaled.map { exp($0 - scaled.max()!) }.reduce(0, +)
             let expected = scaled.map { exp($0 - scaled.max()!) / sum }
-            let batched = hot.probabilities(for: texts)[k], single = hot.probabilities(tokens: hot.encoder.tokens(text))
+            let batched = hot.probabilities(for: texts)[k]
+            let single = hot.probabilities(tokens: hot.encoder.tokens(text))
             for j in expected.indices {
                 #expect(abs(Double(batched[j]) - expected[j]) < 1e-6)
                 #expect(abs(single[j] - batched[j]) < 1e-5)

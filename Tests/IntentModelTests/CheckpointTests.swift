@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IntentModel
 
 @Suite struct CheckpointTests {
@@ -23,7 +24,8 @@ import Testing
         var metadata = Self.model.metadata
         (metadata.validationAccuracy, metadata.validationMacroF1) = (.nan, .infinity)
         let model = try Classifier(
-            config: Self.model.config, vocabulary: Self.model.vocabulary, intents: Self.model.intents, metadata: metadata,
+            config: Self.model.config, vocabulary: Self.model.vocabulary, intents: Self.model.intents,
+            metadata: metadata,
             parameters: Self.model.parameters
         )
         let decoded = try Checkpoint.decode(Checkpoint.encode(model))
@@ -51,7 +53,9 @@ import Testing
     @Test func newerFormatIsRefused() {
         var bytes = Checkpoint.encode(Self.model)
         bytes[8] = UInt8(Checkpoint.formatVersion + 1)
-        #expect(throws: ModelError.newerFormat(found: Checkpoint.formatVersion + 1, supported: Checkpoint.formatVersion)) {
+        #expect(
+            throws: ModelError.newerFormat(found: Checkpoint.formatVersion + 1, supported: Checkpoint.formatVersion)
+        ) {
             try Checkpoint.decode(bytes)
         }
     }
@@ -63,7 +67,8 @@ import Testing
         #expect(small.count * 3 < full.count)
         let q = try Checkpoint.decode(small)
         for example in tinyData {
-            let a = Self.model.predict(example.text), b = q.predict(example.text)
+            let a = Self.model.predict(example.text)
+            let b = q.predict(example.text)
             #expect(abs(a.top.confidence - (b.ranked.first { $0.intent == a.top.intent }?.confidence ?? 0)) < 0.05)
         }
     }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IntentModel
 
 @Suite struct CompressionTests {
@@ -18,7 +19,9 @@ import Testing
 
     @Test("int8 rows: every value within half a step of its dequantized value; zero rows stay zero")
     func halfStepError() {
-        let columns = 37, values = Self.sampleRows(columns: columns), rows = values.count / columns
+        let columns = 37
+        let values = Self.sampleRows(columns: columns)
+        let rows = values.count / columns
         let (q, scales) = Quantization.quantizeRows(values, rows: rows, columns: columns)
         let back = Quantization.dequantizeRows(q, scales: scales, columns: columns)
         for r in 0..<rows {
@@ -32,10 +35,13 @@ import Testing
 
     @Test("quantizing dequantized rows gives the same int8 values and scales")
     func quantizationIsIdempotent() {
-        let columns = 64, values = Self.sampleRows(columns: columns), rows = values.count / columns
+        let columns = 64
+        let values = Self.sampleRows(columns: columns)
+        let rows = values.count / columns
         let first = Quantization.quantizeRows(values, rows: rows, columns: columns)
         let again = Quantization.quantizeRows(
-            Quantization.dequantizeRows(first.values, scales: first.scales, columns: columns), rows: rows, columns: columns
+            Quantization.dequantizeRows(first.values, scales: first.scales, columns: columns), rows: rows,
+            columns: columns
         )
         #expect(again.values == first.values)
         #expect(again.scales == first.scales)
@@ -56,9 +62,12 @@ import Testing
         let pruned = try Self.model.pruningVocabulary(to: 6)
         #expect(pruned.vocabulary.count == 6)
         #expect(pruned.vocabulary.tokens == Array(Self.model.vocabulary.tokens.prefix(6)))
-        #expect(pruned.parameters.count == Self.model.parameters.count - (Self.model.vocabulary.count - 6) * pruned.config.embeddingDim)
+        #expect(
+            pruned.parameters.count == Self.model.parameters.count - (Self.model.vocabulary.count - 6)
+                * pruned.config.embeddingDim)
         // A kept word reads the same row as before; a removed one becomes <unk> plus its n-grams.
-        let kept = Self.model.vocabulary.tokens[2], removed = Self.model.vocabulary.tokens.last!
+        let kept = Self.model.vocabulary.tokens[2]
+        let removed = Self.model.vocabulary.tokens.last!
         #expect(pruned.predict(kept) == Self.model.predict(kept))
         #expect(pruned.predict(removed).unknown == [true])
         #expect(throws: ModelError.self) { try Self.model.pruningVocabulary(to: 1) }
@@ -70,7 +79,8 @@ import Testing
         #expect(Self.model.liveNgramBuckets == buckets)
         let pruned = try Self.model.pruningNgrams(fraction: 0.75)
         #expect(pruned.liveNgramBuckets == buckets / 4)
-        let table = pruned.network.layout.ngram!, E = pruned.config.embeddingDim
+        let table = pruned.network.layout.ngram!
+        let E = pruned.config.embeddingDim
         func norm(_ c: Classifier, _ r: Int) -> Float {
             c.parameters[(table.offset + r * E)..<(table.offset + (r + 1) * E)].reduce(0) { $0 + $1 * $1 }
         }

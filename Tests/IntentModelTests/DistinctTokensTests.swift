@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IntentModel
 
 /// The batch's distinct token vectors: a known word's repeats share one slot, each `<unk>`
@@ -23,7 +24,8 @@ import Testing
         #expect(count == 4)
         #expect(Array(UnsafeBufferPointer(start: ws.slots.pointer, count: T * B)) == [0, 2, 1, 3, 0, -1])
         #expect(Array(UnsafeBufferPointer(start: ws.reversedSlots.pointer, count: T * B)) == [0, 3, 1, 2, 0, -1])
-        #expect(Array(UnsafeBufferPointer(start: ws.distinctVectors.pointer, count: count * E)) == [0, 0, 2, 2, 1, 1, 3, 3])
+        #expect(
+            Array(UnsafeBufferPointer(start: ws.distinctVectors.pointer, count: count * E)) == [0, 0, 2, 2, 1, 1, 3, 3])
         #expect(ws.wordSlot.allSatisfy { $0 == -1 }, "the word table is left clear for the next batch")
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IntentModel
 
 /// Model files written by format version 2 (calibration temperature in META, before the
@@ -19,8 +20,9 @@ import Testing
         ],
     ]
 
-    @Test("a format-2 model file, float or int8, still loads and predicts what it predicted when written",
-          arguments: ["format-v2.sbm", "format-v2-int8.sbm"])
+    @Test(
+        "a format-2 model file, float or int8, still loads and predicts what it predicted when written",
+        arguments: ["format-v2.sbm", "format-v2-int8.sbm"])
     func loadsFormatVersion2(name: String) throws {
         let bytes = try CheckpointTests.fixture(name)
         #expect(bytes[8] == 2, "the fixture is format version 2")

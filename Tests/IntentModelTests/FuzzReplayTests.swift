@@ -1,6 +1,7 @@
 import Foundation
 import SupportBotTestSupport
 import Testing
+
 @testable import IntentModel
 
 /// The fuzz targets' corpora and crash inputs, replayed with seeded mutations (see scripts/fuzz.sh).

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IntentModel
 
 /// Finite-difference checks of every backward pass (embedding and n-gram tables, LSTM
@@ -49,7 +50,8 @@ import Testing
         var failures: [String] = []
         for tensor in fixture.network.layout.tensors {
             for k in tensor.offset..<(tensor.offset + tensor.count) {
-                var plus = fixture.parameters, minus = fixture.parameters
+                var plus = fixture.parameters
+                var minus = fixture.parameters
                 plus[k] += epsilon
                 minus[k] -= epsilon
                 let numeric = (fixture.loss(plus) - fixture.loss(minus)) / Double(2 * epsilon)
@@ -62,7 +64,9 @@ import Testing
         return failures
     }
 
-    static func config(bidirectional: Bool, pooling: ModelConfig.Pooling, ngrams: Bool, skip: Bool, recurrent: Bool = true) -> ModelConfig {
+    static func config(
+        bidirectional: Bool, pooling: ModelConfig.Pooling, ngrams: Bool, skip: Bool, recurrent: Bool = true
+    ) -> ModelConfig {
         var c = ModelConfig.reference
         c.embeddingDim = 4
         c.hiddenSize = 3
@@ -112,7 +116,8 @@ import Testing
         let vocabulary = Vocabulary(tokens: ["<pad>", "<unk>", "card", "late", "refund", "where", "my"])
         let classifier = try Classifier(
             config: config, vocabulary: vocabulary, intents: ["a", "b", "c"],
-            metadata: ModelMetadata(dataHash: "", seed: 0, trainingExamples: 0, validationExamples: 0, epochsRun: 0, bestEpoch: 0),
+            metadata: ModelMetadata(
+                dataHash: "", seed: 0, trainingExamples: 0, validationExamples: 0, epochsRun: 0, bestEpoch: 0),
             parameters: f.parameters
         )
         let texts = ["where my card zzz", "refund late", "card"]

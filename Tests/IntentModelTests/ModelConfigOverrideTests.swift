@@ -1,5 +1,5 @@
-import Testing
 import IntentModel
+import Testing
 
 /// `ModelConfig(overriding:defaultName:)`: a JSON object of settings over a named base.
 @Suite struct ModelConfigOverrideTests {
@@ -9,7 +9,8 @@ import IntentModel
 
     @Test("keys override the named base; the rest stays; the name defaults to the file's")
     func overridesBase() throws {
-        let c = try Self.config(#"{"base": "reference", "bidirectional": true, "hiddenSize": 32, "dropout": 0.25}"#, name: "bi")
+        let c = try Self.config(
+            #"{"base": "reference", "bidirectional": true, "hiddenSize": 32, "dropout": 0.25}"#, name: "bi")
         var expected = ModelConfig.reference
         expected.bidirectional = true
         expected.hiddenSize = 32
@@ -27,15 +28,17 @@ import IntentModel
         #expect(try Self.config(#"{"refit": true}"#).refit == true)
     }
 
-    @Test("errors name the problem", arguments: [
-        ("[1, 2]", "not a JSON object"),
-        ("{oops", "not a JSON object"),
-        (#"{"base": "huge"}"#, "unknown base config 'huge'"),
-        (#"{"base": 3}"#, "\"base\" must be a configuration name"),
-        (#"{"hidenSize": 3}"#, "unknown setting 'hidenSize'"),
-        (#"{"hiddenSize": "big"}"#, "a setting has the wrong type (hiddenSize)"),
-        (#"{"dropout": 1.5}"#, "dropout must be in [0, 1)"),
-    ])
+    @Test(
+        "errors name the problem",
+        arguments: [
+            ("[1, 2]", "not a JSON object"),
+            ("{oops", "not a JSON object"),
+            (#"{"base": "huge"}"#, "unknown base config 'huge'"),
+            (#"{"base": 3}"#, "\"base\" must be a configuration name"),
+            (#"{"hidenSize": 3}"#, "unknown setting 'hidenSize'"),
+            (#"{"hiddenSize": "big"}"#, "a setting has the wrong type (hiddenSize)"),
+            (#"{"dropout": 1.5}"#, "dropout must be in [0, 1)"),
+        ])
     func errors(json: String, message: String) {
         #expect {
             try Self.config(json)

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+
 @testable import IntentModel
 
 /// Models that cannot break the bot: bounded configurations, no NaN or infinity in a model,
@@ -10,7 +11,9 @@ import Testing
     @Test func hugeDimensionsAreRefusedWithTheBound() {
         var config = ModelConfig.default
         config.hiddenSize = 640_000_000
-        #expect(throws: ModelError.invalidConfig("hiddenSize must be in 1...4096 (is 640000000)")) { try config.validate() }
+        #expect(throws: ModelError.invalidConfig("hiddenSize must be in 1...4096 (is 640000000)")) {
+            try config.validate()
+        }
         config = .default
         config.maxVocab = 2_000_000
         config.embeddingDim = 4_096
@@ -27,7 +30,9 @@ import Testing
             var weights = m.parameters
             weights[m.network.layout.denseW.offset + 1] = bad
             #expect(throws: ModelError.nonFiniteWeights(tensor: "dense.w")) {
-                try Classifier(config: m.config, vocabulary: m.vocabulary, intents: m.intents, metadata: m.metadata, parameters: weights)
+                try Classifier(
+                    config: m.config, vocabulary: m.vocabulary, intents: m.intents, metadata: m.metadata,
+                    parameters: weights)
             }
         }
     }
@@ -70,7 +75,8 @@ import Testing
         try Self.model.smokeTest()
         let m = Self.model
         let huge = [Float](repeating: 3e38, count: m.parameters.count)
-        let broken = try Classifier(config: m.config, vocabulary: m.vocabulary, intents: m.intents, metadata: m.metadata, parameters: huge)
+        let broken = try Classifier(
+            config: m.config, vocabulary: m.vocabulary, intents: m.intents, metadata: m.metadata, parameters: huge)
         #expect { try broken.smokeTest() } throws: { "\($0)".contains("smoke test") }
     }
 }

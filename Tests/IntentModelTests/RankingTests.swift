@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IntentModel
 
 @Suite struct RankingTests {

@@ -1,5 +1,5 @@
-import Testing
 import IntentModel
+import Testing
 
 @Suite struct ThresholdChooserTests {
     @Test("without out-of-scope data: the most accurate answered share with ≥ 90 % answered")
@@ -8,7 +8,8 @@ import IntentModel
         // but at least 9 must be answered: the threshold answers 9 (8 right of 9).
         let confidences: [Float] = [0.95, 0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.5, 0.4, 0.3]
         let predicted = ["a", "a", "a", "a", "a", "a", "a", "a", "b", "b"]
-        let t = ThresholdChooser.choose(expected: Array(repeating: "a", count: 10), predicted: predicted, confidences: confidences)
+        let t = ThresholdChooser.choose(
+            expected: Array(repeating: "a", count: 10), predicted: predicted, confidences: confidences)
         #expect(t == 0.4)
     }
 
@@ -32,12 +33,13 @@ import IntentModel
     @Test("CLINC150 protocol: out of scope is the intent or below the threshold")
     func protocolFigures() throws {
         let oos = OutOfScopeScores.intent
-        let s = try #require(OutOfScopeScores(
-            expected: ["a", "a", "b", "b", oos, oos, oos],
-            predicted: ["a", "a", "b", oos, oos, "a", "b"],
-            confidences: [0.9, 0.3, 0.8, 0.9, 0.9, 0.2, 0.7],
-            threshold: 0.5
-        ))
+        let s = try #require(
+            OutOfScopeScores(
+                expected: ["a", "a", "b", "b", oos, oos, oos],
+                predicted: ["a", "a", "b", oos, oos, "a", "b"],
+                confidences: [0.9, 0.3, 0.8, 0.9, 0.9, 0.2, 0.7],
+                threshold: 0.5
+            ))
         // In scope: a@0.9 right, a@0.3 below → not answered, b right, b→oos wrong: 2 of 4.
         #expect(s.inScopeAccuracy == 0.5)
         // Out of scope: oos intent, below threshold caught; b@0.7 answered: 2 of 3.
@@ -56,7 +58,8 @@ import IntentModel
     func answered() {
         let p = Prediction(tokens: [], unknown: [], ranked: [IntentScore(intent: "a", confidence: 0.6)])
         #expect(p.answered(threshold: 0.6) && !p.answered(threshold: 0.61))
-        let o = Prediction(tokens: [], unknown: [], ranked: [IntentScore(intent: OutOfScopeScores.intent, confidence: 0.99)])
+        let o = Prediction(
+            tokens: [], unknown: [], ranked: [IntentScore(intent: OutOfScopeScores.intent, confidence: 0.99)])
         #expect(!o.answered(threshold: 0))
     }
 }

@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IntentModel
 
 @Suite struct TokenizerTests {
@@ -63,7 +64,9 @@ import Testing
         var rng = SeededGenerator(seed: 12)
         let alphabet = Array("aZ09 '`-.,!?\t\r\n\u{7F}\u{01}xyQ_/@#$%^&*()[]{}<>;:\"|\\~+=".unicodeScalars)
         return (0..<500).map { _ in
-            String(String.UnicodeScalarView((0..<Int(rng.next() % 40)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }))
+            String(
+                String.UnicodeScalarView(
+                    (0..<Int(rng.next() % 40)).map { _ in alphabet[Int(rng.next() % UInt64(alphabet.count))] }))
         } + ["Don't STOP", "e-mail\r\nme", "it's 4:30pm", ""]
     }()
 
@@ -72,7 +75,9 @@ import Testing
         for rule in [Tokenizer.Punctuation.split, .strip] {
             let tokenizer = Tokenizer(punctuation: rule)
             for text in Self.samples {
-                #expect(try #require(tokenizer.asciiTokens(text)) == tokenizer.characterTokens(text), "\(text.debugDescription)")
+                #expect(
+                    try #require(tokenizer.asciiTokens(text)) == tokenizer.characterTokens(text),
+                    "\(text.debugDescription)")
             }
         }
         #expect(Tokenizer().asciiTokens("café") == nil)

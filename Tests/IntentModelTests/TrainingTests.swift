@@ -1,4 +1,5 @@
 import Testing
+
 @testable import IntentModel
 
 /// Small, fast configurations for debug-build tests.

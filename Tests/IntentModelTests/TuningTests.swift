@@ -1,21 +1,29 @@
 import Foundation
 import Testing
+
 @testable import IntentModel
 
 @Suite struct TuningTests {
     /// Tiny settings, so that each trial trains in a moment.
-    static let space = try! SearchSpace(json: Array(#"""
-        {"embeddingDim": [8, 16], "hiddenSize": [8], "ngramBuckets": [64, 128], "learningRate": [0.01, 0.02],
-         "batchSize": [4], "epochs": [9], "dropout": [0, 0.2]}
-        """#.utf8))
+    static let space = try! SearchSpace(
+        json: Array(
+            #"""
+            {"embeddingDim": [8, 16], "hiddenSize": [8], "ngramBuckets": [64, 128], "learningRate": [0.01, 0.02],
+             "batchSize": [4], "epochs": [9], "dropout": [0, 0.2]}
+            """#.utf8))
 
-    static let data: [LabeledText] = tinyData + [
-        ("where is the parcel", "order_status"), ("order shipped", "order_status"), ("money back please", "refund"),
-        ("refund it", "refund"), ("hiya", "greet"), ("morning", "greet"),
-    ].map { LabeledText(text: $0.0, intent: $0.1) }
+    static let data: [LabeledText] =
+        tinyData
+        + [
+            ("where is the parcel", "order_status"), ("order shipped", "order_status"), ("money back please", "refund"),
+            ("refund it", "refund"), ("hiya", "greet"), ("morning", "greet"),
+        ].map { LabeledText(text: $0.0, intent: $0.1) }
 
-    func search(trials: Int, folds: Int = 1, seed: UInt64 = 3, deadline: ContinuousClock.Instant? = nil) -> HyperparameterSearch {
-        HyperparameterSearch(base: "default", space: Self.space, trials: trials, folds: folds, seed: seed, jobs: 2, deadline: deadline)
+    func search(trials: Int, folds: Int = 1, seed: UInt64 = 3, deadline: ContinuousClock.Instant? = nil)
+        -> HyperparameterSearch
+    {
+        HyperparameterSearch(
+            base: "default", space: Self.space, trials: trials, folds: folds, seed: seed, jobs: 2, deadline: deadline)
     }
 
     @Test("a search bounded by --trials alone is deterministic for a seed, and the seed matters")
@@ -83,7 +91,10 @@ import Testing
 
     @Test("search spaces: unknown settings, empty lists and values of the wrong type are errors")
     func badSpaces() {
-        for bad in [#"{"hidden": [8]}"#, #"{"hiddenSize": []}"#, #"{"hiddenSize": 8}"#, #"{"hiddenSize": ["big"]}"#, "[1]", "{}"] {
+        for bad in [
+            #"{"hidden": [8]}"#, #"{"hiddenSize": []}"#, #"{"hiddenSize": 8}"#, #"{"hiddenSize": ["big"]}"#, "[1]",
+            "{}",
+        ] {
             #expect(throws: ModelError.self, "\(bad)") { try SearchSpace(json: Array(bad.utf8)) }
         }
     }

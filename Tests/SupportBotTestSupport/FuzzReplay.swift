@@ -6,7 +6,8 @@ import IntentModel
 /// spliced bytes), through the same code the libFuzzer target runs: a crash fails `swift test`.
 public enum FuzzReplay {
     /// The repository root.
-    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    public static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent()
 
     /// The committed inputs of `target`.
     public static func inputs(_ target: String) throws -> [[UInt8]] {
@@ -20,9 +21,12 @@ public enum FuzzReplay {
 
     /// Runs `body` on every input and on `mutations` seeded mutations of each; returns how many ran.
     @discardableResult
-    public static func replay(_ target: String, mutations: Int = 40, seed: UInt64 = 1, _ body: ([UInt8]) -> Void) throws -> Int {
+    public static func replay(_ target: String, mutations: Int = 40, seed: UInt64 = 1, _ body: ([UInt8]) -> Void) throws
+        -> Int
+    {
         let inputs = try inputs(target)
-        var generator = SeededGenerator(seed: seed), runs = 0
+        var generator = SeededGenerator(seed: seed)
+        var runs = 0
         for input in inputs {
             body(input)
             runs += 1
@@ -43,11 +47,14 @@ public enum FuzzReplay {
                 let i = Int.random(in: 0..<bytes.count, using: &generator)
                 bytes[i] ^= 1 << UInt8.random(in: 0..<8, using: &generator)
             case 1:
-                bytes.insert(UInt8.random(in: 0...255, using: &generator), at: Int.random(in: 0...bytes.count, using: &generator))
+                bytes.insert(
+                    UInt8.random(in: 0...255, using: &generator), at: Int.random(in: 0...bytes.count, using: &generator)
+                )
             case 2 where !bytes.isEmpty:
                 bytes.remove(at: Int.random(in: 0..<bytes.count, using: &generator))
             default:
-                let cut = Int.random(in: 0...bytes.count, using: &generator), from = Int.random(in: 0...other.count, using: &generator)
+                let cut = Int.random(in: 0...bytes.count, using: &generator)
+                let from = Int.random(in: 0...other.count, using: &generator)
                 bytes = Array(bytes[..<cut]) + other[from...]
             }
         }

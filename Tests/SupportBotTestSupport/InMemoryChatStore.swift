@@ -1,5 +1,5 @@
-import Foundation
 import Assistant
+import Foundation
 
 /// A store kept in memory: the session's storage protocols without SQLite, for tests and demos.
 public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Sendable {
@@ -29,10 +29,12 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
         for intent in intents.sorted(by: { $0.name < $1.name }) {
             intentActions[intent.name] = intent.action
             for response in intent.responses {
-                templateList.append(ResponseTemplate(
-                    id: Int64(templateList.count + 1), intent: intent.name, text: response.text, weight: response.weight,
-                    language: response.language, origin: .file
-                ))
+                templateList.append(
+                    ResponseTemplate(
+                        id: Int64(templateList.count + 1), intent: intent.name, text: response.text,
+                        weight: response.weight,
+                        language: response.language, origin: .file
+                    ))
             }
         }
     }
@@ -57,7 +59,9 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
     /// Replaces the text of template `id`, as an edit in the store does.
     public func editTemplate(_ id: Int64, text: String) throws {
         try locked {
-            guard let index = templateList.firstIndex(where: { $0.id == id }) else { throw StoreError.unknownTemplate(id) }
+            guard let index = templateList.firstIndex(where: { $0.id == id }) else {
+                throw StoreError.unknownTemplate(id)
+            }
             templateList[index].text = text
             templateList[index].origin = .store
         }
@@ -81,10 +85,10 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
     /// The id of the conversation `ref` names, starting it if new; the caller holds the lock.
     private func resolve(_ ref: ConversationRef, at time: Date) throws -> Int64 {
         switch ref {
-        case let .existing(id):
+        case .existing(let id):
             guard id >= 1, id <= conversationList.count else { throw StoreError.unknownConversation(id) }
             return id
-        case let .new(agent, handedOff):
+        case .new(let agent, let handedOff):
             conversationList.append(Conversation(agent: agent, started: handedOff ?? time, handedOff: handedOff))
             if let handedOff { handoffList.append((Int64(conversationList.count), .agent, handedOff)) }
             return Int64(conversationList.count)
@@ -114,10 +118,13 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
         handoffList.append((conversation, reason, time))
     }
 
-    public func logAgentTurn(conversation: ConversationRef, text: String, agent: String?, at time: Date) throws -> LoggedTurn {
+    public func logAgentTurn(conversation: ConversationRef, text: String, agent: String?, at time: Date) throws
+        -> LoggedTurn
+    {
         try locked {
             let id = try resolve(conversation, at: time)
-            return LoggedTurn(conversation: id, turn: try append(ConversationTurn(role: .agent, text: text, time: time), to: id))
+            return LoggedTurn(
+                conversation: id, turn: try append(ConversationTurn(role: .agent, text: text, time: time), to: id))
         }
     }
 
@@ -139,11 +146,15 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
 
     public func recordLabel(_ label: TurnLabel) throws {
         try locked {
-            guard let turn = turnList.first(where: { $0.id == label.turn }) else { throw StoreError.unknownTurn(label.turn) }
+            guard let turn = turnList.first(where: { $0.id == label.turn }) else {
+                throw StoreError.unknownTurn(label.turn)
+            }
             guard turn.turn.role == .customer else { throw StoreError.notACustomerTurn(label.turn) }
             if label.kind.namesIntent {
                 guard let intent = label.intent else { throw StoreError.missingIntent(label.turn) }
-                guard intent == IntentDefinition.outOfScope || intentActions[intent] != nil else { throw StoreError.unknownIntent(intent) }
+                guard intent == IntentDefinition.outOfScope || intentActions[intent] != nil else {
+                    throw StoreError.unknownIntent(intent)
+                }
             }
             labelList.append(label)
         }
@@ -152,7 +163,8 @@ public final class InMemoryChatStore: SessionStore, ModelRegistry, @unchecked Se
     public func activeModel() throws -> StoredModel? {
         locked {
             models.indices.last { models[$0].active }.map {
-                StoredModel(version: Int64($0 + 1), created: models[$0].model.created, checkpoint: models[$0].model.checkpoint)
+                StoredModel(
+                    version: Int64($0 + 1), created: models[$0].model.created, checkpoint: models[$0].model.checkpoint)
             }
         }
     }

@@ -57,7 +57,8 @@ public final class TestChatBackend: ChatBackend {
     /// The templates.
     public var templateList: [IntentTemplates] = []
     /// The stats every period answers with.
-    public var report = StatsReport(filter: StatsFilter(), figures: StatsFigures(), grouping: .day, series: [], drift: nil)
+    public var report = StatsReport(
+        filter: StatsFilter(), figures: StatsFigures(), grouping: .day, series: [], drift: nil)
     private var nextTurn: Int64 = 1
     private var nextConversation = 2
 
@@ -77,7 +78,8 @@ public final class TestChatBackend: ChatBackend {
         let tokens = draft.split(separator: " ").map(String.init)
         let ranked = [PredictionSummary.Score(intent: intent, confidence: confidence)]
         return DraftAnalysis(
-            text: draft, prediction: PredictionSummary(tokens: tokens, unknown: tokens.map { _ in false }, ranked: ranked),
+            text: draft,
+            prediction: PredictionSummary(tokens: tokens, unknown: tokens.map { _ in false }, ranked: ranked),
             importance: tokens.map { _ in 0 }
         )
     }
@@ -166,7 +168,9 @@ public final class TestChatBackend: ChatBackend {
         return query.isEmpty ? stored : stored.filter { $0.firstLine?.contains(query) == true }
     }
 
-    public func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (session: SessionInfo, lines: [TranscriptLine]) {
+    public func open(_ conversation: ConversationSummary, continuing: Bool) throws -> (
+        session: SessionInfo, lines: [TranscriptLine]
+    ) {
         try record(.open(conversation.id, continuing: continuing))
         if continuing { session.conversation = "\(conversation.id)" }
         return (session, storedLines[conversation.id] ?? [])

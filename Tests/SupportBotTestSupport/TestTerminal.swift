@@ -42,7 +42,8 @@ public final class TestTerminal: Terminal {
     public private(set) var exhausted = false
 
     /// A terminal of `width` × `height` (with a start-up `notice`) replaying `script` on `clock`.
-    public init(width: Int, height: Int, colors: Bool = true, notice: String? = nil, clock: TestClock, script: [Input]) {
+    public init(width: Int, height: Int, colors: Bool = true, notice: String? = nil, clock: TestClock, script: [Input])
+    {
         size = (width, height)
         self.colors = colors
         self.notice = notice
@@ -63,7 +64,7 @@ public final class TestTerminal: Terminal {
         if let next = script.first, timeout.map({ next.time <= clock.now + $0 }) ?? true {
             script.removeFirst()
             clock.advance(to: next.time)
-            for case let .resize(width, height) in next.events { size = (width, height) }
+            for case .resize(let width, let height) in next.events { size = (width, height) }
             return next.events
         }
         if let timeout, script.isEmpty ? clock.now + timeout <= end + settle : true {

@@ -8,13 +8,15 @@ import Testing
 enum CLI {
     static var binary: String {
         if let path = ProcessInfo.processInfo.environment["SUPPORTBOT_BIN"], !path.isEmpty { return path }
-        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
         return root.appendingPathComponent(".build/debug/supportbot").path
     }
 
     /// The repository root (for the shipped `intents/`).
     static var repositoryRoot: URL {
-        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent()
     }
 
     struct Result {
@@ -26,7 +28,8 @@ enum CLI {
     /// Runs `supportbot args…` (or `executable args…`) with `stdin` as input and waits for it to exit.
     @discardableResult
     static func run(
-        _ args: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil, executable: String? = nil
+        _ args: [String], stdin: String? = nil, environment: [String: String] = [:], directory: URL? = nil,
+        executable: String? = nil
     ) throws -> Result {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable ?? binary)
@@ -35,13 +38,16 @@ enum CLI {
         env.merge(environment) { $1 }
         process.environment = env
         if let directory { process.currentDirectoryURL = directory }
-        let out = Pipe(), err = Pipe(), input = Pipe()
+        let out = Pipe()
+        let err = Pipe()
+        let input = Pipe()
         process.standardOutput = out
         process.standardError = err
         process.standardInput = input
         try process.run()
         // Drain both pipes concurrently so a chatty child never blocks on a full pipe.
-        nonisolated(unsafe) var outData = Data(), errData = Data()
+        nonisolated(unsafe) var outData = Data()
+        nonisolated(unsafe) var errData = Data()
         let group = DispatchGroup()
         DispatchQueue.global().async(group: group) { outData = out.fileHandleForReading.readDataToEndOfFile() }
         DispatchQueue.global().async(group: group) { errData = err.fileHandleForReading.readDataToEndOfFile() }
@@ -49,7 +55,9 @@ enum CLI {
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
         group.wait()
-        return Result(status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self), stderr: String(decoding: errData, as: UTF8.self))
+        return Result(
+            status: process.terminationStatus, stdout: String(decoding: outData, as: UTF8.self),
+            stderr: String(decoding: errData, as: UTF8.self))
     }
 
     /// A fresh temporary directory, removed by the caller.

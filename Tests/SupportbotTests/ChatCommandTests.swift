@@ -9,16 +9,22 @@ import Testing
         defer { fixture.remove() }
         try fixture.prepare()
         let lines = ["where is my order #48213", "  please refund me\t", "你好"]
-        let r = try fixture.run(["chat", "--plain", "--json", "--threshold", "0", "--seed", "1", "--agent", "Sam"], stdin: lines.joined(separator: "\n") + "\n\n")
+        let r = try fixture.run(
+            ["chat", "--plain", "--json", "--threshold", "0", "--seed", "1", "--agent", "Sam"],
+            stdin: lines.joined(separator: "\n") + "\n\n")
         #expect(r.status == 0)
         #expect(r.stderr.isEmpty, "\(r.stderr)")
         let answers = try jsonLines(r.stdout)
         #expect(answers.count == 3)
         #expect(answers.map { $0["text"] as? String } == lines)
         #expect(answers.map { $0["intent"] as? String } == ["order_status", "refund", "greet"])
-        for key in ["conversation", "text", "intent", "confidence", "reply", "handoff"] { #expect(answers[0][key] != nil, "\(key)") }
+        for key in ["conversation", "text", "intent", "confidence", "reply", "handoff"] {
+            #expect(answers[0][key] != nil, "\(key)")
+        }
         #expect(answers[2]["reply"] as? String == "您好！请问有什么可以帮您？")
-        #expect(answers[0]["reply"] as? String == "Let me look up order 48213 for you." || answers[0]["reply"] as? String == "I'm checking on your order now.")
+        #expect(
+            answers[0]["reply"] as? String == "Let me look up order 48213 for you."
+                || answers[0]["reply"] as? String == "I'm checking on your order now.")
 
         let turns = try fixture.turns()
         #expect(turns.map(\.role) == ["customer", "bot", "customer", "bot", "customer", "bot"])
@@ -36,7 +42,8 @@ import Testing
         let fixture = try StoreFixture()
         defer { fixture.remove() }
         try fixture.prepare()
-        let r = try fixture.run(["chat", "--threshold", "0", "--log-file", "elsewhere.log"], stdin: "hello there\nplease refund me\n")
+        let r = try fixture.run(
+            ["chat", "--threshold", "0", "--log-file", "elsewhere.log"], stdin: "hello there\nplease refund me\n")
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         let replies = r.stdout.split(separator: "\n")
         #expect(replies.count == 2)
@@ -48,7 +55,8 @@ import Testing
         let fixture = try StoreFixture()
         defer { fixture.remove() }
         try fixture.prepare()
-        let r = try fixture.run(["chat", "--plain", "--json", "--threshold", "0.999"], stdin: "blorp\nzzz qqq\nhello?\nanyone?\n")
+        let r = try fixture.run(
+            ["chat", "--plain", "--json", "--threshold", "0.999"], stdin: "blorp\nzzz qqq\nhello?\nanyone?\n")
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         let answers = try jsonLines(r.stdout)
         #expect(answers.map { $0["handoff"] as? Bool } == [false, true, true, true])
@@ -64,14 +72,18 @@ import Testing
         #expect(answers[1]["reply"] as? String == "I'm connecting you with an agent now; they'll be with you shortly.")
         #expect(answers[2]["reply"] is NSNull && answers[3]["reply"] is NSNull)
         #expect(try fixture.turns().map(\.role) == ["customer", "bot", "customer", "bot", "customer", "customer"])
-        #expect(try fixture.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM conversation WHERE handedOffAt IS NOT NULL") } == 1)
+        #expect(
+            try fixture.read {
+                try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM conversation WHERE handedOffAt IS NOT NULL")
+            } == 1)
     }
 
     @Test func askingForAPersonHandsOff() throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
         try fixture.prepare()
-        let r = try fixture.run(["chat", "--plain", "--json", "--threshold", "0.2"], stdin: "let me speak to a human\n")
+        let r = try fixture.run(
+            ["chat", "--plain", "--json", "--threshold", "0.2"], stdin: "let me speak to a human\n")
         let answers = try jsonLines(r.stdout)
         #expect(answers.first?["intent"] as? String == "talk_to_human")
         #expect(answers.first?["handoff"] as? Bool == true)
@@ -81,7 +93,9 @@ import Testing
     @Test func theFirstChatLoadsIntentsAndTrainsAModel() throws {
         let fixture = try StoreFixture()
         defer { fixture.remove() }
-        let r = try fixture.run(["chat", "--plain", "--json", "--intents", "intents", "--config", "tiny.json", "--threshold", "0"], stdin: "please refund me\n")
+        let r = try fixture.run(
+            ["chat", "--plain", "--json", "--intents", "intents", "--config", "tiny.json", "--threshold", "0"],
+            stdin: "please refund me\n")
         #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
         #expect(try jsonLines(r.stdout).first?["intent"] as? String == "refund")
         #expect(try fixture.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM model WHERE isActive") } == 1)

@@ -11,7 +11,10 @@ import Testing
         let fixture = try StoreFixture(handoff: false)
         defer { fixture.remove() }
         try fixture.prepare()
-        let phrases = ["where is my order", "please refund me", "hello there", "has my order shipped #4821", "can i get my money back"]
+        let phrases = [
+            "where is my order", "please refund me", "hello there", "has my order shipped #4821",
+            "can i get my money back",
+        ]
         var inputs: [[String]] = []
         var running: [Process] = []
         for p in 0..<Self.processes {
@@ -19,18 +22,22 @@ import Testing
             inputs.append(lines)
             let input = fixture.directory.appendingPathComponent("in\(p).txt")
             try (lines.joined(separator: "\n") + "\n").write(to: input, atomically: true, encoding: .utf8)
-            running.append(try CLI.start(
-                ["chat", "--plain", "--json", "--threshold", "0", "--db", fixture.db], input: input,
-                output: fixture.directory.appendingPathComponent("out\(p).txt"), errors: fixture.directory.appendingPathComponent("err\(p).txt"),
-                directory: fixture.directory
-            ))
+            running.append(
+                try CLI.start(
+                    ["chat", "--plain", "--json", "--threshold", "0", "--db", fixture.db], input: input,
+                    output: fixture.directory.appendingPathComponent("out\(p).txt"),
+                    errors: fixture.directory.appendingPathComponent("err\(p).txt"),
+                    directory: fixture.directory
+                ))
         }
         for (p, process) in running.enumerated() {
             process.waitUntilExit()
-            let errors = try String(contentsOf: fixture.directory.appendingPathComponent("err\(p).txt"), encoding: .utf8)
+            let errors = try String(
+                contentsOf: fixture.directory.appendingPathComponent("err\(p).txt"), encoding: .utf8)
             #expect(process.terminationStatus == 0, "process \(p): \(errors)")
             #expect(errors.isEmpty, "process \(p): \(errors)")
-            let output = try String(contentsOf: fixture.directory.appendingPathComponent("out\(p).txt"), encoding: .utf8)
+            let output = try String(
+                contentsOf: fixture.directory.appendingPathComponent("out\(p).txt"), encoding: .utf8)
             #expect(try jsonLines(output).count == Self.linesEach)
         }
 
@@ -42,7 +49,8 @@ import Testing
         var seen: Set<Int> = []
         for conversation in byConversation.values {
             #expect(conversation.map(\.position) == Array(1...(2 * Self.linesEach)))
-            #expect(conversation.map(\.role) == Array(repeating: ["customer", "bot"], count: Self.linesEach).flatMap { $0 })
+            #expect(
+                conversation.map(\.role) == Array(repeating: ["customer", "bot"], count: Self.linesEach).flatMap { $0 })
             let customerLines = conversation.filter { $0.role == "customer" }.map(\.text)
             let p = try #require(inputs.firstIndex(of: customerLines), "a conversation's lines are out of order")
             seen.insert(p)

@@ -31,14 +31,20 @@ import Testing
     }
 
     func demo(_ args: [String], in fixture: StoreFixture, tmp: URL) throws -> CLI.Result {
-        try CLI.run(["demo"] + args, environment: ["TMPDIR": tmp.path, "SUPPORTBOT_HOME": fixture.directory.appendingPathComponent("home").path],
-                    directory: fixture.directory)
+        try CLI.run(
+            ["demo"] + args,
+            environment: [
+                "TMPDIR": tmp.path, "SUPPORTBOT_HOME": fixture.directory.appendingPathComponent("home").path,
+            ],
+            directory: fixture.directory)
     }
 
     /// Makes the fixture's store the default store (`$SUPPORTBOT_HOME`), whose model a demo without --model or --db plays with.
     func makeDefaultStore(_ fixture: StoreFixture) throws {
-        try FileManager.default.createDirectory(at: fixture.directory.appendingPathComponent("home"), withIntermediateDirectories: true)
-        try FileManager.default.copyItem(atPath: fixture.db, toPath: fixture.directory.appendingPathComponent("home/supportbot.sqlite").path)
+        try FileManager.default.createDirectory(
+            at: fixture.directory.appendingPathComponent("home"), withIntermediateDirectories: true)
+        try FileManager.default.copyItem(
+            atPath: fixture.db, toPath: fixture.directory.appendingPathComponent("home/supportbot.sqlite").path)
     }
 
     @Test func headlessFramesFollowEveryStepAndTheStoreIsThrownAway() throws {
@@ -47,12 +53,17 @@ import Testing
         // The default store's model (read-only), since neither --model nor --db is given.
         try makeDefaultStore(fixture)
         let before = try fixture.turns().count
-        let result = try demo(["t.demo", "--headless", "--out", "frames.txt", "--record", "demo.cast", "--size", "90x30"], in: fixture, tmp: tmp)
+        let result = try demo(
+            ["t.demo", "--headless", "--out", "frames.txt", "--record", "demo.cast", "--size", "90x30"], in: fixture,
+            tmp: tmp)
         #expect(result.status == 0, "\(result.stderr)")
         let frames = try String(contentsOf: fixture.directory.appendingPathComponent("frames.txt"), encoding: .utf8)
         let headers = frames.split(separator: "\n").filter { $0.hasPrefix("--- step ") }
-        #expect(headers == [2, 3, 4, 5, 6, 7, 8, 9, 10, 11].enumerated().map { "--- step \($0 + 1) (t.demo:\($1)) ---" })
-        #expect(frames.contains("cust › where is my order") && frames.contains("Review queue") && frames.contains("agent› Hi, a person here"))
+        #expect(
+            headers == [2, 3, 4, 5, 6, 7, 8, 9, 10, 11].enumerated().map { "--- step \($0 + 1) (t.demo:\($1)) ---" })
+        #expect(
+            frames.contains("cust › where is my order") && frames.contains("Review queue")
+                && frames.contains("agent› Hi, a person here"))
         #expect(result.stderr.contains("t.demo: 10 steps played in"))
         // Nothing of the demo reached a store that is kept.
         #expect(try fixture.turns().count == before)
@@ -77,11 +88,13 @@ import Testing
         let (fixture, tmp) = try fixture()
         defer { fixture.remove() }
         // A relabel naming no intent is refused before the training, not after it.
-        try "customer: hi\nrelabel: refnud\n".write(to: fixture.directory.appendingPathComponent("bad.demo"), atomically: true, encoding: .utf8)
+        try "customer: hi\nrelabel: refnud\n".write(
+            to: fixture.directory.appendingPathComponent("bad.demo"), atomically: true, encoding: .utf8)
         let bad = try demo(["bad.demo", "--headless", "--config", "tiny.json"], in: fixture, tmp: tmp)
         #expect(bad.status == 1 && bad.stderr.contains("bad.demo:2: relabel: no intent \"refnud\""), "\(bad.stderr)")
         #expect(!bad.stderr.contains("training"))
-        let result = try demo(["t.demo", "--headless", "--db", "fresh.sqlite", "--config", "tiny.json"], in: fixture, tmp: tmp)
+        let result = try demo(
+            ["t.demo", "--headless", "--db", "fresh.sqlite", "--config", "tiny.json"], in: fixture, tmp: tmp)
         #expect(result.status == 0, "\(result.stderr)")
         #expect(result.stderr.contains("No model found: training one on intents for the demo."))
         #expect(result.stderr.contains("epoch 1/") && result.stdout.contains("cust › where is my order"))
@@ -95,7 +108,8 @@ import Testing
     @Test func withoutAScriptTheBuiltInCopyOfDemosEnDemoPlays() throws {
         let (fixture, tmp) = try fixture()
         defer { fixture.remove() }
-        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("../../demos/en.demo")
+        let shipped = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent(
+            "../../demos/en.demo")
         // The same steps on the same lines, played in the same virtual time (typing time follows every character).
         func played(_ name: String) throws -> (headers: [Substring], summary: Substring) {
             let result = try demo(["--headless", "--db", fixture.db], in: fixture, tmp: tmp)
@@ -105,7 +119,8 @@ import Testing
             return (headers.map { $0.replacing(name, with: "") }, summary.dropFirst(name.count))
         }
         let builtIn = try played("en.demo (built in)")
-        try FileManager.default.createDirectory(at: fixture.directory.appendingPathComponent("demos"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: fixture.directory.appendingPathComponent("demos"), withIntermediateDirectories: true)
         try FileManager.default.copyItem(at: shipped, to: fixture.directory.appendingPathComponent("demos/en.demo"))
         let file = try played("demos/en.demo")
         #expect(builtIn.headers.count > 30 && builtIn.headers == file.headers)
@@ -132,7 +147,8 @@ import Testing
         defer { fixture.remove() }
         let tmux = Tmux()
         defer { tmux.kill() }
-        let command = "cd '\(fixture.directory.path)' && TMPDIR='\(tmp.path)' '\(CLI.binary)' demo t.demo --db s.sqlite --speed 50; echo \"EXITED $?\""
+        let command =
+            "cd '\(fixture.directory.path)' && TMPDIR='\(tmp.path)' '\(CLI.binary)' demo t.demo --db s.sqlite --speed 50; echo \"EXITED $?\""
         try tmux.start(command)
         let end = try tmux.waitFor("the end of the demo", seconds: 60) { $0.contains("END · ← again") }
         #expect(end.contains("cust › 你好") && end.contains("conv 2"))
@@ -152,13 +168,16 @@ extension DemoCommandTests {
         defer { tmux.kill() }
         let home = fixture.directory.appendingPathComponent("home").path
         // The inner shell writes its pid and becomes supportbot (exec), so the signal reaches it alone.
-        let play = "echo \\$\\$ > pid; exec env TMPDIR='\(tmp.path)' SUPPORTBOT_HOME='\(home)' '\(CLI.binary)' demo t.demo"
+        let play =
+            "echo \\$\\$ > pid; exec env TMPDIR='\(tmp.path)' SUPPORTBOT_HOME='\(home)' '\(CLI.binary)' demo t.demo"
         let command = "cd '\(fixture.directory.path)' && sh -c \"\(play)\"; echo \"EXITED $?\""
         try tmux.start(command, environment: ["LANG=C.UTF-8", "TERM=screen"])
         try tmux.waitFor("the demo") { $0.contains("DEMO ") }
         #expect(try FileManager.default.contentsOfDirectory(atPath: tmp.path).count == 1)
-        let pid = try #require(Int32(try String(contentsOf: fixture.directory.appendingPathComponent("pid"), encoding: .utf8)
-            .trimmingCharacters(in: .whitespacesAndNewlines)))
+        let pid = try #require(
+            Int32(
+                try String(contentsOf: fixture.directory.appendingPathComponent("pid"), encoding: .utf8)
+                    .trimmingCharacters(in: .whitespacesAndNewlines)))
         kill(pid, signal)
         let end = try tmux.waitFor("the exit", history: true) { $0.contains("EXITED") }
         #expect(end.contains("EXITED \(128 + signal)"))
@@ -169,14 +188,19 @@ extension DemoCommandTests {
 /// Checks a file against asciicast v2: a JSON header object (version 2, width, height), then
 /// event arrays `[time, code, data]` with non-decreasing times, codes `o`, `i`, `m` or `r`.
 enum AsciicastCheck {
-    static func validate(_ file: URL, width: Int, height: Int, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    static func validate(_ file: URL, width: Int, height: Int, sourceLocation: SourceLocation = #_sourceLocation) throws
+    {
         let lines = try String(contentsOf: file, encoding: .utf8).split(separator: "\n")
         let header = try #require(try JSONSerialization.jsonObject(with: Data(lines[0].utf8)) as? [String: Any])
-        #expect(header["version"] as? Int == 2 && header["width"] as? Int == width && header["height"] as? Int == height, sourceLocation: sourceLocation)
+        #expect(
+            header["version"] as? Int == 2 && header["width"] as? Int == width && header["height"] as? Int == height,
+            sourceLocation: sourceLocation)
         #expect(header["timestamp"] is Int, sourceLocation: sourceLocation)
-        var last = -1.0, output = ""
+        var last = -1.0
+        var output = ""
         for line in lines.dropFirst() {
-            let event = try #require(try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any], sourceLocation: sourceLocation)
+            let event = try #require(
+                try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [Any], sourceLocation: sourceLocation)
             let time = try #require((event.first as? NSNumber)?.doubleValue, sourceLocation: sourceLocation)
             let code = try #require(event.count == 3 ? event[1] as? String : nil, sourceLocation: sourceLocation)
             let data = try #require(event[2] as? String, sourceLocation: sourceLocation)

@@ -15,7 +15,8 @@ import Testing
             let id = db.lastInsertedRowID
             for position in 1...turns {
                 try db.execute(
-                    sql: "INSERT INTO turn (conversationId, position, role, text, intent, confidence, createdAt) VALUES (?, ?, ?, ?, 'refund', 0.9, ?)",
+                    sql:
+                        "INSERT INTO turn (conversationId, position, role, text, intent, confidence, createdAt) VALUES (?, ?, ?, ?, 'refund', 0.9, ?)",
                     arguments: [id, position, position % 2 == 1 ? "customer" : "bot", text(position), Date()])
             }
         }
@@ -32,9 +33,10 @@ import Testing
         let out = fixture.directory.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         let processes = try (0..<4).map { index in
-            try CLI.start(["export", "--out", "out", "--db", fixture.db], input: URL(fileURLWithPath: "/dev/null"),
-                          output: fixture.directory.appendingPathComponent("stdout\(index)"),
-                          errors: fixture.directory.appendingPathComponent("stderr\(index)"), directory: fixture.directory)
+            try CLI.start(
+                ["export", "--out", "out", "--db", fixture.db], input: URL(fileURLWithPath: "/dev/null"),
+                output: fixture.directory.appendingPathComponent("stdout\(index)"),
+                errors: fixture.directory.appendingPathComponent("stderr\(index)"), directory: fixture.directory)
         }
         for process in processes { process.waitUntilExit() }
         let errors = try (0..<4).map {
@@ -47,13 +49,19 @@ import Testing
     }
 
     @Test func aFullDiskLeavesNothingAndNamesTheCause() throws {
-        let fixture = try store(turns: 2_000) { "refund order #\(10_000 + $0), it has been a long wait and the parcel never came" }
+        let fixture = try store(turns: 2_000) {
+            "refund order #\(10_000 + $0), it has been a long wait and the parcel never came"
+        }
         defer { fixture.remove() }
         let out = fixture.directory.appendingPathComponent("out")
         try FileManager.default.createDirectory(at: out, withIntermediateDirectories: true)
         // A 128 KiB file size limit stands in for a full disk: writes past it fail (EFBIG).
-        let result = try CLI.run(["-c", "trap '' XFSZ; ulimit -f 128; exec \"$@\"", "sh", CLI.binary, "export", "--out", "out", "--db", fixture.db],
-                                 directory: fixture.directory, executable: "/bin/bash")
+        let result = try CLI.run(
+            [
+                "-c", "trap '' XFSZ; ulimit -f 128; exec \"$@\"", "sh", CLI.binary, "export", "--out", "out", "--db",
+                fixture.db,
+            ],
+            directory: fixture.directory, executable: "/bin/bash")
         #expect(result.status != 0)
         #expect(result.stderr.contains("turns.jsonl: cannot write: File too large"), "\(result.stderr)")
         #expect(result.stderr.split(separator: "\n").count == 1)
@@ -73,7 +81,9 @@ import Testing
             let text = String(decoding: bytes, as: UTF8.self)
             #expect(!text.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) }, "\(name)")
             if name.hasSuffix("fasttext.txt") {
-                #expect(text.split(separator: "\n").allSatisfy { $0.components(separatedBy: "__label__").count == 2 }, "\(text)")
+                #expect(
+                    text.split(separator: "\n").allSatisfy { $0.components(separatedBy: "__label__").count == 2 },
+                    "\(text)")
             }
         }
     }

@@ -13,7 +13,8 @@ import Testing
         defer { fixture.remove() }
         // Every label from now on goes to the evaluation set: today's set grows past v1's.
         #expect(try fixture.run(["settings", "set", "eval_share", "1"]).status == 0)
-        let chat = try fixture.run(["chat", "--plain", "--json", "--threshold", "0"], stdin: "i demand reimbursement\n")
+        let chat = try fixture.run(
+            ["chat", "--plain", "--json", "--threshold", "0"], stdin: "i demand reimbursement\n")
         let turn = try #require(try object(chat.stdout.split(separator: "\n")[0].description)["turn"] as? Int)
         #expect(try fixture.run(["label", "\(turn)", "refund"]).status == 0)
 
@@ -27,10 +28,13 @@ import Testing
 
         let text = try fixture.run(["models", "show", "v1"])
         #expect(text.status == 0, "\(text.stderr)")
-        let made = try #require(listing["accuracy"] as? Double), now = try #require(today["accuracy"] as? Double)
+        let made = try #require(listing["accuracy"] as? Double)
+        let now = try #require(today["accuracy"] as? Double)
         #expect(text.stdout.contains(String(format: "acc %.4f", made)))
         #expect(text.stdout.contains("per-intent F1 (when made, 11 examples):"))
-        #expect(text.stdout.contains(String(format: "today's evaluation set (12 examples): accuracy %.4f", now)), "\(text.stdout)")
+        #expect(
+            text.stdout.contains(String(format: "today's evaluation set (12 examples): accuracy %.4f", now)),
+            "\(text.stdout)")
     }
 
     @Test func anImportedCheckpointsQuantizationIsUnknown() throws {

@@ -18,8 +18,11 @@ import Testing
         // (a hand-off) and so on.
         let lines = "hello there\nwhere is my order\nblorpzz qux\n"
         #expect(try fixture.run(["chat", "--plain", "--threshold", "0.01"], stdin: lines).status == 0)
-        #expect(try fixture.run(["chat", "--plain", "--threshold", "0.99"], stdin: lines + "thanks a lot\n").status == 0)
-        let queue = try JSONSerialization.jsonObject(with: Data(fixture.run(["review", "--json"]).stdout.utf8)) as? [[String: Any]]
+        #expect(
+            try fixture.run(["chat", "--plain", "--threshold", "0.99"], stdin: lines + "thanks a lot\n").status == 0)
+        let queue =
+            try JSONSerialization.jsonObject(with: Data(fixture.run(["review", "--json"]).stdout.utf8))
+            as? [[String: Any]]
         let turn = try #require(queue?.first?["turn"] as? Int)
         #expect(try fixture.run(["label", "\(turn)", "order_status"]).status == 0)
 
@@ -28,16 +31,21 @@ import Testing
         let since = calendar.date(byAdding: .day, value: -6, to: calendar.startOfDay(for: Date()))!
         let day = String(ISO8601DateFormatter().string(from: since).prefix(10))
         let stats = try #require(
-            try JSONSerialization.jsonObject(with: Data(fixture.run(["stats", "--json", "--since", day]).stdout.utf8)) as? [String: Any]
+            try JSONSerialization.jsonObject(with: Data(fixture.run(["stats", "--json", "--since", day]).stdout.utf8))
+                as? [String: Any]
         )
 
         let tmux = Tmux()
         defer { tmux.kill() }
         let chat = "'\(CLI.binary)' chat --db s.sqlite --agent tester"
-        try tmux.start("cd '\(fixture.directory.path)' && \(chat)", width: 120, height: 40, environment: ["LANG=C.UTF-8", "TERM=screen"])
+        try tmux.start(
+            "cd '\(fixture.directory.path)' && \(chat)", width: 120, height: 40,
+            environment: ["LANG=C.UTF-8", "TERM=screen"])
         try tmux.waitFor("the input line", seconds: 60) { $0.contains("type a customer message") }
         try tmux.press("F5")
-        let screen = try tmux.waitFor("the monitor") { $0.contains("Monitor · today [7 days] all") && $0.contains("customer turns") }
+        let screen = try tmux.waitFor("the monitor") {
+            $0.contains("Monitor · today [7 days] all") && $0.contains("customer turns")
+        }
 
         let expected = [
             "conversations \(stats["conversations"] as! Int)", "customer turns \(stats["customer_turns"] as! Int)",
@@ -54,10 +62,12 @@ import Testing
         // The intent rows: every predicted intent of the mix with its turns and share.
         let mix = try #require(stats["intent_mix"] as? [[String: Any]])
         for row in mix {
-            let intent = row["intent"] as! String, turns = row["turns"] as! Int
+            let intent = row["intent"] as! String
+            let turns = row["turns"] as! Int
             let shown = screen.split(separator: "\n").contains { line in
                 let cells = line.split(separator: " ").map(String.init)
-                return cells.first == intent && cells.dropFirst().first == "\(turns)" && cells.dropFirst(2).first == percent(row["share"])
+                return cells.first == intent && cells.dropFirst().first == "\(turns)"
+                    && cells.dropFirst(2).first == percent(row["share"])
             }
             #expect(shown, "the Monitor does not show \(intent) \(turns):\n\(screen)")
         }

@@ -1,7 +1,8 @@
 import Foundation
 import PostgresNIO
-@testable import PostgresStore
 import Testing
+
+@testable import PostgresStore
 
 /// Agents on many machines, simulated on one: eight `chat --plain` processes writing 500 lines
 /// each to one PostgreSQL database while `train`, `export` and `stats` run beside them, and a
@@ -30,27 +31,35 @@ import Testing
         let url = try Self.freshDatabase()
         let fixture = try StoreFixture(handoff: false)
         defer { fixture.remove() }
-        func run(_ args: [String]) throws -> CLI.Result { try CLI.run(args + ["--db", url], directory: fixture.directory) }
+        func run(_ args: [String]) throws -> CLI.Result {
+            try CLI.run(args + ["--db", url], directory: fixture.directory)
+        }
         for args in [["sync", "--intents", "intents"], ["train", "--config", "tiny.json", "--workers", "1"]] {
             let result = try run(args)
             #expect(result.status == 0, "\(args[0]): \(result.stderr)")
         }
-        let phrases = ["where is my order", "please refund me", "hello there", "has my order shipped #4821", "can i get my money back"]
+        let phrases = [
+            "where is my order", "please refund me", "hello there", "has my order shipped #4821",
+            "can i get my money back",
+        ]
         let half = Self.linesEach / 2
         let chats = try (0..<Self.processes).map { p in
-            try Chat(args: ["chat", "--plain", "--json", "--threshold", "0", "--db", url], directory: fixture.directory,
-                     lines: (0..<Self.linesEach).map { "p\(p) line \($0): \(phrases[($0 + p) % phrases.count])" })
+            try Chat(
+                args: ["chat", "--plain", "--json", "--threshold", "0", "--db", url], directory: fixture.directory,
+                lines: (0..<Self.linesEach).map { "p\(p) line \($0): \(phrases[($0 + p) % phrases.count])" })
         }
         for chat in chats { try chat.send(chat.lines.prefix(half)) }
         // Beside the writers, all at once: a retrain (v2 registered, not promoted), an export and stats.
         for name in ["during", "out"] {
-            try FileManager.default.createDirectory(at: fixture.directory.appendingPathComponent(name), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: fixture.directory.appendingPathComponent(name), withIntermediateDirectories: true)
         }
         let beside = [
             ["train", "--config", "tiny.json", "--workers", "1", "--promote", "never", "--seed", "7"],
             ["export", "--out", "during", "--format", "jsonl"], ["stats", "--json"],
         ]
-        let reports = try beside.map { try Chat(args: $0 + ["--db", url], directory: fixture.directory, lines: []) }.map { try $0.finish() }
+        let reports = try beside.map { try Chat(args: $0 + ["--db", url], directory: fixture.directory, lines: []) }.map
+        { try $0.finish() }
         for (args, (status, _, errors)) in zip(beside, reports) {
             #expect(status == 0 && (args[0] == "train" || errors.isEmpty), "\(args[0]): \(errors)")
         }
@@ -67,7 +76,8 @@ import Testing
         let stats = try run(["stats", "--json"])
         #expect(stats.status == 0 && stats.stderr.isEmpty, "stats: \(stats.stderr)")
         let figures = try #require(try JSONSerialization.jsonObject(with: Data(stats.stdout.utf8)) as? [String: Any])
-        #expect((Self.processes * half...Self.processes * Self.linesEach).contains(figures["customer_turns"] as? Int ?? -1))
+        #expect(
+            (Self.processes * half...Self.processes * Self.linesEach).contains(figures["customer_turns"] as? Int ?? -1))
 
         for (p, chat) in chats.enumerated() {
             let (status, output, errors) = try chat.finish()
@@ -75,21 +85,30 @@ import Testing
             let replies = try jsonLines(output)
             #expect(replies.count == Self.linesEach)
             // The promotion is followed from the first line after it, by every process.
-            #expect(replies.map { $0["model"] as? Int } == Array(repeating: 1, count: half) + Array(repeating: 2, count: Self.linesEach - half))
+            #expect(
+                replies.map { $0["model"] as? Int } == Array(repeating: 1, count: half)
+                    + Array(repeating: 2, count: Self.linesEach - half))
         }
-        let turns = try database.link.rows(#"SELECT "conversationId", position, role, text FROM turn ORDER BY "conversationId", position"#)
-            .map { try $0.decode((Int64, Int, String, String).self) }
+        let turns = try database.link.rows(
+            #"SELECT "conversationId", position, role, text FROM turn ORDER BY "conversationId", position"#
+        )
+        .map { try $0.decode((Int64, Int, String, String).self) }
         #expect(turns.count == 2 * Self.processes * Self.linesEach)
-        let final = try #require(try JSONSerialization.jsonObject(with: Data(run(["stats", "--json"]).stdout.utf8)) as? [String: Any])
-        #expect(final["customer_turns"] as? Int == Self.processes * Self.linesEach && final["conversations"] as? Int == Self.processes)
+        let final = try #require(
+            try JSONSerialization.jsonObject(with: Data(run(["stats", "--json"]).stdout.utf8)) as? [String: Any])
+        #expect(
+            final["customer_turns"] as? Int == Self.processes * Self.linesEach
+                && final["conversations"] as? Int == Self.processes)
         let byConversation = Dictionary(grouping: turns, by: \.0)
         #expect(byConversation.count == Self.processes)
         var seen: Set<Int> = []
         for conversation in byConversation.values {
             #expect(conversation.map(\.1) == Array(1...(2 * Self.linesEach)))
-            #expect(conversation.map(\.2) == Array(repeating: ["customer", "bot"], count: Self.linesEach).flatMap { $0 })
+            #expect(
+                conversation.map(\.2) == Array(repeating: ["customer", "bot"], count: Self.linesEach).flatMap { $0 })
             let customerLines = conversation.filter { $0.2 == "customer" }.map(\.3)
-            seen.insert(try #require(chats.firstIndex { $0.lines == customerLines }, "a conversation's lines are out of order"))
+            seen.insert(
+                try #require(chats.firstIndex { $0.lines == customerLines }, "a conversation's lines are out of order"))
         }
         #expect(seen.count == Self.processes)
     }
@@ -137,6 +156,9 @@ final class Chat {
     func finish() throws -> (Int32, String, String) {
         try input.fileHandleForWriting.close()
         process.waitUntilExit()
-        return (process.terminationStatus, try String(contentsOf: output, encoding: .utf8), try String(contentsOf: errors, encoding: .utf8))
+        return (
+            process.terminationStatus, try String(contentsOf: output, encoding: .utf8),
+            try String(contentsOf: errors, encoding: .utf8)
+        )
     }
 }

@@ -4,11 +4,13 @@ import Testing
 /// `supportbot quantize` end to end: int8 and pruned models answer like the float model.
 @Suite(.serialized) struct QuantizeCommandTests {
     static let intents = CLI.repositoryRoot.appendingPathComponent("intents").path
-    static let banking77 = CLI.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/datasets/banking77")
+    static let banking77 = CLI.repositoryRoot.deletingLastPathComponent().appendingPathComponent(
+        "shared/datasets/banking77")
 
     /// The top intent `model` gives each line of `texts`, through `classify --json`.
     static func predictions(_ model: String, _ texts: [String], directory: URL) throws -> [String] {
-        let r = try CLI.run(["classify", "--model", model, "--json"], stdin: texts.joined(separator: "\n") + "\n", directory: directory)
+        let r = try CLI.run(
+            ["classify", "--model", model, "--json"], stdin: texts.joined(separator: "\n") + "\n", directory: directory)
         #expect(r.status == 0, "\(r.stderr)")
         return try r.stdout.split(separator: "\n").map {
             let object = try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
@@ -20,7 +22,9 @@ import Testing
     static func csvTexts(_ path: URL) throws -> [String] {
         try String(contentsOf: path, encoding: .utf8).split(separator: "\n").dropFirst().map { line in
             var text = String(line[..<(line.lastIndex(of: ",") ?? line.endIndex)])
-            if text.hasPrefix("\""), text.hasSuffix("\"") { text = String(text.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"") }
+            if text.hasPrefix("\""), text.hasSuffix("\"") {
+                text = String(text.dropFirst().dropLast()).replacingOccurrences(of: "\"\"", with: "\"")
+            }
             return text
         }
     }
@@ -31,11 +35,14 @@ import Testing
         let dir = try CLI.temporaryDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
         try config.write(to: dir.appendingPathComponent("config.json"), atomically: true, encoding: .utf8)
-        let train = try CLI.run(["train", "--data", data, "--config", "config.json", "--out", "float.sbm", "--json"], directory: dir)
+        let train = try CLI.run(
+            ["train", "--data", data, "--config", "config.json", "--out", "float.sbm", "--json"], directory: dir)
         try #require(train.status == 0, "\(train.stderr)")
-        let q = try CLI.run(["quantize", "--model", "float.sbm", "--out", "int8.sbm", "--json"] + options, directory: dir)
+        let q = try CLI.run(
+            ["quantize", "--model", "float.sbm", "--out", "int8.sbm", "--json"] + options, directory: dir)
         try #require(q.status == 0, "\(q.stderr)")
-        let float = try predictions("float.sbm", texts, directory: dir), int8 = try predictions("int8.sbm", texts, directory: dir)
+        let float = try predictions("float.sbm", texts, directory: dir)
+        let int8 = try predictions("int8.sbm", texts, directory: dir)
         // classify answers every non-blank line, the same lines for both models.
         #expect(float.count == int8.count && Double(float.count) >= 0.95 * Double(texts.count))
         return Double(zip(float, int8).count { $0 == $1 }) / Double(max(1, float.count))
@@ -49,7 +56,10 @@ import Testing
         let texts = try files.flatMap { file in
             try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8).split(separator: "\n")
                 .filter { $0.trimmingCharacters(in: .whitespaces).hasPrefix("- ") }
-                .map { String($0.trimmingCharacters(in: .whitespaces).dropFirst(2)).trimmingCharacters(in: CharacterSet(charactersIn: "\"'")) }
+                .map {
+                    String($0.trimmingCharacters(in: .whitespaces).dropFirst(2)).trimmingCharacters(
+                        in: CharacterSet(charactersIn: "\"'"))
+                }
         }
         #expect(texts.count >= 300)
         let config = #"{"base": "default", "epochs": 8, "patience": 0}"#
@@ -66,7 +76,8 @@ import Testing
         }
         let config = #"{"base": "default", "epochs": 4, "patience": 0}"#
         let share = try Self.agreement(
-            data: Self.banking77.appendingPathComponent("train.csv").path, config: config, texts: try Self.csvTexts(test)
+            data: Self.banking77.appendingPathComponent("train.csv").path, config: config,
+            texts: try Self.csvTexts(test)
         )
         #expect(share >= 0.98, "agreement \(share)")
     }
@@ -91,9 +102,13 @@ import Testing
         let byCount = try summary(["--out", "counted.sbm", "--min-count", "2", "--data", "train.csv"])
         #expect((byCount["vocabulary_out"] as? Int ?? 0) < (int8["vocabulary_out"] as? Int ?? 0))
         let classify = try CLI.run(["classify", "--model", "pruned.sbm", "where is my order"], directory: dir)
-        #expect(classify.status == 0 && classify.stdout.hasPrefix("order_status"), "\(classify.stdout)\(classify.stderr)")
+        #expect(
+            classify.status == 0 && classify.stdout.hasPrefix("order_status"), "\(classify.stdout)\(classify.stderr)")
 
-        for bad in [["--prune-vocab", "1"], ["--prune-ngrams", "1.5"], ["--min-count", "2"], ["--prune-vocab", "5", "--min-count", "2"]] {
+        for bad in [
+            ["--prune-vocab", "1"], ["--prune-ngrams", "1.5"], ["--min-count", "2"],
+            ["--prune-vocab", "5", "--min-count", "2"],
+        ] {
             let r = try CLI.run(["quantize", "--model", "model.sbm", "--out", "bad.sbm"] + bad, directory: dir)
             #expect(r.status != 0)
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("bad.sbm").path))
@@ -120,7 +135,8 @@ import Testing
         #expect(v2["size_bytes"] as? Int == summary["bytes_out"] as? Int)
         #expect(try fixture.run(["models", "promote", "v2"]).status == 0)
         let classify = try fixture.run(["classify", "where is my order"])
-        #expect(classify.status == 0 && classify.stdout.hasPrefix("order_status"), "\(classify.stdout)\(classify.stderr)")
+        #expect(
+            classify.status == 0 && classify.stdout.hasPrefix("order_status"), "\(classify.stdout)\(classify.stderr)")
 
         let unknown = try fixture.run(["quantize", "--version", "9"])
         #expect(unknown.status != 0 && unknown.stderr.contains("v9"), "\(unknown.stderr)")

@@ -6,17 +6,22 @@ import Testing
 @Suite(.serialized) struct RetrainingLoopTests {
     /// Phrasings with words the fixture's intents never use, and their true intents.
     static let probes: [(text: String, intent: String)] = [
-        ("reimburse the whole purchase", "refund"), ("i demand reimbursement", "refund"), ("cash back for this item", "refund"),
-        ("send the funds back", "refund"), ("where did the package go", "order_status"), ("tracking update for my delivery", "order_status"),
-        ("courier status", "order_status"), ("greetings friend", "greet"), ("yo whats up", "greet"), ("howdy partner", "greet"),
+        ("reimburse the whole purchase", "refund"), ("i demand reimbursement", "refund"),
+        ("cash back for this item", "refund"),
+        ("send the funds back", "refund"), ("where did the package go", "order_status"),
+        ("tracking update for my delivery", "order_status"),
+        ("courier status", "order_status"), ("greetings friend", "greet"), ("yo whats up", "greet"),
+        ("howdy partner", "greet"),
         ("operator now", "talk_to_human"), ("connect me with staff", "talk_to_human"),
     ]
 
     /// A held-out test split, so every version is scored on the same evaluation set.
     static let testSplit = [
         "test/en/greet.yaml": "intent: greet\nexamples:\n  - hello friend\n  - hi hi\n  - good morning there\n",
-        "test/en/refund.yaml": "intent: refund\nexamples:\n  - refund please\n  - money back now\n  - i want a refund\n",
-        "test/en/order_status.yaml": "intent: order_status\nexamples:\n  - where is the order\n  - order shipped yet\n  - my parcel status\n",
+        "test/en/refund.yaml":
+            "intent: refund\nexamples:\n  - refund please\n  - money back now\n  - i want a refund\n",
+        "test/en/order_status.yaml":
+            "intent: order_status\nexamples:\n  - where is the order\n  - order shipped yet\n  - my parcel status\n",
         "test/en/talk_to_human.yaml": "intent: talk_to_human\nexamples:\n  - a human please\n  - real agent please\n",
     ]
 
@@ -24,7 +29,8 @@ import Testing
         let fixture = try StoreFixture()
         for (path, content) in Self.testSplit {
             let url = fixture.directory.appendingPathComponent("intents/" + path)
-            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(
+                at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
             try content.write(to: url, atomically: true, encoding: .utf8)
         }
         try fixture.prepare()
@@ -33,9 +39,11 @@ import Testing
 
     /// The active model's intent for each text.
     func classify(_ fixture: StoreFixture, _ texts: [String], model: String? = nil) throws -> [String: String] {
-        let r = try fixture.run(["classify", "--json"] + (model.map { ["--model", $0] } ?? []), stdin: texts.joined(separator: "\n") + "\n")
+        let r = try fixture.run(
+            ["classify", "--json"] + (model.map { ["--model", $0] } ?? []), stdin: texts.joined(separator: "\n") + "\n")
         #expect(r.status == 0, "\(r.stderr)")
-        return Dictionary(try jsonLines(r.stdout).map { ($0["text"] as! String, $0["intent"] as! String) }) { a, _ in a }
+        return Dictionary(try jsonLines(r.stdout).map { ($0["text"] as! String, $0["intent"] as! String) }) { a, _ in a
+        }
     }
 
     func models(_ fixture: StoreFixture) throws -> [[String: Any]] {
@@ -53,35 +61,45 @@ import Testing
         let wrong = Self.probes.filter { before[$0.text] != $0.intent }
         try #require(!wrong.isEmpty, "the tiny model gets every probe right: choose harder ones")
 
-        let chat = try fixture.run(["chat", "--plain", "--json", "--threshold", "0"], stdin: wrong.map(\.text).joined(separator: "\n") + "\n")
+        let chat = try fixture.run(
+            ["chat", "--plain", "--json", "--threshold", "0"], stdin: wrong.map(\.text).joined(separator: "\n") + "\n")
         #expect(chat.status == 0, "\(chat.stderr)")
         let answers = try jsonLines(chat.stdout)
         #expect(answers.allSatisfy { $0["model"] as? Int == 1 })
         let review = try fixture.run(["review", "--json", "--limit", "100"])
         let queue = try #require(try JSONSerialization.jsonObject(with: Data(review.stdout.utf8)) as? [[String: Any]])
         #expect(Set(queue.compactMap { $0["turn"] as? Int }) == Set(answers.compactMap { $0["turn"] as? Int }))
-        for key in ["turn", "conversation", "position", "text", "intent", "confidence", "outcome"] { #expect(queue.first?[key] != nil, "\(key)") }
+        for key in ["turn", "conversation", "position", "text", "intent", "confidence", "outcome"] {
+            #expect(queue.first?[key] != nil, "\(key)")
+        }
         for (answer, probe) in zip(answers, wrong) {
             let label = try fixture.run(["label", "\(answer["turn"] as! Int)", probe.intent, "--annotator", "Sam"])
             #expect(label.status == 0, "\(label.stderr)")
         }
         #expect(try fixture.run(["review", "--json"]).stdout == "[]\n")
 
-        let retrain = try fixture.run(["train", "--config", "tiny.json", "--workers", "1", "--promote", "auto", "--json"])
+        let retrain = try fixture.run([
+            "train", "--config", "tiny.json", "--workers", "1", "--promote", "auto", "--json",
+        ])
         #expect(retrain.status == 0, "\(retrain.stderr)")
         let summary = try #require(try jsonLines(retrain.stdout).last)
         #expect(summary["version"] as? Int == 2 && summary["promoted"] as? Bool == true, "\(summary)")
         let after = try classify(fixture, wrong.map(\.text))
         #expect(wrong.allSatisfy { after[$0.text] == $0.intent }, "\(after)")
 
-        let worse = try fixture.run(["train", "--config", "tiny.json", "--workers", "1", "--epochs", "1", "--promote", "auto", "--json"])
+        let worse = try fixture.run([
+            "train", "--config", "tiny.json", "--workers", "1", "--epochs", "1", "--promote", "auto", "--json",
+        ])
         #expect(worse.status == 0, "\(worse.stderr)")
         #expect(try jsonLines(worse.stdout).last?["promoted"] as? Bool == false)
         var listed = try models(fixture)
         #expect(listed.map { $0["version"] as? Int } == [1, 2, 3])
         #expect(listed.map { $0["active"] as? Bool } == [false, true, false])
-        let keys = ["version", "active", "created", "config", "examples_by_origin", "data_hash", "accuracy", "macro_f1", "per_language",
-                    "oos_recall", "size_bytes", "quantized", "promoted_by", "promoted_at"]
+        let keys = [
+            "version", "active", "created", "config", "examples_by_origin", "data_hash", "accuracy", "macro_f1",
+            "per_language",
+            "oos_recall", "size_bytes", "quantized", "promoted_by", "promoted_at",
+        ]
         #expect(listed.allSatisfy { Set($0.keys) == Set(keys) })
         #expect((listed[1]["examples_by_origin"] as? [String: Int])?["relabel"] == wrong.count)
         #expect(listed[2]["promoted_by"] is NSNull && listed[1]["promoted_by"] as? String != nil)
@@ -100,12 +118,17 @@ import Testing
 
         // The diff lists exactly the evaluation utterances whose prediction changed.
         for v in [1, 2] { #expect(try fixture.run(["models", "export", "v\(v)", "--out", "v\(v).sbm"]).status == 0) }
-        let texts = Self.testSplit.values.flatMap { $0.split(separator: "\n").filter { $0.hasPrefix("  - ") }.map { String($0.dropFirst(4)) } }
-        let one = try classify(fixture, texts, model: "v1.sbm"), two = try classify(fixture, texts, model: "v2.sbm")
+        let texts = Self.testSplit.values.flatMap {
+            $0.split(separator: "\n").filter { $0.hasPrefix("  - ") }.map { String($0.dropFirst(4)) }
+        }
+        let one = try classify(fixture, texts, model: "v1.sbm")
+        let two = try classify(fixture, texts, model: "v2.sbm")
         let diff = try fixture.run(["models", "diff", "1", "2", "--json"])
         #expect(diff.status == 0, "\(diff.stderr)")
         let report = try #require(try JSONSerialization.jsonObject(with: Data(diff.stdout.utf8)) as? [String: Any])
-        let listedChanges = ["fixed", "broken", "still_wrong"].flatMap { (report[$0] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String } }
+        let listedChanges = ["fixed", "broken", "still_wrong"].flatMap {
+            (report[$0] as? [[String: Any]] ?? []).compactMap { $0["text"] as? String }
+        }
         #expect(Set(listedChanges) == Set(texts.filter { one[$0] != two[$0] }))
         #expect(listedChanges.count == Set(listedChanges).count)
     }
@@ -113,16 +136,22 @@ import Testing
     @Test func aRunningChatSwitchesToANewlyPromotedModelMidStream() throws {
         let fixture = try fixture()
         defer { fixture.remove() }
-        let second = try fixture.run(["train", "--config", "tiny.json", "--workers", "1", "--seed", "7", "--promote", "never"])
+        let second = try fixture.run([
+            "train", "--config", "tiny.json", "--workers", "1", "--seed", "7", "--promote", "never",
+        ])
         #expect(second.status == 0, "\(second.stderr)")
-        let chat = try LineProcess(["chat", "--plain", "--json", "--threshold", "0", "--db", fixture.db], directory: fixture.directory)
+        let chat = try LineProcess(
+            ["chat", "--plain", "--json", "--threshold", "0", "--db", fixture.db], directory: fixture.directory)
         defer { chat.stop() }
         let first = try chat.ask("hello there")
         #expect(first["model"] as? Int == 1)
         #expect(try fixture.run(["models", "promote", "v2"]).status == 0)
         let next = try chat.ask("where is my order")
         #expect(next["model"] as? Int == 2)
-        #expect(try fixture.read { try Int64.fetchAll($0, sql: "SELECT modelVersion FROM turn ORDER BY id") } == [1, 1, 2, 2])
+        #expect(
+            try fixture.read { try Int64.fetchAll($0, sql: "SELECT modelVersion FROM turn ORDER BY id") } == [
+                1, 1, 2, 2,
+            ])
     }
 }
 

@@ -38,11 +38,14 @@ import Testing
         // The weak spots of issue 11, held out in intents/test/: the question wins over the
         // pleasantry, "never arrived" is a late delivery, emoji and typos are understood.
         let weakSpots = [
-            ("it never arrived", "delivery_delay"), ("Hello, my order 55120 never arrived. Please help", "delivery_delay"),
+            ("it never arrived", "delivery_delay"),
+            ("Hello, my order 55120 never arrived. Please help", "delivery_delay"),
             ("can u tell me wen my pakage will arive", "track_package"), ("👍", "affirm"),
-            ("thanks, and how much is shipping?", "shipping_cost"), ("what is the capital city of canada", "out_of_scope"),
+            ("thanks, and how much is shipping?", "shipping_cost"),
+            ("what is the capital city of canada", "out_of_scope"),
         ]
-        let classify = try CLI.run(["classify", "--model", model, "--json"], stdin: weakSpots.map { $0.0 + "\n" }.joined())
+        let classify = try CLI.run(
+            ["classify", "--model", model, "--json"], stdin: weakSpots.map { $0.0 + "\n" }.joined())
         let intents = try classify.stdout.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])["intent"] as? String
         }

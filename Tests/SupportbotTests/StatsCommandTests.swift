@@ -5,8 +5,10 @@ import Testing
 /// `supportbot stats` end to end: figures of a chatted store in text, JSON and Prometheus, `--check`, `--out`.
 @Suite(.serialized) struct StatsCommandTests {
     static let keys: Set<String> = [
-        "conversations", "customer_turns", "fallback_rate", "handoff_rate", "handoff_by_reason", "oos_rate", "intent_mix",
-        "confidence_mean", "confidence_histogram", "latency_us", "labelled", "live_accuracy", "unknown_token_rate", "drift", "series",
+        "conversations", "customer_turns", "fallback_rate", "handoff_rate", "handoff_by_reason", "oos_rate",
+        "intent_mix",
+        "confidence_mean", "confidence_histogram", "latency_us", "labelled", "live_accuracy", "unknown_token_rate",
+        "drift", "series",
     ]
 
     func object(_ stdout: String) throws -> [String: Any] {
@@ -18,16 +20,20 @@ import Testing
         let fixture = try StoreFixture()
         defer { fixture.remove() }
         try fixture.prepare()
-        let chat = try fixture.run(["chat", "--plain", "--threshold", "0.01"], stdin: "hello there\nwhere is my order\nblorpzz qux\n")
+        let chat = try fixture.run(
+            ["chat", "--plain", "--threshold", "0.01"], stdin: "hello there\nwhere is my order\nblorpzz qux\n")
         #expect(chat.status == 0, "\(chat.stderr)")
 
-        let empty = try object(fixture.run(["stats", "--json", "--since", "2001-01-01", "--until", "2001-01-02"]).stdout)
+        let empty = try object(
+            fixture.run(["stats", "--json", "--since", "2001-01-01", "--until", "2001-01-02"]).stdout)
         #expect(Set(empty.keys) == Self.keys)
         #expect(empty["fallback_rate"] is NSNull && empty["drift"] is NSNull && empty["series"] is NSNull)
 
         let json = try object(fixture.run(["stats", "--format", "json", "--by", "day"]).stdout)
         #expect(Set(json.keys) == Self.keys)
-        #expect(json["customer_turns"] as? Int == 3 && json["conversations"] as? Int == 1 && json["fallback_rate"] as? Double == 0)
+        #expect(
+            json["customer_turns"] as? Int == 3 && json["conversations"] as? Int == 1
+                && json["fallback_rate"] as? Double == 0)
         #expect((json["latency_us"] as? [String: Any])?["p95"] is Int)
         // blorpzz and qux are unknown to the model: 2 of the 8 tokens.
         #expect(json["unknown_token_rate"] as? Double == 0.25)
@@ -56,11 +62,12 @@ import Testing
         #expect(try fixture.run(["stats", "--check", "--since", today, "--until", today]).status == 0)
         // Move yesterday's mix: turns of another intent.
         try DatabaseQueue(path: fixture.db).write { db in
-            try db.execute(sql: """
-                INSERT INTO turn (conversationId, position, role, text, intent, confidence, outcome, createdAt)
-                SELECT conversationId, position + 100, 'customer', 'old', 'refund', confidence, 'replied', datetime(createdAt, '-1 day')
-                FROM turn WHERE role = 'customer'
-                """)
+            try db.execute(
+                sql: """
+                    INSERT INTO turn (conversationId, position, role, text, intent, confidence, outcome, createdAt)
+                    SELECT conversationId, position + 100, 'customer', 'old', 'refund', confidence, 'replied', datetime(createdAt, '-1 day')
+                    FROM turn WHERE role = 'customer'
+                    """)
         }
         let flagged = try fixture.run(["stats", "--check", "--json", "--since", today, "--until", today])
         #expect(flagged.status == 1, "\(flagged.stderr)")

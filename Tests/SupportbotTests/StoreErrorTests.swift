@@ -46,7 +46,8 @@ import Testing
             #expect(add.status != 0 && add.stderr.contains("locked"), "\(add.stderr)")
         }
         #expect(try fixture.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM conversation") } == before)
-        #expect(try fixture.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM template WHERE text = 'Hey!'") } == 0)
+        #expect(
+            try fixture.read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM template WHERE text = 'Hey!'") } == 0)
     }
 
     @Test(.enabled(if: ReadOnlyFile.isPossible, "root without chattr can write any file"))
@@ -73,12 +74,19 @@ import Testing
         let fixture = try StoreFixture()
         defer { fixture.remove() }
         let cases: [([String: String], String)] = [
-            (["SUPPORTBOT_HOME": dir.path + "/home", "XDG_DATA_HOME": dir.path + "/ignored"], "home/supportbot.sqlite"),
+            (
+                ["SUPPORTBOT_HOME": dir.path + "/home", "XDG_DATA_HOME": dir.path + "/ignored"],
+                "home/supportbot.sqlite"
+            ),
             (["SUPPORTBOT_HOME": "", "XDG_DATA_HOME": dir.path + "/xdg"], "xdg/supportbot/supportbot.sqlite"),
-            (["SUPPORTBOT_HOME": "", "XDG_DATA_HOME": "", "HOME": dir.path + "/user"], "user/.local/share/supportbot/supportbot.sqlite"),
+            (
+                ["SUPPORTBOT_HOME": "", "XDG_DATA_HOME": "", "HOME": dir.path + "/user"],
+                "user/.local/share/supportbot/supportbot.sqlite"
+            ),
         ]
         for (environment, expected) in cases {
-            let r = try CLI.run(["sync", "--intents", "intents"], environment: environment, directory: fixture.directory)
+            let r = try CLI.run(
+                ["sync", "--intents", "intents"], environment: environment, directory: fixture.directory)
             #expect(r.status == 0, "\(r.stderr)")
             let path = dir.appendingPathComponent(expected).path
             let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
@@ -95,18 +103,31 @@ enum ReadOnlyFile {
     /// Whether this machine can make a file read-only for the tests' user.
     static let isPossible: Bool = {
         guard isRoot else { return true }
-        let path = FileManager.default.temporaryDirectory.appendingPathComponent("supportbot-chattr-\(UUID().uuidString)").path
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "supportbot-chattr-\(UUID().uuidString)"
+        ).path
         _ = FileManager.default.createFile(atPath: path, contents: nil)
-        defer { try? unprotect(path); try? FileManager.default.removeItem(atPath: path) }
+        defer {
+            try? unprotect(path)
+            try? FileManager.default.removeItem(atPath: path)
+        }
         return (try? protect(path)) != nil
     }()
 
     static func protect(_ path: String) throws {
-        if isRoot { try chattr("+i", path) } else { try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: path) }
+        if isRoot {
+            try chattr("+i", path)
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o400], ofItemAtPath: path)
+        }
     }
 
     static func unprotect(_ path: String) throws {
-        if isRoot { try chattr("-i", path) } else { try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path) }
+        if isRoot {
+            try chattr("-i", path)
+        } else {
+            try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: path)
+        }
     }
 
     struct Failed: Error {}

@@ -17,7 +17,9 @@ import Testing
         #expect(greet.count == 3)
         #expect(Set(greet.map { $0["origin"] as? String }) == ["file"])
         for template in greet {
-            let edit = try fixture.run(["templates", "edit", "\(template["id"] as! Int)", "Edited hello from {{agent_name}}."])
+            let edit = try fixture.run([
+                "templates", "edit", "\(template["id"] as! Int)", "Edited hello from {{agent_name}}.",
+            ])
             #expect(edit.status == 0, "\(edit.stderr)")
         }
         let chat = try fixture.run(["chat", "--plain", "--threshold", "0", "--agent", "Sam"], stdin: "hello there\n")
@@ -28,7 +30,11 @@ import Testing
         let summary = try #require(try jsonLines(sync.stdout).first)
         #expect(summary["templatesKept"] as? Int == 3 && summary["templatesAdded"] as? Int == 0)
         let after = try greetTemplates(fixture)
-        #expect(after.count == 3 && after.allSatisfy { $0["text"] as? String == "Edited hello from {{agent_name}}." && $0["origin"] as? String == "store" })
+        #expect(
+            after.count == 3
+                && after.allSatisfy {
+                    $0["text"] as? String == "Edited hello from {{agent_name}}." && $0["origin"] as? String == "store"
+                })
     }
 
     @Test func addAndRemove() throws {
@@ -42,8 +48,12 @@ import Testing
         #expect(try fixture.run(["templates", "remove", "\(id)"]).status == 0)
         #expect(try !greetTemplates(fixture).contains { $0["id"] as? Int == id })
 
-        for (args, phrase) in [(["templates", "add", "nope", "x"], "unknown intent 'nope'"), (["templates", "add", "greet", "Hi {{nick}}"], "unknown slot"),
-                               (["templates", "edit", "9999", "x"], "no template 9999"), (["templates", "remove", "9999"], "no template 9999")] {
+        for (args, phrase) in [
+            (["templates", "add", "nope", "x"], "unknown intent 'nope'"),
+            (["templates", "add", "greet", "Hi {{nick}}"], "unknown slot"),
+            (["templates", "edit", "9999", "x"], "no template 9999"),
+            (["templates", "remove", "9999"], "no template 9999"),
+        ] {
             let r = try fixture.run(args)
             #expect(r.status != 0)
             #expect(r.stderr.contains(phrase) && r.stderr.split(separator: "\n").count == 1, "\(args): \(r.stderr)")
@@ -55,12 +65,16 @@ import Testing
         defer { fixture.remove() }
         let first = try fixture.run(["sync"])  // ./intents by default
         #expect(first.status == 0 && first.stdout.hasPrefix("synced:"), "\(first.stdout) \(first.stderr)")
-        let elsewhere = try CLI.run(["sync", "--intents", fixture.directory.appendingPathComponent("intents").path, "--db", fixture.db], directory: URL(fileURLWithPath: "/"))
+        let elsewhere = try CLI.run(
+            ["sync", "--intents", fixture.directory.appendingPathComponent("intents").path, "--db", fixture.db],
+            directory: URL(fileURLWithPath: "/"))
         #expect(elsewhere.stdout.hasPrefix("up to date:"), "\(elsewhere.stdout) \(elsewhere.stderr)")
 
         let file = fixture.directory.appendingPathComponent("intents/en/refund.yaml")
-        try StoreFixture.intentFile("refund", examples: ["i want my money back", "refund please"], responses: ["Refund on its way."])
-            .write(to: file, atomically: true, encoding: .utf8)
+        try StoreFixture.intentFile(
+            "refund", examples: ["i want my money back", "refund please"], responses: ["Refund on its way."]
+        )
+        .write(to: file, atomically: true, encoding: .utf8)
         let changed = try fixture.run(["sync", "--json"])
         let summary = try #require(try jsonLines(changed.stdout).first)
         #expect(summary["templatesAdded"] as? Int == 1 && summary["templatesRemoved"] as? Int == 2)

@@ -9,7 +9,8 @@ import Testing
     /// `TERM=dumb`: tmux sets the pane's own `TERM`, so the command sets it); the pane prints
     /// `EXITED status` when the program ends.
     func start(_ fixture: StoreFixture, _ tmux: Tmux, env: String) throws {
-        let chat = "'\(CLI.binary)' chat --db s.sqlite --intents intents --config tiny.json --agent tester --threshold 0 --seed 1"
+        let chat =
+            "'\(CLI.binary)' chat --db s.sqlite --intents intents --config tiny.json --agent tester --threshold 0 --seed 1"
         let command = "cd '\(fixture.directory.path)' && env \(env) \(chat); echo \"EXITED $?\""
         try tmux.start(command, environment: [])
     }
@@ -21,7 +22,9 @@ import Testing
         let tmux = Tmux()
         defer { tmux.kill() }
         try start(fixture, tmux, env: "-u LANG -u LC_ALL -u LC_CTYPE -u LANGUAGE TERM=screen")
-        try tmux.waitFor("the input line", seconds: 60) { $0.contains("type a customer message") && $0.contains("─ Live intent ─") }
+        try tmux.waitFor("the input line", seconds: 60) {
+            $0.contains("type a customer message") && $0.contains("─ Live intent ─")
+        }
 
         try tmux.type("你好")
         try tmux.waitFor("the Chinese draft") { $0.contains("› 你好") }
@@ -45,10 +48,14 @@ import Testing
         let tmux = Tmux()
         defer { tmux.kill() }
         try start(fixture, tmux, env: "LANG=C.UTF-8 TERM=dumb")
-        try tmux.waitFor("the line-mode notice", seconds: 60) { $0.contains("supportbot: TERM=dumb cannot address the cursor: line mode") }
+        try tmux.waitFor("the line-mode notice", seconds: 60) {
+            $0.contains("supportbot: TERM=dumb cannot address the cursor: line mode")
+        }
         try tmux.type("where is my order")
         try tmux.press("Enter")
-        try tmux.waitFor("the reply") { $0.contains("I'm checking on your order now.") || $0.contains("Let me look up order") }
+        try tmux.waitFor("the reply") {
+            $0.contains("I'm checking on your order now.") || $0.contains("Let me look up order")
+        }
         try tmux.press("C-d")
         try tmux.waitFor("the exit", history: true) { $0.contains("EXITED 0") }
         #expect(try fixture.turns().map(\.role) == ["customer", "bot"])
@@ -71,7 +78,9 @@ import Testing
         try tmux.type("big ")
         try tmux.waitFor("Alt-b moved a word back") { $0.contains("› hello big world") }
         // xterm's Shift-F12 and an unknown CSI: consumed whole, nothing typed.
-        try tmux.run(["send-keys", "-t", "main", "-H", "1b", "5b", "32", "34", "3b", "32", "7e", "1b", "5b", "39", "39", "7a"])
+        try tmux.run([
+            "send-keys", "-t", "main", "-H", "1b", "5b", "32", "34", "3b", "32", "7e", "1b", "5b", "39", "39", "7a",
+        ])
         try tmux.press("M-f")
         try tmux.type("!")
         try tmux.waitFor("Alt-f moved a word on") { $0.contains("› hello big world!") }
@@ -90,16 +99,22 @@ import Testing
 
         try tmux.type("human please")
         try tmux.press("Enter")
-        try tmux.waitFor("the hand-off") { $0.contains("AGENT") && $0.contains("agent› ") && $0.contains("handed off: asked for a person") }
+        try tmux.waitFor("the hand-off") {
+            $0.contains("AGENT") && $0.contains("agent› ") && $0.contains("handed off: asked for a person")
+        }
         try tmux.type("Hi, Sam here.")
         try tmux.press("Enter")
         try tmux.waitFor("the agent's reply") { $0.contains("agent› Hi, Sam here.") }
         try tmux.press("C-o")
         try tmux.type("thanks Sam")
         try tmux.press("Enter")
-        try tmux.waitFor("a quiet customer line") { $0.contains("cust › thanks Sam") && $0.contains("quiet: an agent holds it") }
+        try tmux.waitFor("a quiet customer line") {
+            $0.contains("cust › thanks Sam") && $0.contains("quiet: an agent holds it")
+        }
         try tmux.press("C-t")
-        try tmux.waitFor("the hand-back") { $0.contains("The bot holds the conversation again") && !$0.contains("AGENT") }
+        try tmux.waitFor("the hand-back") {
+            $0.contains("The bot holds the conversation again") && !$0.contains("AGENT")
+        }
         try tmux.type("where is my order")
         try tmux.press("Enter")
         try tmux.waitFor("the bot's reply after the hand-back") {
@@ -110,10 +125,14 @@ import Testing
 
         #expect(try fixture.turns().map(\.role) == ["customer", "bot", "agent", "customer", "customer", "bot"])
         let events = try fixture.read { db in
-            try Row.fetchAll(db, sql: "SELECT kind, agent FROM conversationEvent ORDER BY id").map { [$0[0], $0[1] ?? "-"] as [String] }
+            try Row.fetchAll(db, sql: "SELECT kind, agent FROM conversationEvent ORDER BY id").map {
+                [$0[0], $0[1] ?? "-"] as [String]
+            }
         }
         #expect(events == [["handoff", "-"], ["handback", "tester"]])
-        let handedOff = try fixture.read { db in try Row.fetchOne(db, sql: "SELECT handedOffAt FROM conversation")?[0] as String? }
+        let handedOff = try fixture.read { db in
+            try Row.fetchOne(db, sql: "SELECT handedOffAt FROM conversation")?[0] as String?
+        }
         #expect(handedOff == nil, "the conversation is no longer handed off")
     }
 }

@@ -15,7 +15,9 @@ import Testing
         defer { tmux.kill() }
         let chat = "'\(CLI.binary)' chat --db s.sqlite --agent tester --threshold 0 --seed 1"
         try tmux.start("cd '\(fixture.directory.path)' && \(chat); echo \"EXITED $?\"", width: 110, height: 32)
-        try tmux.waitFor("the input line", seconds: 60) { $0.contains("type a customer message") && $0.contains("model v1") }
+        try tmux.waitFor("the input line", seconds: 60) {
+            $0.contains("type a customer message") && $0.contains("model v1")
+        }
 
         try tmux.type("i demand reimbursement")
         try tmux.press("Enter")
@@ -26,10 +28,14 @@ import Testing
         try tmux.waitFor("the picker") { $0.contains("Relabel turn 1") }
         try tmux.type("refund")
         try tmux.press("Enter")
-        try tmux.waitFor("the label") { $0.contains("turn 1 labeled refund") || $0.contains("turn 1: refund confirmed") }
+        try tmux.waitFor("the label") {
+            $0.contains("turn 1 labeled refund") || $0.contains("turn 1: refund confirmed")
+        }
 
         try tmux.press("t")
-        let prompt = try tmux.waitFor("the promote prompt", seconds: 120) { $0.contains("Retrained: v2") && $0.contains("Promote v2 now?") }
+        let prompt = try tmux.waitFor("the promote prompt", seconds: 120) {
+            $0.contains("Retrained: v2") && $0.contains("Promote v2 now?")
+        }
         #expect(prompt.contains("active v1"))
         try tmux.type("zz")
         try tmux.waitFor("the prompt waiting for its answer") { $0.contains("Promote v2 now?") }
@@ -53,10 +59,14 @@ import Testing
         // The prompt showed the scores `models show` computes on today's set, for both versions.
         for (version, name) in [(2, "new v2"), (1, "active v1")] {
             let shown = try fixture.run(["models", "show", "\(version)", "--json"])
-            let listing = try #require(try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
+            let listing = try #require(
+                try JSONSerialization.jsonObject(with: Data(shown.stdout.utf8)) as? [String: Any])
             let today = try #require(listing["today"] as? [String: Any])
-            let accuracy = try #require(today["accuracy"] as? Double), f1 = try #require(today["macro_f1"] as? Double)
-            let row = name.padding(toLength: 12, withPad: " ", startingAt: 0) + String(format: "accuracy %.4f · macro-F1 %.4f", accuracy, f1)
+            let accuracy = try #require(today["accuracy"] as? Double)
+            let f1 = try #require(today["macro_f1"] as? Double)
+            let row =
+                name.padding(toLength: 12, withPad: " ", startingAt: 0)
+                + String(format: "accuracy %.4f · macro-F1 %.4f", accuracy, f1)
             #expect(prompt.contains(row), "\(row)\n\(prompt)")
         }
         let versions = try fixture.read { try Int64.fetchAll($0, sql: "SELECT modelVersion FROM turn ORDER BY id") }

@@ -56,8 +56,9 @@ struct Tmux {
     /// Starts session `main`, a `width`×`height` pane running `command` under `environment`
     /// (`NAME=value` each); the pane stays after the command ends, so its last output is read.
     func start(_ command: String, width: Int = 100, height: Int = 30, environment: [String] = utf8Screen) throws {
-        try run(["new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)"]
-            + environment.flatMap { ["-e", $0] } + [command, ";", "set-option", "-g", "remain-on-exit", "on"])
+        try run(
+            ["new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)"]
+                + environment.flatMap { ["-e", $0] } + [command, ";", "set-option", "-g", "remain-on-exit", "on"])
     }
 
     /// The visible pane as text, after its scrollback when `history` is set.
@@ -77,7 +78,10 @@ struct Tmux {
 
     /// Polls the pane (with its scrollback when `history` is set) until `condition` holds, failing with the last capture after `seconds`.
     @discardableResult
-    func waitFor(_ what: String, history: Bool = false, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation, _ condition: (String) -> Bool) throws -> String {
+    func waitFor(
+        _ what: String, history: Bool = false, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation,
+        _ condition: (String) -> Bool
+    ) throws -> String {
         let deadline = Date().addingTimeInterval(seconds)
         var screen = ""
         while Date() < deadline {

@@ -4,33 +4,38 @@ import Testing
 /// `train`, `eval` and `classify` end to end on small data in a temporary directory.
 @Suite(.serialized) struct TrainEvalClassifyTests {
     static let csv = """
-    text,intent
-    where is my order,order_status
-    has my order shipped,order_status
-    order status please,order_status
-    is my parcel on its way,order_status
-    when will my order arrive,order_status
-    i want my money back,refund
-    please refund me,refund
-    refund my purchase,refund
-    give me a refund now,refund
-    can i get my money back,refund
-    hello there,greet
-    hi,greet
-    good morning,greet
-    hey hello,greet
-    hi there friend,greet
+        text,intent
+        where is my order,order_status
+        has my order shipped,order_status
+        order status please,order_status
+        is my parcel on its way,order_status
+        when will my order arrive,order_status
+        i want my money back,refund
+        please refund me,refund
+        refund my purchase,refund
+        give me a refund now,refund
+        can i get my money back,refund
+        hello there,greet
+        hi,greet
+        good morning,greet
+        hey hello,greet
+        hi there friend,greet
 
-    """
+        """
 
-    static let tinyConfig = #"{"base": "default", "embeddingDim": 16, "hiddenSize": 16, "ngramBuckets": 256, "epochs": 40, "batchSize": 4, "learningRate": 0.01, "validationFraction": 0, "patience": 0, "dropout": 0}"#
+    static let tinyConfig =
+        #"{"base": "default", "embeddingDim": 16, "hiddenSize": 16, "ngramBuckets": 256, "epochs": 40, "batchSize": 4, "learningRate": 0.01, "validationFraction": 0, "patience": 0, "dropout": 0}"#
 
     /// A directory holding `train.csv`, `tiny.json` and a trained `model.sbm`.
     static func trainedDirectory() throws -> URL {
         let dir = try CLI.temporaryDirectory()
         try csv.write(to: dir.appendingPathComponent("train.csv"), atomically: true, encoding: .utf8)
         try tinyConfig.write(to: dir.appendingPathComponent("tiny.json"), atomically: true, encoding: .utf8)
-        let r = try CLI.run(["train", "--data", "train.csv", "--config", "tiny.json", "--out", "model.sbm", "--json", "--workers", "1"], directory: dir)
+        let r = try CLI.run(
+            [
+                "train", "--data", "train.csv", "--config", "tiny.json", "--out", "model.sbm", "--json", "--workers",
+                "1",
+            ], directory: dir)
         #expect(r.status == 0, "\(r.stderr)")
         return dir
     }
@@ -50,7 +55,9 @@ import Testing
         #expect(Set(perIntent.keys) == ["order_status", "refund", "greet"])
         #expect(perIntent["refund"]?["support"] as? Int == 5)
 
-        let classify = try CLI.run(["classify", "--model", "model.sbm", "--json", "--top", "2", "where is my order", "refund me please"], directory: dir)
+        let classify = try CLI.run(
+            ["classify", "--model", "model.sbm", "--json", "--top", "2", "where is my order", "refund me please"],
+            directory: dir)
         #expect(classify.status == 0, "\(classify.stderr)")
         let answers = try classify.stdout.split(separator: "\n").map {
             try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any])
@@ -61,7 +68,8 @@ import Testing
         #expect((answers[0]["top"] as? [[String: Any]])?.count == 2)
 
         // Stdin: one answer per line, the model loaded once; odd input does not crash it.
-        let stdin = try CLI.run(["classify", "--model", "model.sbm", "--json"], stdin: "hello\n\n\u{1B}[2J 订单 🙂\n", directory: dir)
+        let stdin = try CLI.run(
+            ["classify", "--model", "model.sbm", "--json"], stdin: "hello\n\n\u{1B}[2J 订单 🙂\n", directory: dir)
         #expect(stdin.status == 0)
         #expect(stdin.stdout.split(separator: "\n").count == 3)
     }
@@ -69,7 +77,9 @@ import Testing
     @Test func sameSeedSameBytes() throws {
         let dir = try Self.trainedDirectory()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let r = try CLI.run(["train", "--data", "train.csv", "--config", "tiny.json", "--out", "again.sbm", "--workers", "1"], directory: dir)
+        let r = try CLI.run(
+            ["train", "--data", "train.csv", "--config", "tiny.json", "--out", "again.sbm", "--workers", "1"],
+            directory: dir)
         #expect(r.status == 0)
         let a = try Data(contentsOf: dir.appendingPathComponent("model.sbm"))
         let b = try Data(contentsOf: dir.appendingPathComponent("again.sbm"))
@@ -88,7 +98,10 @@ import Testing
         try newer.write(to: dir.appendingPathComponent("newer.sbm"))
         try Data("not a model".utf8).write(to: dir.appendingPathComponent("text.sbm"))
 
-        for (file, phrase) in [("truncated.sbm", "truncated"), ("corrupt.sbm", "checksum"), ("newer.sbm", "newer"), ("text.sbm", "not a SupportBot model"), ("missing.sbm", "no such file")] {
+        for (file, phrase) in [
+            ("truncated.sbm", "truncated"), ("corrupt.sbm", "checksum"), ("newer.sbm", "newer"),
+            ("text.sbm", "not a SupportBot model"), ("missing.sbm", "no such file"),
+        ] {
             let r = try CLI.run(["classify", "--model", file, "hello"], directory: dir)
             #expect(r.status != 0, "\(file)")
             #expect(r.stdout.isEmpty)
@@ -116,7 +129,8 @@ import Testing
             #expect(r.stderr.split(separator: "\n").count == 1, "\(file): \(r.stderr)")
             #expect(!FileManager.default.fileExists(atPath: dir.appendingPathComponent("m.sbm").path))
         }
-        try Data([0x74, 0x65, 0x78, 0x74, 0x2C, 0x69, 0x6E, 0x74, 0x65, 0x6E, 0x74, 0x0A, 0x68, 0xFF, 0x2C, 0x67, 0x0A]).write(to: dir.appendingPathComponent("latin1.csv"))
+        try Data([0x74, 0x65, 0x78, 0x74, 0x2C, 0x69, 0x6E, 0x74, 0x65, 0x6E, 0x74, 0x0A, 0x68, 0xFF, 0x2C, 0x67, 0x0A])
+            .write(to: dir.appendingPathComponent("latin1.csv"))
         let r = try CLI.run(["train", "--data", "latin1.csv", "--out", "m.sbm"], directory: dir)
         #expect(r.status != 0)
         #expect(r.stderr.contains("latin1.csv:2: invalid UTF-8"), "\(r.stderr)")

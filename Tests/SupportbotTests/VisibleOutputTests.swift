@@ -9,7 +9,8 @@ import Testing
     /// Whether `text` holds a scalar no terminal should get raw (C0 other than line feed, DEL, C1, bidi overrides).
     func hasRawControl(_ text: String) -> Bool {
         text.unicodeScalars.contains { s in
-            (s.value < 0x20 && s != "\n" && s != "\t") || (0x7F...0x9F).contains(s.value) || (0x202A...0x202E).contains(s.value)
+            (s.value < 0x20 && s != "\n" && s != "\t") || (0x7F...0x9F).contains(s.value)
+                || (0x202A...0x202E).contains(s.value)
         }
     }
 
@@ -36,7 +37,9 @@ import Testing
         var config = Configuration()
         config.busyMode = .timeout(5)
         try DatabaseQueue(path: fixture.db, configuration: config).write { db in
-            try db.execute(sql: "UPDATE template SET text = ? WHERE intent = 'greet'", arguments: ["Hi \u{1B}[2J\u{7F}\u{85}\u{202E} there"])
+            try db.execute(
+                sql: "UPDATE template SET text = ? WHERE intent = 'greet'",
+                arguments: ["Hi \u{1B}[2J\u{7F}\u{85}\u{202E} there"])
         }
         let list = try fixture.run(["templates", "list", "--intent", "greet"])
         #expect(list.status == 0 && !hasRawControl(list.stdout))
@@ -45,11 +48,14 @@ import Testing
         let json = try fixture.run(["templates", "list", "--intent", "greet", "--json"])
         #expect(!hasRawControl(json.stdout))
         #expect(json.stdout.contains(#""text":"Hi \u001b[2J\u007f\u0085\u202e there""#), "\(json.stdout)")
-        #expect(try jsonLines(json.stdout).allSatisfy { $0["text"] as? String == "Hi \u{1B}[2J\u{7F}\u{85}\u{202E} there" })
+        #expect(
+            try jsonLines(json.stdout).allSatisfy { $0["text"] as? String == "Hi \u{1B}[2J\u{7F}\u{85}\u{202E} there" })
 
         let chat = try fixture.run(["chat", "--plain", "--threshold", "0"], stdin: "hello there\n")
-        #expect(chat.status == 0 && chat.stdout == "Hi ^[[2J^?<U+0085><U+202E> there\n", "\(chat.stdout) \(chat.stderr)")
-        let chatJSON = try fixture.run(["chat", "--plain", "--json", "--threshold", "0"], stdin: "hello \u{1B}[31mthere\n")
+        #expect(
+            chat.status == 0 && chat.stdout == "Hi ^[[2J^?<U+0085><U+202E> there\n", "\(chat.stdout) \(chat.stderr)")
+        let chatJSON = try fixture.run(
+            ["chat", "--plain", "--json", "--threshold", "0"], stdin: "hello \u{1B}[31mthere\n")
         #expect(!hasRawControl(chatJSON.stdout))
         #expect(try jsonLines(chatJSON.stdout).first?["text"] as? String == "hello \u{1B}[31mthere")
     }
