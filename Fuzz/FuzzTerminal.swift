@@ -1,9 +1,9 @@
+import CNcursesw
 // libFuzzer target: the terminal input decoder. The bytes are read as the UI reads keys:
 // UTF-8 put together as `readBytes` does, each ESC followed by the scalars after it fed to
 // `EscapeSequence.parse` one at a time until it completes (or times out at the end), every
 // other scalar to `KeyDecoder`; and each 4-byte group as a key code `wget_wch` might return.
 import ChatApp
-import CNcursesw
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func fuzzTerminal(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
@@ -16,7 +16,8 @@ public func fuzzTerminal(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
             index += 1
             continue
         }
-        var read: [Unicode.Scalar] = [], parse = EscapeSequence.Parse.incomplete
+        var read: [Unicode.Scalar] = []
+        var parse = EscapeSequence.Parse.incomplete
         index += 1
         while case .incomplete = parse {
             parse = EscapeSequence.parse(read)
@@ -28,7 +29,7 @@ public func fuzzTerminal(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
                 parse = EscapeSequence.timedOut(read)
             }
         }
-        guard case let .complete(_, length) = parse else { preconditionFailure("no outcome") }
+        guard case .complete(_, let length) = parse else { preconditionFailure("no outcome") }
         precondition((0...read.count).contains(length), "length \(length) past the \(read.count) scalars read")
         for scalar in read[length...] { _ = KeyDecoder.decode(status: OK, code: wint_t(scalar.value)) }
     }

@@ -83,7 +83,10 @@ public enum DatasetValidator {
             if file.examples.count < minimum {
                 report(
                     .warning, SourceLocation(file: path, line: file.intentLine),
-                    "intent '\(file.intent)' has \(file.examples.count) examples in \(language); at least \(minimum) are recommended"
+                    """
+                    intent '\(file.intent)' has \(file.examples.count) examples in \(language); at least \
+                    \(minimum) are recommended
+                    """
                 )
             }
             for example in file.examples {
@@ -106,7 +109,10 @@ public enum DatasetValidator {
                 for slot in TemplateRenderer.slots(in: response.text).subtracting(ConversationSlots.names).sorted() {
                     report(
                         .error, response.source,
-                        "slot '{{\(slot)}}' is filled by no extractor (known: \(ConversationSlots.names.sorted().joined(separator: ", ")))"
+                        """
+                        slot '{{\(slot)}}' is filled by no extractor (known: \
+                        \(ConversationSlots.names.sorted().joined(separator: ", ")))
+                        """
                     )
                 }
             }

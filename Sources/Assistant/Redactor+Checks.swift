@@ -65,7 +65,8 @@ extension Redactor {
 
     /// Dates, year ranges and prices have a phone number's shape.
     private static let notPhone = regex(
-        #"^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{4}|(?:19|20)\d\d ?- ?(?:19|20)\d\d|\d+\.\d{2})$"#
+        #"^(?:\d{4}[-./ ]\d{1,2}[-./ ]\d{1,2}|\d{1,2}[-./ ]\d{1,2}[-./ ]\d{4}"#
+            + #"|(?:19|20)\d\d ?- ?(?:19|20)\d\d|\d+\.\d{2})$"#
     )
 
     /// A phone number spelt out: at least 7 digits counting "double" and "triple".

@@ -7,7 +7,8 @@ import Foundation
 extension Redactor {
     /// Introductions after which the next words name the writer, whatever their case.
     private static let plainIntroduction = regex(
-        #"(?i)(?<![\p{L}])(?:my name is|my name['’]s|my names is|my full name is|call me|(?:full )?name ?[:：=]|name is)[ \t]*"#
+        #"(?i)(?<![\p{L}])(?:my name is|my name['’]s|my names is|my full name is|call me"#
+            + #"|(?:full )?name ?[:：=]|name is)[ \t]*"#
     )
     /// Introductions after which only capitalised words are a name.
     private static let capitalisedIntroduction = regex(

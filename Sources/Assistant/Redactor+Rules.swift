@@ -31,7 +31,8 @@ extension Redactor {
         Rule(.secret, #"密码\s*(?:是|为|:|：)\s*(\S+)"#, gate: \.hasHan, accept: secretLength),
         Rule(
             .email,
-            #"(?<![\p{L}\p{N}._%+-])([[\p{L}\p{N}._%+-]--[\p{Han}]]+@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:\p{L}{2,}|xn--[a-z0-9-]+))"#,
+            #"(?<![\p{L}\p{N}._%+-])([[\p{L}\p{N}._%+-]--[\p{Han}]]+"#
+                + #"@[\p{L}\p{N}-]+(?:\.[\p{L}\p{N}-]+)*\.(?:\p{L}{2,}|xn--[a-z0-9-]+))"#,
             gate: \.hasAt),
         Rule(.email, speltEmail, gate: { $0.has([" at", "(at", "[at"]) && $0.has(["dot", "."]) }),
         Rule(
@@ -42,7 +43,8 @@ extension Redactor {
             gate: { $0.digits >= 13 }, accept: cardLength),
         Rule(
             .cardExpiry,
-            #"(?i)\b(?:exp(?:iry|ires|iration)?(?: date)?|valid (?:thru|through|until))\.?\s*:?\s*((?:0?[1-9]|1[0-2]) ?/ ?(?:\d{4}|\d{2}))\b"#,
+            #"(?i)\b(?:exp(?:iry|ires|iration)?(?: date)?|valid (?:thru|through|until))"#
+                + #"\.?\s*:?\s*((?:0?[1-9]|1[0-2]) ?/ ?(?:\d{4}|\d{2}))\b"#,
             gate: { $0.hasDigit && $0.has(["exp", "valid"]) }),
         Rule(
             .ssn, #"(?<![\d-])(\d{3}-\d{2}-\d{4})(?![\d-])"#,
@@ -57,7 +59,8 @@ extension Redactor {
         Rule(.address, streetAddress, gate: \.hasDigit, accept: addressLength),
         Rule(
             .address,
-            #"((?:\p{Han}{2,3}(?:省|市)|\p{Han}{2,4}(?:区|县|镇))*\p{Han}{1,12}(?:路|街|道|巷|弄|胡同)\d{1,5}号(?:\d{1,5}(?:栋|幢|楼|单元|室|号))*)"#,
+            #"((?:\p{Han}{2,3}(?:省|市)|\p{Han}{2,4}(?:区|县|镇))*"#
+                + #"\p{Han}{1,12}(?:路|街|道|巷|弄|胡同)\d{1,5}号(?:\d{1,5}(?:栋|幢|楼|单元|室|号))*)"#,
             gate: { $0.hasDigit && $0.hasHan }),
         Rule(
             .orderID, #"(?<![\p{L}\p{N}])([A-Za-z]-\d{5,})(?![\p{L}\p{N}])"#,
@@ -71,7 +74,8 @@ extension Redactor {
             gate: { $0.hasHan && $0.longestDigitRun >= 4 }),
         Rule(
             .reference,
-            #"(?i)\b(?:ref(?:erence)?|booking|confirmation)(?: (?:no\.?|number|code|ref(?:erence)?|id))?\s*(?:is\s*)?[:#]?\s*([a-z0-9][a-z0-9-]{3,19})\b"#,
+            #"(?i)\b(?:ref(?:erence)?|booking|confirmation)(?: (?:no\.?|number|code|ref(?:erence)?|id))?"#
+                + #"\s*(?:is\s*)?[:#]?\s*([a-z0-9][a-z0-9-]{3,19})\b"#,
             gate: { $0.has(["ref", "booking", "confirmation"]) }, accept: referenceLength),
         Rule(
             .ip, #"(?<![\d.])(\d{1,3}(?:\.\d{1,3}){3})(?!\.?\d)"#,
@@ -85,17 +89,20 @@ extension Redactor {
             gate: { $0.digits >= 2 }),
         Rule(
             .postcode,
-            #"(?i)\b(?:post ?code|zip(?: ?code)?|postal code)\s*(?:is\s*)?[:#]?\s*([a-z0-9]{2,5}(?:[ -]?[a-z0-9]{3,4})?)\b"#,
+            #"(?i)\b(?:post ?code|zip(?: ?code)?|postal code)"#
+                + #"\s*(?:is\s*)?[:#]?\s*([a-z0-9]{2,5}(?:[ -]?[a-z0-9]{3,4})?)\b"#,
             gate: { $0.hasDigit && $0.has(["post", "zip"]) },
             accept: { $0.contains(where: \.isASCIIDigit) ? $0.utf16.count : nil }),
         Rule(
             .postcode,
-            #"\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]|T[NX]|UT|V[AT]|W[AIVY]),? (\d{5})\b"#,
+            #"\b(?:A[KLRZ]|C[AOT]|D[CE]|FL|GA|HI|I[ADLN]|K[SY]|LA|M[ADEINOST]|N[CDEHJMVY]|O[HKR]|PA|RI|S[CD]"#
+                + #"|T[NX]|UT|V[AT]|W[AIVY]),? (\d{5})\b"#,
             gate: { $0.longestDigitRun >= 5 }),
         Rule(.postcode, #"邮编\s*[:：]?\s*(\d{6})"#, gate: { $0.hasHan && $0.longestDigitRun >= 6 }),
         Rule(
             .phone,
-            #"(?<![A-Za-z0-9+])((?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(0\)[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?\d{1,12}(?:[ .-]\d{1,8}){0,5})(?![A-Za-z0-9])"#,
+            #"(?<![A-Za-z0-9+])((?:(?:\+|00)\d{1,3}[ .-]?)?(?:\(0\)[ .-]?)?(?:\(\d{1,5}\)[ .-]?)?"#
+                + #"\d{1,12}(?:[ .-]\d{1,8}){0,5})(?![A-Za-z0-9])"#,
             gate: { $0.digits >= 7 }, accept: phoneLength),
         Rule(.phone, speltPhone, gate: \.mayHaveSpeltDigits, accept: speltPhoneLength),
     ]
@@ -106,8 +113,8 @@ extension Redactor {
         let at = #"(?:\s*[(\[]\s*at\s*[)\]]\s*|\s+at\s+)"#
         let word = #"[\p{L}\p{N}_%+-]+"#
         let tld = #"(?:com|net|org|edu|gov|info|biz|io|co|uk|de|fr|es|it|nl|cn|jp|au|ca|us|me|ie)"#
-        return
-            "(?i)(?<![\\p{L}\\p{N}])(\(word)(?:\(dot)\(word))*\(at)\(word)(?:\(dot)\(word))*\(dot)\(tld))(?![\\p{L}\\p{N}])"
+        return "(?i)(?<![\\p{L}\\p{N}])(\(word)(?:\(dot)\(word))*\(at)"
+            + "\(word)(?:\(dot)\(word))*\(dot)\(tld))(?![\\p{L}\\p{N}])"
     }()
 
     /// "221B Baker Street, London NW1 6XE", "10 downing st", "1600 Amphitheatre Parkway, Mountain View, CA 94043".
@@ -115,12 +122,14 @@ extension Redactor {
         let street = "(?:\(streetSuffixPattern))"
         let postcode = #"(?:[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}|[A-Z]{2},? \d{5}(?:-\d{4})?|\d{5}(?:-\d{4})?)"#
         return "(?i)(?<![\\p{L}\\p{N}])((?:(?:flat|apt|apartment|unit|suite) ?\\d{1,4}[a-z]?,? )?\\d{1,5}[a-z]?,? "
-            + "(?:[\\p{L}'’.-]+ ){1,4}\(street)\\b\\.?(?:,? (?:[\\p{L}'’-]+ ?){1,3}?)?(?:,? ?(?-i:\(postcode)))?)(?![\\p{L}\\p{N}])"
+            + "(?:[\\p{L}'’.-]+ ){1,4}\(street)\\b\\.?(?:,? (?:[\\p{L}'’-]+ ?){1,3}?)?"
+            + "(?:,? ?(?-i:\(postcode)))?)(?![\\p{L}\\p{N}])"
     }()
 
     /// Seven or more digit words (or digits), "double"/"triple" among them.
     private static let speltPhone =
-        #"(?i)(?<![\p{L}\p{N}])((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|\d)(?:[\s,.-]+|$)){7,})"#
+        #"(?i)(?<![\p{L}\p{N}])((?:(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|double|triple|\d)"#
+        + #"(?:[\s,.-]+|$)){7,})"#
 
     /// A password after "password is": one word, without the sentence's closing punctuation;
     /// "password is wrong" names no password.

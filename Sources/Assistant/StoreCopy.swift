@@ -68,7 +68,10 @@ public struct StoreCopy {
                     throw Failure(
                         description: "\(table.name): the target differs from the source after the copy ("
                             + "\(copied.copied) rows copied, \(copied.skipped) kept, of \(copied.sourceRows); checksum "
-                            + "\(copied.sourceChecksum.prefix(12)) vs \(copied.targetChecksum.prefix(12))); nothing was copied"
+                                + """
+                                \(copied.sourceChecksum.prefix(12)) vs \(copied.targetChecksum.prefix(12))); nothing \
+                                was copied
+                                """
                     )
                 }
                 results.append(copied)

@@ -20,7 +20,9 @@ public struct SyncSummary: Sendable, Equatable, Encodable {
 
     /// One line for the user.
     public var line: String {
-        "intents +\(intentsAdded) ~\(intentsUpdated); templates +\(templatesAdded) ~\(templatesUpdated) -\(templatesRemoved)"
-            + " (\(templatesKept) kept: edited in the store); examples +\(examplesAdded) ~\(examplesUpdated) -\(examplesRemoved)"
+        "intents +\(intentsAdded) ~\(intentsUpdated); "
+            + "templates +\(templatesAdded) ~\(templatesUpdated) -\(templatesRemoved) "
+            + "(\(templatesKept) kept: edited in the store); "
+            + "examples +\(examplesAdded) ~\(examplesUpdated) -\(examplesRemoved)"
     }
 }

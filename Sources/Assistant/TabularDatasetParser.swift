@@ -25,7 +25,10 @@ public enum TabularDatasetParser {
         guard let labelColumn = labelColumns.lazy.compactMap({ header.firstIndex(of: $0) }).first else {
             throw DatasetError(
                 file: file, line: 1,
-                "the header has no label column: expected one of \(labelColumns.joined(separator: ", ")) (found: \(header.joined(separator: ", ")))"
+                """
+                the header has no label column: expected one of \(labelColumns.joined(separator: ", ")) (found: \
+                \(header.joined(separator: ", ")))
+                """
             )
         }
         var rows = ParsedRows()

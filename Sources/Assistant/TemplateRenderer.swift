@@ -41,7 +41,10 @@ public enum TemplateRenderer {
         if !unknown.isEmpty {
             throw InvalidTemplate(
                 message:
-                    "unknown slot \(unknown.sorted().map { "{{\($0)}}" }.joined(separator: ", ")) (known: \(ConversationSlots.names.sorted().joined(separator: ", ")))"
+                    """
+                    unknown slot \(unknown.sorted().map { "{{\($0)}}" }.joined(separator: ", ")) (known: \
+                    \(ConversationSlots.names.sorted().joined(separator: ", ")))
+                    """
             )
         }
     }

@@ -43,7 +43,8 @@ public protocol ChatBackend: AnyObject {
     func promote(version: Int64) throws
     /// Makes the previously active version active again; returns (from, to).
     func rollback() throws -> (from: Int64, to: Int64)
-    /// What changes from registry version `active` to `version` on today's evaluation set (`models diff ACTIVE VERSION`).
+    /// What changes from registry version `active` to `version` on today's evaluation set
+    /// (`models diff ACTIVE VERSION`).
     func diff(version: Int64, against active: Int64) throws -> ModelDiff
     /// Starts retraining on the store's examples off the UI's thread, as `supportbot train` does;
     /// the new version is registered, not promoted (the promote prompt asks).

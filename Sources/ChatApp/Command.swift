@@ -51,7 +51,8 @@ public enum Command: Sendable, Equatable, Hashable {
     case previousPeriod, nextPeriod
     /// Continue the highlighted conversation (Conversations).
     case resume
-    /// Promote the highlighted model version / roll back to the previous one (Models); promote the retrained one (its prompt).
+    /// Promote the highlighted model version / roll back to the previous one (Models); promote the
+    /// retrained one (its prompt).
     case promote, rollback
     /// Compare the highlighted model version with the active one (Models).
     case diff

@@ -59,7 +59,10 @@ extension DemoScript {
                 ? .handoff : keyword.lowercased() == "handback" ? .handback : .newConversation
         default:
             throw fail(
-                "unknown step \"\(keyword)\" (customer:, agent:, caption:, pause, relabel:, screen:, handoff, handback, new; # comments)"
+                """
+                unknown step \"\(keyword)\" (customer:, agent:, caption:, pause, relabel:, screen:, handoff, \
+                handback, new; # comments)
+                """
             )
         }
     }

@@ -33,7 +33,8 @@ public enum Effect: Sendable, Equatable {
     case promote(version: Int64)
     /// Make the previously active version active again (answer: `.modelsLoaded` and a notice).
     case rollback
-    /// Compare registry version `version` with the active one, `active`, on today's evaluation set (answer: `.modelDiffLoaded`).
+    /// Compare registry version `version` with the active one, `active`, on today's evaluation
+    /// set (answer: `.modelDiffLoaded`).
     case loadModelDiff(version: Int64, active: Int64)
     /// Start retraining in the background (answers: `.retrain` updates, taken each time round the loop).
     case startRetrain

@@ -13,7 +13,10 @@ struct HelpView {
             ("", "Notices"),
             (
                 "notice row",
-                "confirmations and errors show on their own row above the status line, until the next key or a few seconds pass"
+                """
+                confirmations and errors show on their own row above the status line, until the next key or a few \
+                seconds pass
+                """
             ),
             ("", "Slash commands"),
         ] + State.slashCommands.map { ($0.name, $0.summary) }

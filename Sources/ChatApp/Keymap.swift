@@ -39,7 +39,10 @@ public enum Keymap {
         KeyBinding(
             [.control("o")], .chat, .typeAsCustomer, label: "Ctrl-O",
             help:
-                "while an agent holds the conversation: type as the customer (the bot stays quiet), or as the agent again",
+                """
+                while an agent holds the conversation: type as the customer (the bot stays quiet), or as the \
+                agent again
+                """,
             takeOverHint: "as customer"),
         KeyBinding(
             [.tab], .chat, .selectTurn, label: "Tab",
@@ -183,7 +186,8 @@ public enum Keymap {
             hint: "open"),
         KeyBinding(
             [.control("n")], .conversations, .resume, label: "Ctrl-N",
-            help: "continue it: the next lines are logged there (in take-over when it is handed off)", hint: "continue"),
+            help: "continue it: the next lines are logged there (in take-over when it is handed off)",
+            hint: "continue"),
         KeyBinding(
             [.escape], .conversations, .back, label: "Esc",
             help: "back to Chat; typing finds: words in any turn, agent:NAME, day:YYYY-MM-DD, handed-off, fallback",
@@ -218,7 +222,10 @@ public enum Keymap {
         KeyBinding(
             [.character("d")], .models, .diff, label: "d",
             help:
-                "what changes from the active version to the highlighted one on today's evaluation set (as models diff)",
+                """
+                what changes from the active version to the highlighted one on today's evaluation set (as models \
+                diff)
+                """,
             hint: "diff"),
         KeyBinding([.character("r")], .models, .reload, label: "r", help: "reload the registry"),
         retrain(.models),

@@ -35,7 +35,10 @@ struct ModelDiffView {
 
     func draw(in rect: Rect, into screen: inout Screen) {
         let title =
-            "v\(comparison.active) (active) → v\(comparison.version) on \(comparison.diff.examples) evaluation examples today"
+            """
+            v\(comparison.active) (active) → v\(comparison.version) on \(comparison.diff.examples) evaluation \
+            examples today
+            """
         screen.rule(
             row: rect.top, column: rect.left, width: rect.width, title: title, style: theme.border,
             titleStyle: theme.heading)
@@ -44,7 +47,10 @@ struct ModelDiffView {
         var shown = Array(all.prefix(rows))
         if all.count > rows, rows > 1 {
             shown[rows - 1] = (
-                "… \(all.count - rows + 1) more lines: supportbot models diff \(comparison.active) \(comparison.version)",
+                """
+                … \(all.count - rows + 1) more lines: supportbot models diff \(comparison.active) \
+                \(comparison.version)
+                """,
                 theme.dim
             )
         }

@@ -43,7 +43,8 @@ struct MonitorView {
             f.liveAccuracy.map { value in
                 Format.percent1(value)
                     + (f.liveAccuracyInterval.map {
-                        " (n \(f.answeredLabelled), 95% CI \(Format.percent1($0.lowerBound))–\(Format.percent1($0.upperBound)))"
+                        " (n \(f.answeredLabelled), 95% CI "
+                            + "\(Format.percent1($0.lowerBound))–\(Format.percent1($0.upperBound)))"
                     } ?? "")
             } ?? "– (no answered turn labelled)"
         return [

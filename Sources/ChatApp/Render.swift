@@ -1,4 +1,5 @@
-/// Draws the whole state into `screen` (cleared first): tab bar, page, the notice on its own row, status line, picker, promote prompt.
+/// Draws the whole state into `screen` (cleared first): tab bar, page, the notice on its own
+/// row, status line, picker, promote prompt.
 public func render(_ state: State, into screen: inout Screen) {
     screen = Screen(width: screen.width, height: screen.height)
     guard screen.width > 0, screen.height > 0 else { return }

@@ -68,7 +68,10 @@ extension ChatDatabase {
                 throw ChatStoreError(
                     path: path, kind: .newerSchema,
                     detail:
-                        "the store's schema is newer than the backup's (\(newer.sorted().joined(separator: ", "))): use --force to restore anyway"
+                        """
+                        the store's schema is newer than the backup's \
+                        (\(newer.sorted().joined(separator: ", "))): use --force to restore anyway
+                        """
                 )
             }
             if let last = ours.lastTurn, last > (theirs.lastTurn ?? .distantPast) {

@@ -20,7 +20,10 @@ extension ChatDatabase: ConversationBrowser {
             if word.count >= 3 {
                 let phrase = "\"" + word.replacingOccurrences(of: "\"", with: "\"\"") + "\""
                 conditions.append(
-                    "c.id IN (SELECT t.conversationId FROM turnSearch s JOIN turn t ON t.id = s.rowid WHERE turnSearch MATCH \(phrase))"
+                    """
+                    c.id IN (SELECT t.conversationId FROM turnSearch s JOIN turn t ON t.id = s.rowid WHERE \
+                    turnSearch MATCH \(phrase))
+                    """
                 )
             } else {
                 let pattern =
@@ -36,8 +39,10 @@ extension ChatDatabase: ConversationBrowser {
         let request: SQLRequest<Row> = """
             SELECT c.id, c.startedAt, c.agent, c.handedOffAt IS NOT NULL AS handedOff,
                    (SELECT COUNT(*) FROM turn t WHERE t.conversationId = c.id) AS turns,
-                   EXISTS (SELECT 1 FROM turn f WHERE f.conversationId = c.id AND \(TurnRecord.isLowConfidence("f"))) AS hasFallback,
-                   (SELECT t.text FROM turn t WHERE t.conversationId = c.id AND t.role = 'customer' ORDER BY t.position LIMIT 1) AS firstLine
+                   EXISTS (SELECT 1 FROM turn f WHERE f.conversationId = c.id AND \(TurnRecord.isLowConfidence("f"))) \
+                   AS hasFallback,
+                   (SELECT t.text FROM turn t WHERE t.conversationId = c.id AND t.role = 'customer' ORDER BY \
+                   t.position LIMIT 1) AS firstLine
             FROM conversation c
             WHERE \(condition)
             ORDER BY c.id DESC
@@ -76,7 +81,8 @@ extension ChatDatabase: ConversationBrowser {
 
     public func explanation(of turn: Int64) throws -> TurnExplanation? {
         let request: SQLRequest<Row> = """
-            SELECT t.id, t.position, t.text, t.topIntents, t.modelVersion, t.language, t.slots, t.outcome, t.handoffReason,
+            SELECT t.id, t.position, t.text, t.topIntents, t.modelVersion, t.language, t.slots, t.outcome, \
+            t.handoffReason,
                    b.text AS reply, b.templateId, tp.text AS templateText, l.intent AS label
             FROM turn t
             LEFT JOIN turn b ON b.conversationId = t.conversationId AND b.position = t.position + 1 AND b.role = 'bot'

@@ -41,7 +41,8 @@ extension ChatDatabase: ConversationForgetting {
                 summary.flaggedModels = try flagModels(since: earliest, db)
                 try db.execute(
                     sql: """
-                        INSERT INTO deletion (createdAt, rule, conversations, turns, labelEvents, examples, flaggedModels)
+                        INSERT INTO deletion (createdAt, rule, conversations, turns, labelEvents, examples, \
+                        flaggedModels)
                         VALUES (?, ?, ?, ?, ?, ?, ?)
                         """,
                     arguments: [

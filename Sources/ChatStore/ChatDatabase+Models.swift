@@ -68,7 +68,8 @@ extension ChatDatabase: ModelCatalog {
                 let row = try Row.fetchOne(
                     db,
                     sql: """
-                        SELECT e.toVersion, e.fromVersion FROM modelEvent e JOIN model m ON m.version = e.toVersion AND m.isActive
+                        SELECT e.toVersion, e.fromVersion FROM modelEvent e JOIN model m ON m.version = e.toVersion \
+                        AND m.isActive
                         ORDER BY e.id DESC LIMIT 1
                         """), let to: Int64 = row[1]
             else { throw StoreError.noEarlierModel }

@@ -39,7 +39,8 @@ extension QueryInterfaceRequest<TurnRecord> {
         )
         .select(
             literal: """
-                customer.id, customer.conversationId, customer.position, customer.text, customer.intent, customer.confidence,
+                customer.id, customer.conversationId, customer.position, customer.text, customer.intent, \
+                customer.confidence,
                 customer.outcome, customer.handoffReason, customer.topIntents
                 """)
     }

@@ -62,7 +62,10 @@ extension ChatDatabase: SettingsStore {
             guard old != value else { return false }
             try db.execute(
                 sql:
-                    "INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                    """
+                    INSERT INTO setting (key, value) VALUES (?, ?) ON CONFLICT(key) DO UPDATE SET value = \
+                    excluded.value
+                    """,
                 arguments: [setting.key, value])
             try db.execute(
                 sql: "INSERT INTO settingEvent (key, oldValue, value, changedBy, createdAt) VALUES (?, ?, ?, ?, ?)",

@@ -17,7 +17,8 @@ extension ChatDatabase {
     static func migrateTurnSearch(_ db: Database) throws {
         try db.execute(
             sql: """
-                CREATE VIRTUAL TABLE turnSearch USING fts5(text, content='turn', content_rowid='id', tokenize='trigram');
+                CREATE VIRTUAL TABLE turnSearch USING fts5(text, content='turn', content_rowid='id', \
+                tokenize='trigram');
                 CREATE TRIGGER turnSearchInsert AFTER INSERT ON turn BEGIN
                     INSERT INTO turnSearch(rowid, text) VALUES (new.id, new.text);
                 END;

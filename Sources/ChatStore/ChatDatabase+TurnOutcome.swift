@@ -14,17 +14,24 @@ extension ChatDatabase {
             t.add(column: "outcome", .text)
                 .check(
                     sql:
-                        "outcome IS NULL OR (role = 'customer' AND outcome IN ('replied', 'fallback', 'handoff', 'quiet'))"
+                        """
+                        outcome IS NULL OR (role = 'customer' AND outcome IN ('replied', 'fallback', 'handoff', \
+                        'quiet'))
+                        """
                 )
             t.add(column: "handoffReason", .text)
                 .check(
                     sql:
-                        "handoffReason IS NULL AND outcome IS NOT 'handoff' OR handoffReason IN ('requested', 'repeated_fallback') AND outcome = 'handoff'"
+                        """
+                        handoffReason IS NULL AND outcome IS NOT 'handoff' OR handoffReason IN ('requested', \
+                        'repeated_fallback') AND outcome = 'handoff'
+                        """
                 )
         }
         try db.execute(
             sql: """
-                DELETE FROM conversation WHERE NOT EXISTS (SELECT 1 FROM turn WHERE turn.conversationId = conversation.id);
+                DELETE FROM conversation WHERE NOT EXISTS (SELECT 1 FROM turn WHERE turn.conversationId = \
+                conversation.id);
                 CREATE TEMP TABLE v1Outcome AS
                     SELECT c.id, reply.id AS replyId, reply.intent AS replyIntent,
                            reply.createdAt = v.handedOffAt AS atHandoff
@@ -36,7 +43,8 @@ extension ChatDatabase {
                     outcome = (SELECT CASE
                         WHEN o.replyId IS NULL THEN 'quiet'
                         WHEN o.atHandoff AND o.id = (SELECT MIN(f.id) FROM v1Outcome f JOIN turn ft ON ft.id = f.id
-                                                     WHERE ft.conversationId = turn.conversationId AND f.atHandoff) THEN 'handoff'
+                                                     WHERE ft.conversationId = turn.conversationId AND f.atHandoff) \
+                                                     THEN 'handoff'
                         WHEN o.replyIntent IS NULL THEN 'fallback'
                         ELSE 'replied' END FROM v1Outcome o WHERE o.id = turn.id)
                     WHERE role = 'customer';
@@ -55,14 +63,18 @@ extension ChatDatabase {
             t.column("createdAt", .datetime).notNull()
             t.check(
                 sql:
-                    "kind = 'handoff' AND reason IN ('requested', 'repeated_fallback', 'agent') OR kind = 'handback' AND reason IS NULL"
+                    """
+                    kind = 'handoff' AND reason IN ('requested', 'repeated_fallback', 'agent') OR kind = \
+                    'handback' AND reason IS NULL
+                    """
             )
         }
         try db.execute(
             sql: """
                 INSERT INTO conversationEvent (conversationId, kind, reason, agent, createdAt)
                 SELECT v.id, 'handoff',
-                       COALESCE((SELECT t.handoffReason FROM turn t WHERE t.conversationId = v.id AND t.outcome = 'handoff'), 'agent'),
+                       COALESCE((SELECT t.handoffReason FROM turn t WHERE t.conversationId = v.id AND t.outcome = \
+                       'handoff'), 'agent'),
                        CASE WHEN EXISTS (SELECT 1 FROM turn t WHERE t.conversationId = v.id AND t.outcome = 'handoff')
                             THEN NULL ELSE v.agent END,
                        v.handedOffAt

@@ -93,7 +93,10 @@ public enum SQLiteFileChecks {
     /// `PRAGMA integrity_check` and `foreign_key_check`: every page, index and reference sound.
     static func integrity(_ queue: DatabaseQueue, path: String) -> HealthCheck {
         let fix =
-            "restore the last good backup: `supportbot restore BACKUP --db \(path)` (take `supportbot backup` of it first)"
+            """
+            restore the last good backup: `supportbot restore BACKUP --db \(path)` (take `supportbot backup` of \
+            it first)
+            """
         do {
             let (problems, orphans) = try queue.read { db in
                 (

@@ -14,12 +14,18 @@ enum StatsRequests {
 
     /// (key, low-confidence customer turns).
     static func fallbacks(_ scope: StatsScope) -> SQLRequest<Row> {
-        "SELECT \(scope.key) AS k, SUM(\(TurnRecord.isLowConfidence("t"))) \(scope.turns(.customer, where: predicted)) GROUP BY k"
+        """
+        SELECT \(scope.key) AS k, SUM(\(TurnRecord.isLowConfidence("t"))) \
+        \(scope.turns(.customer, where: predicted)) GROUP BY k
+        """
     }
 
     /// (key, customer turns predicted out of scope).
     static func outOfScope(_ scope: StatsScope) -> SQLRequest<Row> {
-        "SELECT \(scope.key) AS k, COUNT(*) \(scope.turns(.customer, where: "t.intent = \(IntentDefinition.outOfScope)")) GROUP BY k"
+        """
+        SELECT \(scope.key) AS k, COUNT(*) \
+        \(scope.turns(.customer, where: "t.intent = \(IntentDefinition.outOfScope)")) GROUP BY k
+        """
     }
 
     /// (key, decile 0…9, customer turns).
@@ -40,12 +46,18 @@ enum StatsRequests {
 
     /// (key, latency) of every timed bot reply, by key then latency.
     static func latencies(_ scope: StatsScope) -> SQLRequest<Row> {
-        "SELECT \(scope.key) AS k, t.latencyMicros AS l \(scope.turns(.bot, where: "t.latencyMicros IS NOT NULL")) ORDER BY k, l"
+        """
+        SELECT \(scope.key) AS k, t.latencyMicros AS l \(scope.turns(.bot, where: "t.latencyMicros IS NOT NULL")) \
+        ORDER BY k, l
+        """
     }
 
     /// (key, tokens, unknown tokens) of the customer turns that recorded them.
     static func unknownTokens(_ scope: StatsScope) -> SQLRequest<Row> {
-        "SELECT \(scope.key) AS k, SUM(t.tokenCount), SUM(t.unknownTokens) \(scope.turns(.customer, where: "t.tokenCount IS NOT NULL")) GROUP BY k"
+        """
+        SELECT \(scope.key) AS k, SUM(t.tokenCount), SUM(t.unknownTokens) \
+        \(scope.turns(.customer, where: "t.tokenCount IS NOT NULL")) GROUP BY k
+        """
     }
 
     /// (key, conversations, hand-offs for requested, repeated_fallback, agent). A conversation
@@ -61,7 +73,8 @@ enum StatsRequests {
             FROM (SELECT \(scope.key) AS k,
                          (SELECT e.reason FROM conversationEvent e WHERE e.conversationId = t.conversationId
                           AND e.kind = 'handoff' AND \(scope.period("e")) ORDER BY e.id LIMIT 1) AS reason
-                  FROM (SELECT MIN(t.id) AS first \(scope.turns(.customer, where: predicted)) GROUP BY t.conversationId) s
+                  FROM (SELECT MIN(t.id) AS first \(scope.turns(.customer, where: predicted)) GROUP BY \
+                  t.conversationId) s
                   JOIN turn t ON t.id = s.first \(join))
             GROUP BY k
             """
@@ -83,7 +96,8 @@ enum StatsRequests {
     static func intentPrecision(_ scope: StatsScope) -> SQLRequest<Row> {
         """
         SELECT \(scope.key) AS k, t.intent, COUNT(*), SUM(l.intent = t.intent)
-        \(scope.turns(.customer, where: "\(predicted) AND \(TurnRecord.wasAnswered("t"))", from: labelled)) GROUP BY k, t.intent
+        \(scope.turns(.customer, where: "\(predicted) AND \(TurnRecord.wasAnswered("t"))", from: labelled)) GROUP BY \
+        k, t.intent
         """
     }
 }

@@ -69,7 +69,10 @@ struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord
     static func isLowConfidence(_ alias: String) -> SQL {
         SQL(
             sql:
-                "(\(alias).outcome = 'fallback' OR (\(alias).outcome = 'handoff' AND \(alias).handoffReason = 'repeated_fallback'))"
+                """
+                (\(alias).outcome = 'fallback' OR (\(alias).outcome = 'handoff' AND \(alias).handoffReason = \
+                'repeated_fallback'))
+                """
         )
     }
 
@@ -77,7 +80,10 @@ struct TurnRecord: Codable, Equatable, FetchableRecord, MutablePersistableRecord
     static func wasAnswered(_ alias: String) -> SQL {
         SQL(
             sql:
-                "(\(alias).outcome = 'replied' OR (\(alias).outcome = 'handoff' AND \(alias).handoffReason = 'requested'))"
+                """
+                (\(alias).outcome = 'replied' OR (\(alias).outcome = 'handoff' AND \(alias).handoffReason = \
+                'requested'))
+                """
         )
     }
 

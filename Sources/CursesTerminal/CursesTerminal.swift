@@ -35,7 +35,10 @@ public final class CursesTerminal: Terminal {
         notice =
             unicode
             ? nil
-            : "no UTF-8 locale (tried \(Self.fallbackLocales.joined(separator: ", "))): ASCII frames, other text shown as ?"
+            : """
+            no UTF-8 locale (tried \(Self.fallbackLocales.joined(separator: ", "))): ASCII frames, other text \
+            shown as ?
+            """
         guard sb_newterm() != nil else { throw TerminalError("cannot open the terminal (is TERM set?)") }
         SignalRestorer.install()
         raw()

@@ -108,7 +108,10 @@ public enum Checkpoint {
         try config.validate()
         guard (2...config.maxVocab).contains(vocabulary.count), (1...Self.maxIntents).contains(intents.count) else {
             throw .malformedCheckpoint(
-                "\(vocabulary.count) vocabulary entries (2...\(config.maxVocab) allowed) and \(intents.count) intents (1...\(Self.maxIntents))"
+                """
+                \(vocabulary.count) vocabulary entries (2...\(config.maxVocab) allowed) and \(intents.count) \
+                intents (1...\(Self.maxIntents))
+                """
             )
         }
         // The weight count is bounded (`ModelConfig.maxParameters`) before anything is allocated.

@@ -4,9 +4,10 @@ import Foundation
 /// held out from the examples given (a seeded stratified validation split, or k-fold
 /// cross-validation) — never on a test split, which callers do not pass.
 ///
-/// `trials` distinct configurations are drawn (fewer when the space has fewer); rung 0 trains each for `epochs / 3^(rungs − 1)` of its
-/// `epochs`, and each later rung retrains the best third (at least one) of the one before for
-/// three times as many, the last rung for all its `epochs` with its early stopping. A
+/// `trials` distinct configurations are drawn (fewer when the space has fewer); rung 0 trains
+/// each for `epochs / 3^(rungs − 1)` of its `epochs`, and each later rung retrains the best
+/// third (at least one) of the one before for three times as many, the last rung for all its
+/// `epochs` with its early stopping. A
 /// configuration keeps its training seed across rungs. Trials of one rung run `jobs` at a
 /// time, one training thread each; no trial starts after `deadline`. Training is
 /// deterministic for a seed, so a search bounded by `trials` alone is too.

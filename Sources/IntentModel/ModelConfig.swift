@@ -148,7 +148,10 @@ public struct ModelConfig: Codable, Equatable, Sendable {
         guard let total, total <= Self.maxParameters else {
             throw .invalidConfig(
                 "the model would have more than \(Self.maxParameters) weights (vocabulary \(vocabularySize), "
-                    + "\(classes) intents, embeddingDim \(embeddingDim), hiddenSize \(hiddenSize), ngramBuckets \(ngramBuckets))"
+                    + """
+                    \(classes) intents, embeddingDim \(embeddingDim), hiddenSize \(hiddenSize), ngramBuckets \
+                    \(ngramBuckets))
+                    """
             )
         }
         return total

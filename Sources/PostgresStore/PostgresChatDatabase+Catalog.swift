@@ -7,7 +7,8 @@ extension PostgresChatDatabase: ModelCatalog {
     public func registeredModels() throws -> [RegisteredModel] {
         try link.rows(
             #"""
-            SELECT version, "createdAt", "configName", metadata, length(checkpoint), "isActive", evaluation, "examplesByOrigin",
+            SELECT version, "createdAt", "configName", metadata, length(checkpoint), "isActive", evaluation, \#
+            "examplesByOrigin",
                 quantized, "promotedBy", "promotedAt"
             FROM model WHERE "deletedAt" IS NULL ORDER BY version
             """#
@@ -46,7 +47,8 @@ extension PostgresChatDatabase: ModelCatalog {
             guard
                 let row = try link.rows(
                     #"""
-                    SELECT e."toVersion", e."fromVersion" FROM "modelEvent" e JOIN model m ON m.version = e."toVersion" AND m."isActive"
+                    SELECT e."toVersion", e."fromVersion" FROM "modelEvent" e JOIN model m ON m.version = \#
+                    e."toVersion" AND m."isActive"
                     ORDER BY e.id DESC LIMIT 1
                     """#
                 ).first

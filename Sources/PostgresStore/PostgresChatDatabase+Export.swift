@@ -7,7 +7,8 @@ extension PostgresChatDatabase: TranscriptSource {
     public func exportTurns(conversation: Int64?, since: Date?) throws -> [ExportTurn] {
         try link.rows(
             #"""
-            SELECT t."conversationId", t.position, t.role, t.text, t.intent, t.confidence, t."modelVersion", t."createdAt",
+            SELECT t."conversationId", t.position, t.role, t.text, t.intent, t.confidence, t."modelVersion", \#
+            t."createdAt",
                    t.outcome, t."handoffReason", t.slots, c.agent, l.intent, l.kind
             FROM turn t JOIN conversation c ON c.id = t."conversationId" LEFT JOIN "currentLabel" l ON l."turnId" = t.id
             WHERE (\#(conversation)::bigint IS NULL OR c.id = \#(conversation))

@@ -45,7 +45,8 @@ extension PostgresChatDatabase: ConversationForgetting {
             picked = "SELECT id FROM conversation WHERE id = \(id) FOR UPDATE"
         case .text(let text):
             picked = """
-                SELECT id FROM conversation WHERE id IN (SELECT "conversationId" FROM turn WHERE strpos(text, \(text)) > 0)
+                SELECT id FROM conversation WHERE id IN (SELECT "conversationId" FROM turn WHERE strpos(text, \
+                \(text)) > 0)
                 ORDER BY id FOR UPDATE
                 """
         case .before(let day):

@@ -15,7 +15,10 @@ extension PostgresChatDatabase: ExampleImporter {
                 guard createIntents else { throw StoreError.unknownIntents(missing) }
                 for name in missing {
                     try link.execute(
-                        #"INSERT INTO intent (name, description, action, "updatedAt") VALUES (\#(name), '', NULL, \#(time))"#
+                        #"""
+                        INSERT INTO intent (name, description, action, "updatedAt")
+                        VALUES (\#(name), '', NULL, \#(time))
+                        """#
                     )
                 }
             }
@@ -27,7 +30,8 @@ extension PostgresChatDatabase: ExampleImporter {
                 try link.execute(
                     #"""
                     INSERT INTO example (intent, text, language, origin, source, "sourceName", "createdAt")
-                    VALUES (\#(example.intent), \#(example.text), \#(language), 'import', \#(example.source.description), \#(source), \#(time))
+                    VALUES (\#(example.intent), \#(example.text), \#(language), 'import', \#
+                    \#(example.source.description), \#(source), \#(time))
                     """#)
             }
             return summary

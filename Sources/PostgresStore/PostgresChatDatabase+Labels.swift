@@ -32,7 +32,8 @@ extension PostgresChatDatabase: LabelLog {
             try link.execute(
                 """
                 INSERT INTO "labelEvent" ("turnId", kind, intent, annotator, "createdAt", undoes)
-                VALUES (\(label.turn), \(label.kind.rawValue), \(label.intent), \(label.annotator), \(label.time), \(undoes))
+                VALUES (\(label.turn), \(label.kind.rawValue), \(label.intent), \(label.annotator), \(label.time), \
+                \(undoes))
                 """)
             try updateExample(of: label.turn, text: text, at: label.time)
         }
@@ -53,7 +54,8 @@ extension PostgresChatDatabase: LabelLog {
             try link.execute(
                 """
                 INSERT INTO example (intent, text, language, origin, kind, "turnId", "createdAt")
-                VALUES (\(intent), \(text), \(LanguageDetector.language(of: text)), 'relabel', \(kind), \(turn), \(time))
+                VALUES (\(intent), \(text), \(LanguageDetector.language(of: text)), 'relabel', \(kind), \(turn), \
+                \(time))
                 """)
         case (nil, nil):
             break

@@ -40,7 +40,8 @@ extension PostgresChatDatabase: ModelRegistry, ThresholdSource {
                     """
                     INSERT INTO model ("createdAt", "configName", config, metadata, checkpoint, "isActive", evaluation,
                         "examplesByOrigin", quantized)
-                    VALUES (\(model.created), \(model.config.name), \(config), \(metadata), \(Data(model.checkpoint)), false,
+                    VALUES (\(model.created), \(model.config.name), \(config), \(metadata), \
+                    \(Data(model.checkpoint)), false,
                         \(evaluation), \(byOrigin), \(model.quantized))
                     RETURNING version
                     """, as: Int64.self)
@@ -70,7 +71,8 @@ extension PostgresChatDatabase: ModelRegistry, ThresholdSource {
         try link.execute(#"UPDATE model SET "isActive" = false WHERE "isActive""#)
         try link.execute(
             #"""
-            UPDATE model SET "isActive" = true, "promotedBy" = \#(agent), "promotedAt" = \#(time) WHERE version = \#(version)
+            UPDATE model SET "isActive" = true, "promotedBy" = \#(agent), "promotedAt" = \#(time) WHERE version = \#
+            \#(version)
             """#)
         try link.execute(
             """

@@ -8,7 +8,8 @@ extension PostgresChatDatabase {
     public func turns(in conversation: Int64) throws -> [StoredTurn] {
         try link.rows(
             """
-            SELECT id, position, role, text, intent, confidence, "topIntents", outcome, "handoffReason", language, slots,
+            SELECT id, position, role, text, intent, confidence, "topIntents", outcome, "handoffReason", language, \
+            slots,
                 "templateId", "latencyMicros", "modelVersion", "createdAt", "tokenCount", "unknownTokens"
             FROM turn WHERE "conversationId" = \(conversation) ORDER BY position
             """

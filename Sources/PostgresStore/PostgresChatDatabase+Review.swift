@@ -9,7 +9,8 @@ extension PostgresChatDatabase: ReviewSource {
     public func reviewQueue(limit: Int) throws -> [ReviewCandidate] {
         try link.rows(
             #"""
-            SELECT c.id, c."conversationId", c.position, c.text, c.intent, c.confidence, c.outcome, c."handoffReason", c."topIntents"
+            SELECT c.id, c."conversationId", c.position, c.text, c.intent, c.confidence, c.outcome, \#
+            c."handoffReason", c."topIntents"
             \#(unescaped: Self.needingReview)
             ORDER BY COALESCE(\#(unescaped: Self.isLowConfidence("c"))::int, -1) DESC, c.confidence, c.id
             LIMIT \#(limit)

@@ -88,7 +88,10 @@ extension PostgresChatDatabase: RowStore {
             }
             let conflict = skipExisting ? " ON CONFLICT DO NOTHING" : ""
             let sql =
-                "INSERT INTO \"\(table)\" (\(list)) VALUES \(tuples.joined(separator: ", "))\(conflict) RETURNING \"\(key)\""
+                """
+                INSERT INTO \"\(table)\" (\(list)) VALUES \(tuples.joined(separator: ", "))\(conflict) RETURNING \
+                \"\(key)\"
+                """
             for row in try link.rows(PostgresQuery(unsafeSQL: sql, binds: bindings)) {
                 if let cell = row.first(where: { _ in true }) { inserted.append(try Self.value(cell, kind: keyKind)) }
             }
@@ -114,7 +117,8 @@ extension PostgresChatDatabase: RowStore {
                 try link.execute(
                     PostgresQuery(
                         unsafeSQL: """
-                            SELECT setval(pg_get_serial_sequence('"\(table)"', '\(column)'), COALESCE(MAX("\(column)"), 0) + 1, false)
+                            SELECT setval(pg_get_serial_sequence('"\(table)"', '\(column)'), \
+                            COALESCE(MAX("\(column)"), 0) + 1, false)
                             FROM "\(table)"
                             """))
             }

@@ -81,7 +81,8 @@ extension PostgresChatDatabase {
             """
             ALTER TABLE turn
                 ADD COLUMN outcome text
-                    CHECK (outcome IS NULL OR (role = 'customer' AND outcome IN ('replied', 'fallback', 'handoff', 'quiet'))),
+                    CHECK (outcome IS NULL OR (role = 'customer' AND outcome IN ('replied', 'fallback', 'handoff', \
+                    'quiet'))),
                 ADD COLUMN "handoffReason" text
                     CHECK ("handoffReason" IS NULL AND outcome IS DISTINCT FROM 'handoff'
                            OR "handoffReason" IN ('requested', 'repeated_fallback') AND outcome = 'handoff');
@@ -149,7 +150,8 @@ extension PostgresChatDatabase {
             """
             ALTER TABLE turn
                 ADD COLUMN language text CHECK (language IS NULL OR role = 'customer'),
-                ADD COLUMN slots text CHECK (slots IS NULL OR (role = 'customer' AND jsonb_typeof(slots::jsonb) = 'object'));
+                ADD COLUMN slots text CHECK (slots IS NULL OR (role = 'customer' AND jsonb_typeof(slots::jsonb) = \
+                'object'));
             """
         ),
         // SQLite's FTS5 trigram index; here a trigram GIN index on the text (pg_trgm, shipped
@@ -165,15 +167,18 @@ extension PostgresChatDatabase {
             "turn-token-counts",
             """
             ALTER TABLE turn
-                ADD COLUMN "tokenCount" bigint CHECK ("tokenCount" IS NULL OR (role = 'customer' AND "tokenCount" >= 0)),
+                ADD COLUMN "tokenCount" bigint CHECK ("tokenCount" IS NULL OR (role = 'customer' AND "tokenCount" >= \
+                0)),
                 ADD COLUMN "unknownTokens" bigint
-                    CHECK ("unknownTokens" IS NULL AND "tokenCount" IS NULL OR "unknownTokens" BETWEEN 0 AND "tokenCount");
+                    CHECK ("unknownTokens" IS NULL AND "tokenCount" IS NULL OR "unknownTokens" BETWEEN 0 AND \
+                    "tokenCount");
             """
         ),
         (
             "stats-indexes",
             """
-            CREATE INDEX turn_stats ON turn (role, "createdAt", "modelVersion", "conversationId", intent, confidence, outcome,
+            CREATE INDEX turn_stats ON turn (role, "createdAt", "modelVersion", "conversationId", intent, confidence, \
+            outcome,
                 "handoffReason", "latencyMicros", "tokenCount", "unknownTokens");
             CREATE INDEX "conversationEvent_handoff" ON "conversationEvent"("conversationId", kind, "createdAt");
             """

@@ -40,7 +40,10 @@ extension PostgresChatDatabase: StatsSource {
         try each(
             scope,
             {
-                "SELECT \($0.key) AS k, COUNT(*), AVG(t.confidence) \($0.turns(.customer, where: Q.predicted)) GROUP BY k"
+                """
+                SELECT \($0.key) AS k, COUNT(*), AVG(t.confidence) \($0.turns(.customer, where: Q.predicted)) \
+                GROUP BY k
+                """
             }
         ) {
             let r = try $0.decode((String, Int, Double?).self)
@@ -49,7 +52,10 @@ extension PostgresChatDatabase: StatsSource {
         try each(
             scope,
             {
-                "SELECT \($0.key) AS k, COUNT(*) FILTER (WHERE \(Q.isLowConfidence)) \($0.turns(.customer, where: Q.predicted)) GROUP BY k"
+                """
+                SELECT \($0.key) AS k, COUNT(*) FILTER (WHERE \(Q.isLowConfidence)) \
+                \($0.turns(.customer, where: Q.predicted)) GROUP BY k
+                """
             }
         ) {
             let r = try $0.decode((String, Int).self)
@@ -111,7 +117,8 @@ extension PostgresChatDatabase: StatsSource {
             {
                 """
                 SELECT \($0.key) AS k, t.intent, COUNT(*), COUNT(*) FILTER (WHERE l.intent = t.intent)
-                \($0.turns(.customer, where: "\(Q.predicted) AND \(Q.wasAnswered)", from: Q.labelled)) GROUP BY k, t.intent
+                \($0.turns(.customer, where: "\(Q.predicted) AND \(Q.wasAnswered)", from: Q.labelled)) GROUP BY k, \
+                t.intent
                 """
             }
         ) {
@@ -162,11 +169,12 @@ extension PostgresChatDatabase: StatsSource {
     /// counts once, under the key of its first covered customer turn, by the reason of its
     /// first hand-off in the period.
     private static func conversations(_ q: inout PostgresStatsQuery) -> String {
-        let firsts =
-            #"SELECT MIN(t.id) AS first \#(q.turns(.customer, where: PostgresStatsQuery.predicted)) GROUP BY t."conversationId""#
+        let customerTurns = q.turns(.customer, where: PostgresStatsQuery.predicted)
+        let firsts = #"SELECT MIN(t.id) AS first \#(customerTurns) GROUP BY t."conversationId""#
         let period = q.period("e")
         return """
-            SELECT k, COUNT(*), COUNT(*) FILTER (WHERE reason = 'requested'), COUNT(*) FILTER (WHERE reason = 'repeated_fallback'),
+            SELECT k, COUNT(*), COUNT(*) FILTER (WHERE reason = 'requested'), COUNT(*) FILTER (WHERE reason = \
+            'repeated_fallback'),
                 COUNT(*) FILTER (WHERE reason = 'agent')
             FROM (SELECT \(q.key) AS k,
                          (SELECT e.reason FROM "conversationEvent" e WHERE e."conversationId" = t."conversationId"

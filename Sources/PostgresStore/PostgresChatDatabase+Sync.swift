@@ -56,7 +56,8 @@ extension PostgresChatDatabase {
     private func syncTemplates(_ definition: IntentDefinition, at time: Date, _ summary: inout SyncSummary) throws {
         let existing = try link.rows(
             """
-            SELECT id, text, weight, language, origin, "replacesFileText" FROM template WHERE intent = \(definition.name) ORDER BY id
+            SELECT id, text, weight, language, origin, "replacesFileText" FROM template WHERE intent = \
+            \(definition.name) ORDER BY id
             """
         ).map { try $0.decode((Int64, String, Double, String, String, String?).self) }
         let replaced = Set(existing.compactMap { t in t.5.map { [t.3, $0] } })
@@ -68,14 +69,17 @@ extension PostgresChatDatabase {
                 let template = unmatched.remove(at: index)
                 guard template.2 != variant.weight else { continue }
                 try link.execute(
-                    #"UPDATE template SET weight = \#(variant.weight), "updatedAt" = \#(time) WHERE id = \#(template.0)"#
+                    #"""
+                    UPDATE template SET weight = \#(variant.weight), "updatedAt" = \#(time) WHERE id = \#(template.0)
+                    """#
                 )
                 summary.templatesUpdated += 1
             } else {
                 try link.execute(
                     """
                     INSERT INTO template (intent, text, weight, language, origin, "updatedAt")
-                    VALUES (\(definition.name), \(variant.text), \(variant.weight), \(variant.language), 'file', \(time))
+                    VALUES (\(definition.name), \(variant.text), \(variant.weight), \(variant.language), 'file', \
+                    \(time))
                     """)
                 summary.templatesAdded += 1
             }
@@ -133,7 +137,8 @@ extension PostgresChatDatabase {
             try link.execute(
                 PostgresQuery(
                     unsafeSQL: """
-                        INSERT INTO example (intent, text, language, origin, kind, source, "createdAt") VALUES \(values.joined(separator: ", "))
+                        INSERT INTO example (intent, text, language, origin, kind, source, "createdAt") VALUES \
+                        \(values.joined(separator: ", "))
                         """, binds: bindings))
         }
     }

@@ -29,7 +29,10 @@ struct RestoreCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "restore",
         abstract:
-            "Replace the store's content with a backup; refused when the store is newer (schema or last turn) unless --force."
+            """
+            Replace the store's content with a backup; refused when the store is newer (schema or last turn) \
+            unless --force.
+            """
     )
 
     @OptionGroup var store: StoreOptions

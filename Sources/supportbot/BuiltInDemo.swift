@@ -6,7 +6,8 @@ enum BuiltInDemo {
         # SupportBot, the English tour: about two and a half minutes at --speed 1.
         # A step a line; see "Demo mode" in the README. Played by: supportbot demo demos/en.demo
 
-        caption: SupportBot answers the customers of an online shop. Watch the live intent panel while the customer types.
+        caption: SupportBot answers the customers of an online shop. Watch the live intent panel while the customer \
+        types.
         customer: hi there
         pause 1s
 
@@ -29,7 +30,8 @@ enum BuiltInDemo {
         caption: The agent gives the conversation back; the bot answers the next line again.
         handback
 
-        caption: Wrong or unsure? One key (Ctrl-R) gives the turn its right intent: a label for the next training run and live accuracy.
+        caption: Wrong or unsure? One key (Ctrl-R) gives the turn its right intent: a label for the next training run \
+        and live accuracy.
         customer: is 48213 coming or not
         relabel: order_status
         pause 1s
@@ -38,7 +40,8 @@ enum BuiltInDemo {
         screen: review
         pause 2s
 
-        caption: The monitor: fallback rate, confidence, intent mix and live accuracy from the labels, for this demo only.
+        caption: The monitor: fallback rate, confidence, intent mix and live accuracy from the labels, for this demo \
+        only.
         screen: monitor
         pause 3s
 
@@ -51,7 +54,8 @@ enum BuiltInDemo {
         new
         customer: is the blue hoodie in stock in medium
         customer: thanks, that's all
-        caption: That is SupportBot: phrasings and typos understood, scope kept, fallbacks and hand-offs, relabels, the monitor.
+        caption: That is SupportBot: phrasings and typos understood, scope kept, fallbacks and hand-offs, relabels, \
+        the monitor.
         pause 3s
         """
 }

@@ -11,7 +11,10 @@ struct ChatCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "chat",
         abstract:
-            "Chat with the bot in the terminal UI (line mode with --plain or without a terminal); every turn logged in the store.",
+            """
+            Chat with the bot in the terminal UI (line mode with --plain or without a terminal); every turn \
+            logged in the store.
+            """,
         aliases: ["tui"]
     )
 
@@ -36,7 +39,10 @@ struct ChatCommand: ParsableCommand {
 
     @Option(
         help:
-            "The agent running the session (fills {{agent_name}}; in the terminal UI the default is $USER, else the login name)."
+            """
+            The agent running the session (fills {{agent_name}}; in the terminal UI the default is $USER, else \
+            the login name).
+            """
     )
     var agent: String?
 

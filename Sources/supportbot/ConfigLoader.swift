@@ -7,7 +7,10 @@ enum ConfigLoader {
         if let named = ModelConfig.named[nameOrPath] { return named }
         guard nameOrPath.hasSuffix(".json") || FileManager.default.fileExists(atPath: nameOrPath) else {
             throw Failure(
-                "unknown config '\(nameOrPath)': use \(ModelConfig.named.keys.sorted().joined(separator: ", ")) or a .json file"
+                """
+                unknown config '\(nameOrPath)': use \(ModelConfig.named.keys.sorted().joined(separator: ", ")) or \
+                a .json file
+                """
             )
         }
         let text = try DatasetLoader.readText(nameOrPath)

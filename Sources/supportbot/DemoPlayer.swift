@@ -43,8 +43,11 @@ struct DemoPlayer {
         let seconds = Int((clock.now / .seconds(1)).rounded())
         FileHandle.standardError.write(
             Data(
-                "\(script.file): \(script.entries.count) steps played in \(seconds / 60)m\(String(format: "%02d", seconds % 60))s (virtual time at speed \(pace.speed))\n"
-                    .utf8
+                """
+                \(script.file): \(script.entries.count) steps played in \
+                \(seconds / 60)m\(String(format: "%02d", seconds % 60))s (virtual time at speed \(pace.speed))\n
+                """
+                .utf8
             ))
         return director.errors
     }

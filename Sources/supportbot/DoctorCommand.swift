@@ -9,7 +9,10 @@ struct DoctorCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor",
         abstract:
-            "Check the store (integrity, WAL, permissions, schema), the active model and the terminal; say what to fix.",
+            """
+            Check the store (integrity, WAL, permissions, schema), the active model and the terminal; say what to \
+            fix.
+            """,
         discussion: "Changes nothing. Exit status 1 when a check fails, 0 when all pass or only warn."
     )
 

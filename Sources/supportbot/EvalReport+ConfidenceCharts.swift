@@ -42,8 +42,8 @@ extension EvalReport {
             id: "coverage", title: "Accuracy vs coverage",
             caption: String(
                 format:
-                    "Answering only at confidence ≥ t. At the model's threshold %.3f it answers %.1f%% of the examples, "
-                    + "%.4f of them right.",
+                    "Answering only at confidence ≥ t. At the model's threshold %.3f it answers "
+                    + "%.1f%% of the examples, %.4f of them right.",
                 mark.threshold, 100 * mark.coverage, mark.accuracy),
             width: 580, height: 380
         )

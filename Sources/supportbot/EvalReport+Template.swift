@@ -33,7 +33,8 @@ extension EvalReport {
         <svg xmlns="http://www.w3.org/2000/svg" class="chart" id="{{id}}-chart" width="{{width}}" height="{{height}}" \
         viewBox="0 0 {{width}} {{height}}" role="img" aria-label="{{title}}">
         {{#rects}}
-        <rect x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" fill="{{fill}}">{{#tip}}<title>{{.}}</title>{{/tip}}</rect>
+        <rect x="{{x}}" y="{{y}}" width="{{w}}" height="{{h}}" \
+        fill="{{fill}}">{{#tip}}<title>{{.}}</title>{{/tip}}</rect>
         {{/rects}}
         {{#lines}}
         <line x1="{{x1}}" y1="{{y1}}" x2="{{x2}}" y2="{{y2}}" stroke="{{stroke}}"\

@@ -8,7 +8,10 @@ struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
         abstract:
-            "Export conversations for retraining (JSONL, CSV, Rasa NLU, fastText) with a manifest; relabels applied, personal data redacted."
+            """
+            Export conversations for retraining (JSONL, CSV, Rasa NLU, fastText) with a manifest; relabels \
+            applied, personal data redacted.
+            """
     )
 
     @OptionGroup var store: StoreOptions

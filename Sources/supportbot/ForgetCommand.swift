@@ -49,12 +49,18 @@ struct ForgetCommand: ParsableCommand {
         Output.print((dryRun ? "would forget " : "forgot ") + counts)
         if !summary.flaggedModels.isEmpty {
             Output.print(
-                "models trained on them, flagged: \(summary.flaggedModels.map(String.init).joined(separator: ", ")); retrain with supportbot train"
+                """
+                models trained on them, flagged: \
+                \(summary.flaggedModels.map(String.init).joined(separator: ", ")); retrain with supportbot train
+                """
             )
         }
         if !summary.checkpointed {
             Output.print(
-                "another process still reads the store: its WAL could not be truncated; run supportbot forget again once it is gone"
+                """
+                another process still reads the store: its WAL could not be truncated; run supportbot forget \
+                again once it is gone
+                """
             )
         }
     }

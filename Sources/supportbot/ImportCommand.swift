@@ -10,7 +10,10 @@ struct ImportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "import",
         abstract:
-            "Import training examples (CSV, JSONL, Rasa NLU YAML, fastText, or an export folder) with their source; duplicates are skipped."
+            """
+            Import training examples (CSV, JSONL, Rasa NLU YAML, fastText, or an export folder) with their \
+            source; duplicates are skipped.
+            """
     )
 
     @OptionGroup var store: StoreOptions
@@ -64,7 +67,10 @@ struct ImportCommand: ParsableCommand {
             Output.print("created intents (no templates yet): \(summary.intentsCreated.joined(separator: ", "))")
         }
         Output.print(
-            "imported \(summary.added) examples from \(name) (\(summary.duplicates) already present, \(rows.problems.count) bad rows skipped)"
+            """
+            imported \(summary.added) examples from \(name) (\(summary.duplicates) already present, \
+            \(rows.problems.count) bad rows skipped)
+            """
         )
     }
 }

@@ -9,10 +9,15 @@ struct MigrateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "migrate",
         abstract:
-            "Copy a store into another, SQLite to PostgreSQL or back, keeping row ids; each table's row count and checksum are compared.",
+            """
+            Copy a store into another, SQLite to PostgreSQL or back, keeping row ids; each table's row count and \
+            checksum are compared.
+            """,
         discussion: """
-            A store is a path or sqlite:PATH (SQLite) or postgres://user@host:port/database (PostgreSQL; password from PGPASSFILE, \
-            ~/.pgpass or PGPASSWORD). The target's schema is created when it has none; a target holding rows is refused \
+            A store is a path or sqlite:PATH (SQLite) or postgres://user@host:port/database (PostgreSQL; password \
+            from PGPASSFILE, \
+            ~/.pgpass or PGPASSWORD). The target's schema is created when it has none; a target holding rows is \
+            refused \
             unless --append. The copy is one transaction: when a table does not check out, the target is left as it was.
             """
     )
@@ -44,7 +49,10 @@ struct MigrateCommand: ParsableCommand {
             } else {
                 let kept = table.skipped > 0 ? ", \(table.skipped) kept in the target" : ""
                 Output.print(
-                    "\(table.name): \(table.copied) rows copied\(kept), checksum \(table.targetChecksum.prefix(16)) matches"
+                    """
+                    \(table.name): \(table.copied) rows copied\(kept), checksum \
+                    \(table.targetChecksum.prefix(16)) matches
+                    """
                 )
             }
         }

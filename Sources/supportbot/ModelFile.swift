@@ -7,7 +7,10 @@ enum ModelFile {
     static func load(_ path: String) throws -> Classifier {
         guard let bytes = read(path) else {
             throw Failure(
-                "\(path): cannot read the model file (\(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))"
+                """
+                \(path): cannot read the model file \
+                (\(FileManager.default.fileExists(atPath: path) ? "permission denied" : "no such file"))
+                """
             )
         }
         do {

@@ -82,7 +82,10 @@ extension ModelsCommand {
             if json { return Output.print(JSONLine.string(events.map(Line.init))) }
             for e in events {
                 Output.print(
-                    "\(ModelListing.iso(e.time))  \(e.kind)  \(e.from.map { "v\($0)" } ?? "none") → v\(e.to)  by \(e.agent)"
+                    """
+                    \(ModelListing.iso(e.time))  \(e.kind)  \(e.from.map { "v\($0)" } ?? "none") → v\(e.to)  by \
+                    \(e.agent)
+                    """
                 )
             }
         }

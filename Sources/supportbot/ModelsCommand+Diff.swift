@@ -8,7 +8,10 @@ extension ModelsCommand {
     struct Diff: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Compare two versions on today's evaluation set: utterances fixed, broken and changed-but-still-wrong, and per-intent F1 deltas."
+                """
+                Compare two versions on today's evaluation set: utterances fixed, broken and \
+                changed-but-still-wrong, and per-intent F1 deltas.
+                """
         )
         @OptionGroup var store: StoreOptions
         @Argument(help: "The first version (3 or v3).") var a: ModelVersion

@@ -27,7 +27,10 @@ extension ModelsCommand {
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Register a model file (format version and checksum checked) as a new inactive version, scored on the evaluation set."
+                """
+                Register a model file (format version and checksum checked) as a new inactive version, scored on \
+                the evaluation set.
+                """
         )
         @OptionGroup var store: StoreOptions
         @Argument(help: "The model file.") var file: String

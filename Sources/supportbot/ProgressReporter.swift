@@ -38,7 +38,10 @@ final class ProgressReporter {
             let eta = rate > 0 ? Double(total - done) / rate : 0
             let bar = String(repeating: "█", count: filled) + String(repeating: "░", count: width - filled)
             write(
-                "\r\u{1B}[2Kepoch \(epoch) \(bar) \(done)/\(total)  \(Int(rate)) ex/s  ETA \(String(format: "%.1f", eta))s"
+                """
+                \r\u{1B}[2Kepoch \(epoch) \(bar) \(done)/\(total)  \(Int(rate)) ex/s  ETA \
+                \(String(format: "%.1f", eta))s
+                """
             )
         case .epoch(let r):
             let secs = (clock.now - epochStart).seconds

@@ -17,7 +17,10 @@ struct QuantizeCommand: ParsableCommand {
 
     @Option(
         help:
-            "The store version to compress (3 or v3) instead of a file; the result is registered as a new inactive version."
+            """
+            The store version to compress (3 or v3) instead of a file; the result is registered as a new inactive \
+            version.
+            """
     )
     var version: ModelVersion?
 
@@ -31,7 +34,10 @@ struct QuantizeCommand: ParsableCommand {
 
     @Option(
         help:
-            "Keep the N most frequent vocabulary entries (<pad> and <unk> included); the rest read as <unk> plus their n-grams."
+            """
+            Keep the N most frequent vocabulary entries (<pad> and <unk> included); the rest read as <unk> plus \
+            their n-grams.
+            """
     )
     var pruneVocab: Int?
 

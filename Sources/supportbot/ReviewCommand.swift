@@ -8,7 +8,10 @@ struct ReviewCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "review",
         abstract:
-            "The customer turns needing a label, low confidence first, then lowest confidence (label them with supportbot label)."
+            """
+            The customer turns needing a label, low confidence first, then lowest confidence (label them with \
+            supportbot label).
+            """
     )
 
     @OptionGroup var store: StoreOptions
@@ -53,7 +56,10 @@ struct LabelCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "label",
         abstract:
-            "Label a customer turn (a turn id from supportbot review): an intent, out of scope, discard, or undo the last label."
+            """
+            Label a customer turn (a turn id from supportbot review): an intent, out of scope, discard, or undo \
+            the last label.
+            """
     )
 
     @OptionGroup var store: StoreOptions

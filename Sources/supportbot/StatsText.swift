@@ -19,7 +19,10 @@ struct StatsText {
                     "  "
                         + Assistant.VisibleText.make(intent.intent).padding(
                             toLength: max(24, intent.intent.count), withPad: " ", startingAt: 0)
-                        + " \(intent.turns)  \(percent(share))  \(percent(intent.fallbackShare))  \(percent(intent.livePrecision))"
+                            + """
+                             \(intent.turns)  \(percent(share))  \(percent(intent.fallbackShare))  \
+                            \(percent(intent.livePrecision))
+                            """
                 )
             }
         }
@@ -37,7 +40,10 @@ struct StatsText {
             } ?? ""
         let accuracy =
             f.liveAccuracyInterval.map { i in
-                "\(percent(f.liveAccuracy)) (n \(f.answeredLabelled), 95 % CI \(percent(i.lowerBound))–\(percent(i.upperBound)))"
+                """
+                \(percent(f.liveAccuracy)) (n \(f.answeredLabelled), 95 % CI \
+                \(percent(i.lowerBound))–\(percent(i.upperBound)))
+                """
             } ?? "– (no answered turn labelled)"
         return [
             row("conversations", "\(f.conversations)"),
@@ -94,7 +100,10 @@ struct StatsText {
             ("live accuracy", \.liveAccuracy), ("unknown tokens", \.unknownTokenRate),
         ]
         var lines = [
-            "by \(grouping.rawValue): \(Assistant.VisibleText.make(first.key)) … \(Assistant.VisibleText.make(last.key)) (\(points.count))"
+            """
+            by \(grouping.rawValue): \(Assistant.VisibleText.make(first.key)) … \
+            \(Assistant.VisibleText.make(last.key)) (\(points.count))
+            """
         ]
         lines += figures.map { name, value in row("  " + name, Sparkline.make(points.map { value($0.figures) })) }
         if grouping == .model || grouping == .agent {

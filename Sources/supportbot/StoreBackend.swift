@@ -6,8 +6,8 @@ import PostgresStore
 
 /// What the commands that run on either store need of it: the assistant's store protocols,
 /// loading intents, the training and evaluation sets, the registry's cheap version check,
-/// settings, thresholds, templates, stats, exports, review, the conversation browser, imports, forgetting and the
-/// registry. SQLite (`ChatDatabase`) and PostgreSQL (`PostgresChatDatabase`) both conform.
+/// settings, thresholds, templates, stats, exports, review, the conversation browser, imports,
+/// forgetting and the registry. SQLite (`ChatDatabase`) and PostgreSQL (`PostgresChatDatabase`) both conform.
 protocol StoreBackend: SessionStore, ModelCatalog, RowStore, SettingsStore, ThresholdLog, TemplateEditor,
     StatsSource, TranscriptSource, ReviewSource, ConversationBrowser, ExampleImporter, ConversationForgetting
 {

@@ -8,9 +8,15 @@ import PostgresStore
 struct StoreOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
-            "The store: a path or sqlite:PATH (SQLite), or postgres://user@host:port/database (PostgreSQL; password from PGPASSFILE, ~/.pgpass or PGPASSWORD; TLS with ?sslmode=require).",
+            """
+            The store: a path or sqlite:PATH (SQLite), or postgres://user@host:port/database (PostgreSQL; \
+            password from PGPASSFILE, ~/.pgpass or PGPASSWORD; TLS with ?sslmode=require).
+            """,
             discussion:
-                "Default: $SUPPORTBOT_DB, else $SUPPORTBOT_HOME/supportbot.sqlite, else $XDG_DATA_HOME/supportbot/, else ~/.local/share/supportbot/."
+                """
+                Default: $SUPPORTBOT_DB, else $SUPPORTBOT_HOME/supportbot.sqlite, else \
+                $XDG_DATA_HOME/supportbot/, else ~/.local/share/supportbot/.
+                """
         ))
     var db: String?
 

@@ -7,7 +7,10 @@ struct SyncCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "sync",
         abstract:
-            "Load an intents directory into the store (intents, templates, examples); templates edited in the store are kept."
+            """
+            Load an intents directory into the store (intents, templates, examples); templates edited in the \
+            store are kept.
+            """
     )
 
     @OptionGroup var store: StoreOptions

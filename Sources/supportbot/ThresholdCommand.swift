@@ -93,7 +93,10 @@ struct ThresholdCommand: ParsableCommand {
                     + " (the rule training uses, on the \(result.labelled) labelled turns; the model's is \(current))")
         } else {
             print(
-                "recommended: none: no labelled turns to judge accuracy by (label turns in Review); the model's is \(current)"
+                """
+                recommended: none: no labelled turns to judge accuracy by (label turns in Review); the model's is \
+                \(current)
+                """
             )
         }
     }

@@ -11,14 +11,20 @@ struct TrainCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "train",
         abstract:
-            "Train an intent classifier: write a model file, or (without --out) register it in the store and promote it when it is better."
+            """
+            Train an intent classifier: write a model file, or (without --out) register it in the store and \
+            promote it when it is better.
+            """
     )
 
     @OptionGroup var store: StoreOptions
 
     @Option(
         help:
-            "The intents/ directory, a CSV (text + intent/label/category) or a JSONL file (default: the store's examples)."
+            """
+            The intents/ directory, a CSV (text + intent/label/category) or a JSONL file (default: the store's \
+            examples).
+            """
     )
     var data: String?
 
@@ -27,7 +33,10 @@ struct TrainCommand: ParsableCommand {
 
     @Option(
         help:
-            "reference, default, or a JSON file of settings (keys of ModelConfig; \"base\" picks the named config they override)."
+            """
+            reference, default, or a JSON file of settings (keys of ModelConfig; \"base\" picks the named config \
+            they override).
+            """
     )
     var config: String = "default"
 
@@ -51,7 +60,10 @@ struct TrainCommand: ParsableCommand {
 
     @Option(
         help:
-            "Into the store (no --out): auto promotes when no model is active, or when macro-F1 on the evaluation set is not lower than the active model's and accuracy at most 0.5 points lower; always; never."
+            """
+            Into the store (no --out): auto promotes when no model is active, or when macro-F1 on the evaluation \
+            set is not lower than the active model's and accuracy at most 0.5 points lower; always; never.
+            """
     )
     var promote: PromotionRule = .auto
 
@@ -104,7 +116,10 @@ struct TrainCommand: ParsableCommand {
             print(JSONLine.string(summary))
         } else {
             var line =
-                "wrote \(destination): \(classifier.intents.count) intents, \(classifier.vocabulary.count) words, \(bytes) bytes, "
+                """
+                wrote \(destination): \(classifier.intents.count) intents, \(classifier.vocabulary.count) words, \
+                \(bytes) bytes, 
+                """
                 + String(format: "%.1fs", seconds)
             if let va = m.validationAccuracy { line += String(format: ", validation accuracy %.4f", va) }
             if let t = m.threshold { line += String(format: ", threshold %.2f", t) }

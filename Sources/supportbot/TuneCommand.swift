@@ -10,7 +10,10 @@ struct TuneCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tune",
         abstract:
-            "Search model settings (random search, successive halving) on a validation split or k folds of the training data."
+            """
+            Search model settings (random search, successive halving) on a validation split or k folds of the \
+            training data.
+            """
     )
 
     @Option(help: "The intents/ directory, a CSV or a JSONL file (its training examples only).")
@@ -33,7 +36,10 @@ struct TuneCommand: ParsableCommand {
 
     @Option(
         help:
-            "A JSON object of setting → list of values to draw from (default: sizes, dropout, smoothing, rate, batch, n-grams)."
+            """
+            A JSON object of setting → list of values to draw from (default: sizes, dropout, smoothing, rate, \
+            batch, n-grams).
+            """
     )
     var space: String?
 
@@ -87,7 +93,10 @@ struct TuneCommand: ParsableCommand {
         }
         Output.print(
             "best: trial \(best.draw) (rung \(best.rung), \(best.epochs) epochs), validation accuracy "
-                + "\(Decimals.fixed(Float(best.score), digits: 4)); wrote \(out) (train --config \(out)) and \(trialsPath)"
+                + """
+                \(Decimals.fixed(Float(best.score), digits: 4)); wrote \(out) (train --config \(out)) and \
+                \(trialsPath)
+                """
         )
     }
 

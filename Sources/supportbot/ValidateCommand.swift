@@ -26,7 +26,10 @@ struct ValidateCommand: ParsableCommand {
         for finding in findings { Output.print("\(finding)") }
         let errors = findings.filter { $0.severity == .error }.count
         print(
-            "\(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) warning\(findings.count - errors == 1 ? "" : "s")"
+            """
+            \(errors) error\(errors == 1 ? "" : "s"), \(findings.count - errors) \
+            warning\(findings.count - errors == 1 ? "" : "s")
+            """
         )
         if errors > 0 { throw ExitCode.failure }
     }

@@ -12,7 +12,10 @@ import Testing
 
     let good = file(
         "en/a.yaml",
-        "intent: a\ndescription: A\nexamples:\n  - where is my order\n  - has it shipped yet\n  - order status please\nresponses:\n  - Checking {{order_id}}.\n  - One moment.\n"
+        """
+        intent: a\ndescription: A\nexamples:\n  - where is my order\n  - has it shipped yet\n  - order status \
+        please\nresponses:\n  - Checking {{order_id}}.\n  - One moment.\n
+        """
     )
 
     @Test func cleanDataHasNoFindings() {
@@ -43,7 +46,10 @@ import Testing
         #expect(
             findings([good, test]) == [
                 "intents/test/en/a.yaml:3: error: test utterance also appears in training at intents/en/a.yaml:4",
-                "intents/test/en/a.yaml:4: warning: test utterance nearly repeats a training phrasing at intents/en/a.yaml:5",
+                """
+                intents/test/en/a.yaml:4: warning: test utterance nearly repeats a training phrasing at \
+                intents/en/a.yaml:5
+                """,
             ])
     }
 
@@ -53,7 +59,10 @@ import Testing
         let silent = file("en/e.yaml", "intent: e\nexamples: [seven, eight, nine]\n")
         #expect(
             findings([slot, silent]) == [
-                "intents/en/d.yaml:4: error: slot '{{first_name}}' is filled by no extractor (known: agent_name, customer_name, email, order_id)",
+                """
+                intents/en/d.yaml:4: error: slot '{{first_name}}' is filled by no extractor (known: agent_name, \
+                customer_name, email, order_id)
+                """,
                 "intents/en/e.yaml:1: error: intent 'e' has no replies in any language",
             ])
     }

@@ -30,7 +30,10 @@ import Testing
 
     @Test func aDuplicateYAMLKeyIsOneLineNamingBothLines() throws {
         let content =
-            "intent: greet\ndescription: hi\nexamples:\n  - hello\n  - hi there\nresponses:\n  - Hello!\nexamples:\n  - hey\n"
+            """
+            intent: greet\ndescription: hi\nexamples:\n  - hello\n  - hi there\nresponses:\n  - \
+            Hello!\nexamples:\n  - hey\n
+            """
         #expect {
             _ = try IntentsDirectoryParser.parseFile(file("en/greet.yaml", content), language: "en", isTest: false)
         } throws: { error in

@@ -27,7 +27,10 @@ func file(_ path: String, _ content: String) -> IntentsDirectoryParser.File {
                 "intent: order_status\ndescription: 订单状态\nexamples:\n  - 我的订单在哪\nresponses:\n  - 正在查询\n"),
             file(
                 "en/talk_to_human.yaml",
-                "intent: talk_to_human\ndescription: human\naction: handoff\nexamples:\n  - a real person please\nresponses:\n  - Connecting you.\n"
+                """
+                intent: talk_to_human\ndescription: human\naction: handoff\nexamples:\n  - a real person \
+                please\nresponses:\n  - Connecting you.\n
+                """
             ),
             file("test/en/order_status.yaml", "intent: order_status\nexamples:\n  - any news on my parcel\n"),
         ])

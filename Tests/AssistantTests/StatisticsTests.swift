@@ -67,8 +67,8 @@ import Testing
         (loose.intentMixDistance, loose.confidenceDrop, loose.unknownTokenRise) = (0.6, 0.1, 0.7)
         #expect(
             DriftReport(
-                current: figures(["a": 1], confidence: 0.74, tokens: 100, unknown: 16), previous: before, bounds: loose)?
-                .flags == [])
+                current: figures(["a": 1], confidence: 0.74, tokens: 100, unknown: 16), previous: before,
+                bounds: loose)?.flags == [])
     }
 
     @Test func noDriftWithoutAnEarlierPeriodAndNoDivisionByZero() throws {

@@ -117,11 +117,17 @@ import Yams
                 """)
         #expect(
             try content(exporter, "training.csv")
-                == "text,intent\n\"my name is Jenny, order #48213\",order_status\n\"refund, please\",refund\n\"refund, please\",refund\n"
+                == """
+                text,intent\n\"my name is Jenny, order #48213\",order_status\n\"refund, \
+                please\",refund\n\"refund, please\",refund\n
+                """
         )
         #expect(
             try content(exporter, "fasttext.txt")
-                == "__label__order_status my name is Jenny, order #48213\n__label__refund refund, please\n__label__refund refund, please\n"
+                == """
+                __label__order_status my name is Jenny, order #48213\n__label__refund refund, \
+                please\n__label__refund refund, please\n
+                """
         )
         #expect(
             try content(exporter, "nlu.yml") == """

@@ -144,7 +144,10 @@ import Testing
         #expect(state.retrain.prompt == nil)
         #expect(
             state.notice?.text
-                == "v4 is at least as good by the promote rule · v4 is registered, not active: promote it on Models (F7) with p p"
+                == """
+                v4 is at least as good by the promote rule · v4 is registered, not active: promote it on Models \
+                (F7) with p p
+                """
         )
         var big = Fixtures.state()
         _ = update(&big, .retrain(.finished(Self.outcome(better: true))))

@@ -12,7 +12,8 @@ import Testing
     /// hand-off after a second one; a hand-off set `handedOffAt` to its exchange's time.
     static let v1Rows = """
         INSERT INTO intent VALUES ('greet', '', NULL, '2027-01-15 08:00:00.000'),
-            ('order_status', '', NULL, '2027-01-15 08:00:00.000'), ('talk_to_human', '', 'handoff', '2027-01-15 08:00:00.000');
+            ('order_status', '', NULL, '2027-01-15 08:00:00.000'), ('talk_to_human', '', 'handoff', '2027-01-15 \
+            08:00:00.000');
         INSERT INTO example (intent, text, language, origin, source, turnId, createdAt)
             VALUES ('greet', 'hello', 'en', 'file', 'en/greet.yaml:4', NULL, '2027-01-15 08:00:00.000');
         -- 1: replied, fallback, fallback → hand-off, quiet.  2: requested hand-off, quiet.

@@ -39,7 +39,8 @@ import Testing
             directory: fixture.directory)
     }
 
-    /// Makes the fixture's store the default store (`$SUPPORTBOT_HOME`), whose model a demo without --model or --db plays with.
+    /// Makes the fixture's store the default store (`$SUPPORTBOT_HOME`), whose model a demo without --model or --db
+    /// plays with.
     func makeDefaultStore(_ fixture: StoreFixture) throws {
         try FileManager.default.createDirectory(
             at: fixture.directory.appendingPathComponent("home"), withIntermediateDirectories: true)
@@ -84,7 +85,8 @@ import Testing
     }
 
     @Test func aNewStoreLoadsTheIntentsAndTrainsFirst() throws {
-        // A fresh --db holds only the reserved out_of_scope intent: ./intents is loaded and a model trained, with progress.
+        // A fresh --db holds only the reserved out_of_scope intent: ./intents is loaded and a model
+        // trained, with progress.
         let (fixture, tmp) = try fixture()
         defer { fixture.remove() }
         // A relabel naming no intent is refused before the training, not after it.
@@ -148,7 +150,10 @@ import Testing
         let tmux = Tmux()
         defer { tmux.kill() }
         let command =
-            "cd '\(fixture.directory.path)' && TMPDIR='\(tmp.path)' '\(CLI.binary)' demo t.demo --db s.sqlite --speed 50; echo \"EXITED $?\""
+            """
+            cd '\(fixture.directory.path)' && TMPDIR='\(tmp.path)' '\(CLI.binary)' demo t.demo --db s.sqlite \
+            --speed 50; echo \"EXITED $?\"
+            """
         try tmux.start(command)
         let end = try tmux.waitFor("the end of the demo", seconds: 60) { $0.contains("END · ← again") }
         #expect(end.contains("cust › 你好") && end.contains("conv 2"))

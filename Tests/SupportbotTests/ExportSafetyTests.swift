@@ -16,7 +16,10 @@ import Testing
             for position in 1...turns {
                 try db.execute(
                     sql:
-                        "INSERT INTO turn (conversationId, position, role, text, intent, confidence, createdAt) VALUES (?, ?, ?, ?, 'refund', 0.9, ?)",
+                        """
+                        INSERT INTO turn (conversationId, position, role, text, intent, confidence, createdAt) \
+                        VALUES (?, ?, ?, ?, 'refund', 0.9, ?)
+                        """,
                     arguments: [id, position, position % 2 == 1 ? "customer" : "bot", text(position), Date()])
             }
         }

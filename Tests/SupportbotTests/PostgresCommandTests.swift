@@ -136,9 +136,11 @@ import Testing
             status["journal"] == "n/a"
                 && checks.contains { ($0["detail"] as? String)?.hasPrefix("SQLite only") == true })
 
-        try
-            "text,category\nmoney back for my shoes,refund\nplease refund me,refund\nplease refund me,greet\nwhere's the parcel,shipping\n"
-            .write(to: fixture.directory.appendingPathComponent("bank.csv"), atomically: true, encoding: .utf8)
+        try """
+        text,category\nmoney back for my shoes,refund\nplease refund me,refund\nplease refund \
+        me,greet\nwhere's the parcel,shipping\n
+        """
+        .write(to: fixture.directory.appendingPathComponent("bank.csv"), atomically: true, encoding: .utf8)
         let refused = try run(["import", "bank.csv"])
         #expect(refused.status == 1 && refused.stderr.contains("shipping"), "\(refused.stderr)")
         let imported = try run(["import", "bank.csv", "--create-intents", "--json"])

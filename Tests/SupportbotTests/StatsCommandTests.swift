@@ -65,7 +65,8 @@ import Testing
             try db.execute(
                 sql: """
                     INSERT INTO turn (conversationId, position, role, text, intent, confidence, outcome, createdAt)
-                    SELECT conversationId, position + 100, 'customer', 'old', 'refund', confidence, 'replied', datetime(createdAt, '-1 day')
+                    SELECT conversationId, position + 100, 'customer', 'old', 'refund', confidence, 'replied', \
+                    datetime(createdAt, '-1 day')
                     FROM turn WHERE role = 'customer'
                     """)
         }

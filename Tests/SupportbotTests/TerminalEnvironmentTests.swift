@@ -10,7 +10,10 @@ import Testing
     /// `EXITED status` when the program ends.
     func start(_ fixture: StoreFixture, _ tmux: Tmux, env: String) throws {
         let chat =
-            "'\(CLI.binary)' chat --db s.sqlite --intents intents --config tiny.json --agent tester --threshold 0 --seed 1"
+            """
+            '\(CLI.binary)' chat --db s.sqlite --intents intents --config tiny.json --agent tester --threshold 0 \
+            --seed 1
+            """
         let command = "cd '\(fixture.directory.path)' && env \(env) \(chat); echo \"EXITED $?\""
         try tmux.start(command, environment: [])
     }
@@ -35,7 +38,9 @@ import Testing
         // tone as a cell of its own after its emoji; the clusters are sent whole all the same.
         try tmux.type("a 🇨🇦 b 👨‍👩‍👧 c ❤️ d 👍🏽")
         try tmux.press("Enter")
-        try tmux.waitFor("the clusters in the transcript") { $0.contains("cust › a 🇨🇦 b 👨‍👩‍👧 c ❤️") && $0.contains(" d 👍🏽") }
+        try tmux.waitFor("the clusters in the transcript") {
+            $0.contains("cust › a 🇨🇦 b 👨‍👩‍👧 c ❤️") && $0.contains(" d 👍🏽")
+        }
         try tmux.press("F10")
         try tmux.waitFor("the exit", history: true) { $0.contains("EXITED 0") }
         #expect(try fixture.turns().filter { $0.role == "customer" }.map(\.text) == ["你好", "a 🇨🇦 b 👨‍👩‍👧 c ❤️ d 👍🏽"])

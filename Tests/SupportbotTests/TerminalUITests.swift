@@ -14,9 +14,15 @@ import Testing
         let tmux = Tmux()
         defer { tmux.kill() }
         let chat =
-            "'\(CLI.binary)' chat --db s.sqlite --intents intents --config tiny.json --agent tester --threshold 0 --seed 1"
+            """
+            '\(CLI.binary)' chat --db s.sqlite --intents intents --config tiny.json --agent tester --threshold 0 \
+            --seed 1
+            """
         let command =
-            "cd '\(fixture.directory.path)' && \(chat); echo \"EXITED $?\"; stty -a | tr ' ;' '\\n\\n' | grep -x -e -icanon -e icanon -e -echo -e echo"
+            """
+            cd '\(fixture.directory.path)' && \(chat); echo \"EXITED $?\"; stty -a | tr ' ;' '\\n\\n' | grep -x \
+            -e -icanon -e icanon -e -echo -e echo
+            """
         try tmux.start(command)
         try tmux.waitFor("the input line", seconds: 60) {
             $0.contains("type a customer message") && $0.contains("Live intent") && $0.contains("agent tester")
@@ -77,7 +83,10 @@ import Testing
             try Row.fetchAll(
                 db,
                 sql:
-                    "SELECT turn.text, labelEvent.intent, labelEvent.annotator FROM labelEvent JOIN turn ON turn.id = labelEvent.turnId"
+                    """
+                    SELECT turn.text, labelEvent.intent, labelEvent.annotator FROM labelEvent JOIN turn ON \
+                    turn.id = labelEvent.turnId
+                    """
             )
             .map { [$0[0], $0[1], $0[2]] as [String] }
         }

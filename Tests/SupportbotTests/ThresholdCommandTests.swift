@@ -27,7 +27,10 @@ import Testing
                 let label = i == order[0] ? (predicted == "refund" ? "greet" : "refund") : predicted
                 try db.execute(
                     sql:
-                        "INSERT INTO labelEvent (turnId, kind, intent, annotator, createdAt) VALUES (?, 'label', ?, 'Sam', ?)",
+                        """
+                        INSERT INTO labelEvent (turnId, kind, intent, annotator, createdAt) VALUES (?, 'label', \
+                        ?, 'Sam', ?)
+                        """,
                     arguments: [row[0], label, Date()])
             }
         }

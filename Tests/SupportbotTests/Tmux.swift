@@ -76,7 +76,8 @@ struct Tmux {
         try run(["send-keys", "-t", "main"] + keys)
     }
 
-    /// Polls the pane (with its scrollback when `history` is set) until `condition` holds, failing with the last capture after `seconds`.
+    /// Polls the pane (with its scrollback when `history` is set) until `condition` holds, failing with the last
+    /// capture after `seconds`.
     @discardableResult
     func waitFor(
         _ what: String, history: Bool = false, seconds: Double = 20, sourceLocation: SourceLocation = #_sourceLocation,

@@ -24,7 +24,8 @@ import Testing
         """
 
     static let tinyConfig =
-        #"{"base": "default", "embeddingDim": 16, "hiddenSize": 16, "ngramBuckets": 256, "epochs": 40, "batchSize": 4, "learningRate": 0.01, "validationFraction": 0, "patience": 0, "dropout": 0}"#
+        #"{"base": "default", "embeddingDim": 16, "hiddenSize": 16, "ngramBuckets": 256, "epochs": 40, "#
+        + #""batchSize": 4, "learningRate": 0.01, "validationFraction": 0, "patience": 0, "dropout": 0}"#
 
     /// A directory holding `train.csv`, `tiny.json` and a trained `model.sbm`.
     static func trainedDirectory() throws -> URL {

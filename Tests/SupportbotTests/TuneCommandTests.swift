@@ -5,7 +5,8 @@ import Testing
 /// `train --config` reads, the trial history, the budget and bad input.
 @Suite(.serialized) struct TuneCommandTests {
     static let space =
-        #"{"embeddingDim": [8, 16], "hiddenSize": [8], "ngramBuckets": [64], "batchSize": [4], "epochs": [6], "learningRate": [0.01, 0.02]}"#
+        #"{"embeddingDim": [8, 16], "hiddenSize": [8], "ngramBuckets": [64], "batchSize": [4], "epochs": [6], "#
+        + #""learningRate": [0.01, 0.02]}"#
 
     func directory() throws -> URL {
         let dir = try CLI.temporaryDirectory()
@@ -64,8 +65,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         // 100 of 1 000 distinct settings on the shipped intents, far more than 2 s can train.
         let wide =
-            #"{"embeddingDim": [4, 6, 8, 10, 12, 14, 16, 18, 20, 22], "hiddenSize": [4, 6, 8, 10, 12, 14, 16, 18, 20, 22], "#
-            + #""learningRate": [0.01, 0.011, 0.012, 0.013, 0.014, 0.015, 0.016, 0.017, 0.018, 0.019], "ngramBuckets": [64], "batchSize": [4]}"#
+            #"{"embeddingDim": [4, 6, 8, 10, 12, 14, 16, 18, 20, 22], "#
+            + #""hiddenSize": [4, 6, 8, 10, 12, 14, 16, 18, 20, 22], "#
+            + #""learningRate": [0.01, 0.011, 0.012, 0.013, 0.014, 0.015, 0.016, 0.017, 0.018, 0.019], "#
+            + #""ngramBuckets": [64], "batchSize": [4]}"#
         try wide.write(to: dir.appendingPathComponent("wide.json"), atomically: true, encoding: .utf8)
         let r = try CLI.run(
             [
