@@ -6,7 +6,7 @@ public func fuzzCheckpoint(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let bytes = Array(UnsafeBufferPointer(start: data, count: size))
     if let model = try? Checkpoint.decode(bytes) {
         _ = model.predict("where is my order")
-        _ = Checkpoint.encode(model)
+        do { _ = try Checkpoint.encode(model) } catch { fatalError("a decoded model does not encode: \(error)") }
     }
     return 0
 }

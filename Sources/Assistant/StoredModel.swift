@@ -62,10 +62,10 @@ public struct NewModel: Sendable {
     public init(
         classifier: Classifier, created: Date, quantized: Bool = false, evaluation: ModelEvaluation? = nil,
         examplesByOrigin: [String: Int]? = nil, agent: String = NewModel.defaultAgent
-    ) {
+    ) throws(ModelError) {
         self.init(
             config: classifier.config, metadata: classifier.metadata,
-            checkpoint: Checkpoint.encode(classifier, quantized: quantized),
+            checkpoint: try Checkpoint.encode(classifier, quantized: quantized),
             created: created, quantized: quantized, evaluation: evaluation, examplesByOrigin: examplesByOrigin,
             agent: agent
         )

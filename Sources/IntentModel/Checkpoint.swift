@@ -23,29 +23,34 @@ public enum Checkpoint {
     /// Non-finite numbers (a NaN metric of a diverged run) as strings, so encoding cannot fail.
     private static let nonFinite = (positiveInfinity: "+inf", negativeInfinity: "-inf", nan: "nan")
 
-    /// `value` as sorted-keys JSON. Encoding plain numbers and strings cannot fail with
-    /// non-finite numbers spelled out; were it to, the empty section fails to load, with a clear
-    /// error, instead of crashing the save.
-    private static func json(_ value: some Encodable) -> [UInt8] {
+    /// Section `tag`'s `value` as sorted-keys JSON; throws `unencodable` should encoding fail
+    /// (plain numbers and strings, non-finite numbers spelled out: not expected).
+    private static func json(_ value: some Encodable, _ tag: String) throws(ModelError) -> [UInt8] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         encoder.nonConformingFloatEncodingStrategy = .convertToString(
             positiveInfinity: nonFinite.positiveInfinity, negativeInfinity: nonFinite.negativeInfinity,
             nan: nonFinite.nan
         )
-        return (try? encoder.encode(value)).map(Array.init) ?? []
+        do {
+            return Array(try encoder.encode(value))
+        } catch {
+            throw .unencodable("the \(tag) section: \(error)")
+        }
     }
 
     /// The bytes of `classifier`'s checkpoint; `quantized` stores large matrices as int8 with
     /// one scale per row.
-    public static func encode(_ classifier: Classifier, quantized: Bool = false) -> [UInt8] {
+    public static func encode(_ classifier: Classifier, quantized: Bool = false) throws(ModelError) -> [UInt8] {
+        let config = try json(classifier.config, "CONF")
+        let metadata = try json(classifier.metadata, "META")
         var out = ByteWriter()
         out.bytes(magic)
         out.u32(formatVersion)
-        out.section("CONF") { $0.bytes(json(classifier.config)) }
+        out.section("CONF") { $0.bytes(config) }
         out.section("VOCB") { w in w.strings(classifier.vocabulary.tokens) }
         out.section("LABL") { w in w.strings(classifier.intents) }
-        out.section("META") { $0.bytes(json(classifier.metadata)) }
+        out.section("META") { $0.bytes(metadata) }
         out.section("TENS") { w in
             let tensors = classifier.network.layout.tensors
             w.u32(UInt32(tensors.count))

@@ -20,6 +20,8 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
     case nonFiniteWeights(tensor: String)
     /// The model gives no finite probabilities for a probe text.
     case failedSmokeTest(String)
+    /// Part of the model cannot be written to a checkpoint.
+    case unencodable(String)
 
     public var description: String {
         switch self {
@@ -35,6 +37,7 @@ public enum ModelError: Error, Equatable, CustomStringConvertible {
             "training diverged: the loss is \(loss) in epoch \(epoch); lower learningRate or set clipNorm"
         case .nonFiniteWeights(let tensor): "the model's \(tensor) weights hold NaN or infinite values"
         case .failedSmokeTest(let what): "the model fails its smoke test: \(what)"
+        case .unencodable(let what): "cannot write the model file: \(what)"
         }
     }
 }

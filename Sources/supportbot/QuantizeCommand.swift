@@ -78,7 +78,7 @@ struct QuantizeCommand: ParsableCommand {
     func run() throws {
         let source = try self.source()
         let compressed = try compress(source.classifier)
-        let bytes = Checkpoint.encode(compressed, quantized: true)
+        let bytes = try Checkpoint.encode(compressed, quantized: true)
         if let out { try ModelFile.save(bytes, to: out) }
         let registered = try source.register.map { try $0(bytes) }
         let summary = Summary(

@@ -54,7 +54,7 @@ struct StoreTraining {
         let active = try activeEvaluation(on: evaluationSet)
         let promoted = rule.promotes(candidate, over: active?.evaluation)
         let recommended = PromotionRule.auto.promotes(candidate, over: active?.evaluation)
-        let model = NewModel(
+        let model = try NewModel(
             classifier: classifier, created: Date(), quantized: quantize, evaluation: candidate,
             examplesByOrigin: byOrigin, agent: agent
         )

@@ -81,7 +81,7 @@ struct TrainCommand: ParsableCommand {
             let examples = try fileExamples ?? ModelTraining.wrapping(store) { try database!.trainingSet().examples }
             let classifier = try ModelTraining.train(
                 examples, config: modelConfig, seed: seed, workers: workers, reporter: reporter)
-            let bytes = Checkpoint.encode(classifier, quantized: quantize)
+            let bytes = try Checkpoint.encode(classifier, quantized: quantize)
             try ModelFile.save(bytes, to: out)
             report(classifier, destination: out, seconds: reporter.elapsed, bytes: bytes.count, registry: nil)
             return

@@ -110,7 +110,7 @@ import Testing
         let store = try store()
         #expect(try store.activeModel() == nil)
         let a = try store.addModel(NewModel(classifier: Self.models[0], created: StoreFixtures.time), activate: true)
-        let second = NewModel(classifier: Self.models[1], created: StoreFixtures.time)
+        let second = try NewModel(classifier: Self.models[1], created: StoreFixtures.time)
         let b = try store.addModel(second, activate: true)
         _ = try store.addModel(NewModel(classifier: Self.models[0], created: StoreFixtures.time), activate: false)
         #expect(a == 1 && b == 2)

@@ -155,7 +155,7 @@ import Testing
         let store = try store(kind)
         #expect(try store.activeModel() == nil)
         // Activation needs a model that passes its smoke test: real checkpoints.
-        let model = { (index: Int) in NewModel(classifier: RoundTripTests.models[index], created: Self.time) }
+        let model = { (index: Int) in try NewModel(classifier: RoundTripTests.models[index], created: Self.time) }
         let inactive = try store.addModel(model(0), activate: false)
         #expect(try store.activeModel() == nil)
         let a = try store.addModel(model(0), activate: true)

@@ -7,7 +7,7 @@ import Testing
     static let model = try! Trainer(config: tinyConfig(.default, epochs: 4), seed: 2).train(tinyData)
 
     @Test func roundTripKeepsEverything() throws {
-        let bytes = Checkpoint.encode(Self.model)
+        let bytes = try Checkpoint.encode(Self.model)
         let decoded = try Checkpoint.decode(bytes)
         #expect(decoded.parameters == Self.model.parameters)
         #expect(decoded.vocabulary == Self.model.vocabulary)
@@ -15,7 +15,7 @@ import Testing
         #expect(decoded.metadata == Self.model.metadata)
         #expect(decoded.metadata.temperature != nil && bytes[8] == UInt8(Checkpoint.formatVersion))
         #expect(decoded.config == Self.model.config)
-        #expect(Checkpoint.encode(decoded) == bytes)
+        #expect(try Checkpoint.encode(decoded) == bytes)
         #expect(decoded.predict("where is my order") == Self.model.predict("where is my order"))
     }
 
@@ -32,14 +32,14 @@ import Testing
         #expect(decoded.metadata.validationAccuracy?.isNaN == true && decoded.metadata.validationMacroF1 == .infinity)
     }
 
-    @Test func flippedByteIsCorrupt() {
-        var bytes = Checkpoint.encode(Self.model)
+    @Test func flippedByteIsCorrupt() throws {
+        var bytes = try Checkpoint.encode(Self.model)
         bytes[bytes.count / 2] ^= 0x40
         #expect(throws: ModelError.checksumMismatch) { try Checkpoint.decode(bytes) }
     }
 
-    @Test func truncatedFileIsTruncated() {
-        let bytes = Checkpoint.encode(Self.model)
+    @Test func truncatedFileIsTruncated() throws {
+        let bytes = try Checkpoint.encode(Self.model)
         for length in [bytes.count - 1, bytes.count / 2, 20, 10] {
             #expect(throws: ModelError.truncatedCheckpoint) { try Checkpoint.decode(Array(bytes.prefix(length))) }
         }
@@ -50,8 +50,8 @@ import Testing
         #expect(throws: ModelError.self) { try Checkpoint.decode([]) }
     }
 
-    @Test func newerFormatIsRefused() {
-        var bytes = Checkpoint.encode(Self.model)
+    @Test func newerFormatIsRefused() throws {
+        var bytes = try Checkpoint.encode(Self.model)
         bytes[8] = UInt8(Checkpoint.formatVersion + 1)
         #expect(
             throws: ModelError.newerFormat(found: Checkpoint.formatVersion + 1, supported: Checkpoint.formatVersion)
@@ -62,8 +62,8 @@ import Testing
 
     @Test("int8 checkpoint: smaller, same top intents, probabilities close")
     func quantizedRoundTrip() throws {
-        let full = Checkpoint.encode(Self.model)
-        let small = Checkpoint.encode(Self.model, quantized: true)
+        let full = try Checkpoint.encode(Self.model)
+        let small = try Checkpoint.encode(Self.model, quantized: true)
         #expect(small.count * 3 < full.count)
         let q = try Checkpoint.decode(small)
         for example in tinyData {

@@ -38,7 +38,7 @@ import Testing
     }
 
     @Test func aCheckpointHoldingNaNIsRefusedOnLoad() throws {
-        var bytes = Checkpoint.encode(Self.model)
+        var bytes = try Checkpoint.encode(Self.model)
         // Overwrite the last weight (the n-gram table's) with a NaN and reseal the checksum.
         let last = bytes.count - 8 - 4
         withUnsafeBytes(of: Float.nan.bitPattern.littleEndian) { bytes.replaceSubrange(last..<(last + 4), with: $0) }

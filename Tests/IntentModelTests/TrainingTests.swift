@@ -39,9 +39,9 @@ let tinyData: [LabeledText] = [
     @Test("same seed and data give byte-identical checkpoints; another seed does not")
     func deterministic() throws {
         let config = tinyConfig(.default, epochs: 3)
-        let a = Checkpoint.encode(try Trainer(config: config, seed: 5).train(tinyData))
-        let b = Checkpoint.encode(try Trainer(config: config, seed: 5).train(tinyData))
-        let c = Checkpoint.encode(try Trainer(config: config, seed: 6).train(tinyData))
+        let a = try Checkpoint.encode(Trainer(config: config, seed: 5).train(tinyData))
+        let b = try Checkpoint.encode(Trainer(config: config, seed: 5).train(tinyData))
+        let c = try Checkpoint.encode(Trainer(config: config, seed: 6).train(tinyData))
         #expect(a == b)
         #expect(a != c)
     }
@@ -79,7 +79,7 @@ let tinyData: [LabeledText] = [
         #expect(model.metadata.temperature == first.metadata.temperature)
         #expect(model.metadata.threshold == first.metadata.threshold)
         #expect(model.parameters != first.parameters)
-        #expect(Checkpoint.encode(model) == Checkpoint.encode(try Trainer(config: config, seed: 3).train(tinyData)))
+        #expect(try Checkpoint.encode(model) == Checkpoint.encode(Trainer(config: config, seed: 3).train(tinyData)))
     }
 
     @Test func emptyDatasetIsAnError() {
