@@ -31,7 +31,8 @@ extension PostgresChatDatabase: ConversationBrowser {
             SELECT c.id, c."startedAt", c.agent, c."handedOffAt" IS NOT NULL,
                    (SELECT COUNT(*) FROM turn t WHERE t."conversationId" = c.id),
                    \#(Self.hasLowConfidenceTurn),
-                   (SELECT t.text FROM turn t WHERE t."conversationId" = c.id AND t.role = 'customer' ORDER BY t.position LIMIT 1)
+                   (SELECT t.text FROM turn t WHERE t."conversationId" = c.id AND t.role = 'customer'
+                    ORDER BY t.position LIMIT 1)
             FROM conversation c
             WHERE \#(conditions.joined(separator: " AND "))
             ORDER BY c.id DESC
@@ -108,10 +109,12 @@ extension PostgresChatDatabase: ConversationBrowser {
         guard
             let row = try link.rows(
                 #"""
-                SELECT t.id, t.position, t.text, t."topIntents", t."modelVersion", t.language, t.slots, t.outcome, t."handoffReason",
+                SELECT t.id, t.position, t.text, t."topIntents", t."modelVersion", t.language, t.slots, t.outcome,
+                       t."handoffReason",
                        b.text, b."templateId", tp.text, l.intent
                 FROM turn t
-                LEFT JOIN turn b ON b."conversationId" = t."conversationId" AND b.position = t.position + 1 AND b.role = 'bot'
+                LEFT JOIN turn b
+                       ON b."conversationId" = t."conversationId" AND b.position = t.position + 1 AND b.role = 'bot'
                 LEFT JOIN template tp ON tp.id = b."templateId"
                 LEFT JOIN "currentLabel" l ON l."turnId" = t.id
                 WHERE t.id = \#(turn) AND t.role = 'customer'
@@ -136,6 +139,7 @@ extension PostgresChatDatabase: ConversationBrowser {
 
     /// `TurnOutcome.isLowConfidence` of the turn aliased `alias`, in SQL (NULL for an unknown outcome).
     static func isLowConfidence(_ alias: String) -> String {
-        #"(\#(alias).outcome = 'fallback' OR (\#(alias).outcome = 'handoff' AND \#(alias)."handoffReason" = 'repeated_fallback'))"#
+        #"(\#(alias).outcome = 'fallback' OR "#
+            + #"(\#(alias).outcome = 'handoff' AND \#(alias)."handoffReason" = 'repeated_fallback'))"#
     }
 }
