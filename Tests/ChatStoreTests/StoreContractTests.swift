@@ -163,6 +163,7 @@ import Testing
         _ = try store.addModel(model(0), activate: false)
         #expect(inactive < a && a < b)
         let active = try #require(try store.activeModel())
-        #expect(active.version == b && active.checkpoint == model(1).checkpoint && active.created == Self.time)
+        let expected = try model(1)
+        #expect(active.version == b && active.checkpoint == expected.checkpoint && active.created == Self.time)
     }
 }
