@@ -63,8 +63,7 @@ struct PostgresStatsQuery {
     /// Customer turns that recorded their token counts.
     static let counted = #"t."tokenCount" IS NOT NULL"#
     /// `TurnOutcome.isLowConfidence` of turn `t`.
-    static let isLowConfidence =
-        #"(t.outcome = 'fallback' OR (t.outcome = 'handoff' AND t."handoffReason" = 'repeated_fallback'))"#
+    static let isLowConfidence = PostgresChatDatabase.isLowConfidence("t")
     /// `TurnOutcome.understood` of customer turn `t`: the bot answered its intent.
     static let wasAnswered = #"(t.outcome = 'replied' OR (t.outcome = 'handoff' AND t."handoffReason" = 'requested'))"#
     /// Current labels naming an intent `l`, joined to their turns `t`.
