@@ -6,12 +6,13 @@ registry model rows, and TURNS logged turns — customer and bot in turn, 10 a c
 over 30 days, with outcomes (replied, fallback, hand-offs, quiet), token counts, latencies,
 hand-off events and a label on one customer turn in 50 — written straight into SQLite (the
 generator follows `seed_turns` of tui_benchmark.py; the synthetic turns are not put in the
-text-search index, which stats never read). Then times each `stats` command RUNS
-times (median wall clock, process start included) against two baselines measured in the same
-run: `stats` on the empty store (start-up and opening), and the same commands with the
-`turn_stats` index dropped.
+text-search index, which stats never read; the stats rollups' triggers, where the binary's
+schema has them, keep the rollups as the turns go in). Then times each `stats` command RUNS
+times (median wall clock, process start included), with `stats` on the empty store (start-up
+and opening) as a baseline; with `--before BIN` (say, main's binary) the same on a second
+store that BIN made and the same seed filled, in the same run.
 
-    benchmarks/stats_benchmark.py [--bin .build/release/supportbot] [--turns 1000000] [--runs 5]
+    benchmarks/stats_benchmark.py [--bin .build/release/supportbot] [--before BIN] [--turns 1000000] [--runs 5]
 """
 import argparse
 import json
@@ -115,6 +116,7 @@ def timed(binary, db, args, runs):
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--bin", default=os.path.join(ROOT, ".build/release/supportbot"))
+    parser.add_argument("--before", help="a second binary to time on its own store, seeded the same")
     parser.add_argument("--turns", type=int, default=1_000_000)
     parser.add_argument("--runs", type=int, default=5)
     options = parser.parse_args()
@@ -125,22 +127,28 @@ def main():
         ["--by", "hour"], ["--by", "model"], ["--by", "agent"], ["--format", "prometheus"], ["--version", "2", "--agent", "ann"],
     ]
     with tempfile.TemporaryDirectory() as directory:
-        db = os.path.join(directory, "stats.sqlite")
-        subprocess.run([options.bin, "sync", "--db", db, "--intents", os.path.join(ROOT, "intents")], check=True, stdout=subprocess.DEVNULL)
-        empty = timed(options.bin, db, [], options.runs)
-        start = time.perf_counter()
-        seed(db, options.turns)
-        print(f"seeded {options.turns} turns in {time.perf_counter() - start:.1f} s; store {os.path.getsize(db) / 1e6:.0f} MB")
-        print(f"stats on the empty store: {empty * 1000:.0f} ms")
-        indexed = [(args, timed(options.bin, db, args, options.runs)) for args in commands]
-        with sqlite3.connect(db) as c:
-            c.execute("DROP INDEX turn_stats")
-        print("| command | with `turn_stats` | without | ratio |")
-        print("| --- | --- | --- | --- |")
-        for args, seconds in indexed:
-            without = timed(options.bin, db, args, options.runs)
-            print(f"| `stats {' '.join(args)}` | {seconds * 1000:.0f} ms | {without * 1000:.0f} ms | {without / seconds:.1f}× |")
-
+        binaries = [("after", options.bin)] + ([("before", options.before)] if options.before else [])
+        results = {}
+        for name, binary in binaries:
+            db = os.path.join(directory, f"{name}.sqlite")
+            subprocess.run([binary, "sync", "--db", db, "--intents", os.path.join(ROOT, "intents")], check=True,
+                           stdout=subprocess.DEVNULL)
+            empty = timed(binary, db, [], options.runs)
+            start = time.perf_counter()
+            seed(db, options.turns)
+            print(f"{name}: seeded {options.turns} turns in {time.perf_counter() - start:.1f} s;"
+                  f" store {os.path.getsize(db) / 1e6:.0f} MB; stats on the empty store: {empty * 1000:.0f} ms")
+            results[name] = [timed(binary, db, args, options.runs) for args in commands]
+        if options.before:
+            print("| command | before | after | ratio |")
+            print("| --- | --- | --- | --- |")
+            for args, before, after in zip(commands, results["before"], results["after"]):
+                print(f"| `stats {' '.join(args)}` | {before * 1000:.0f} ms | {after * 1000:.0f} ms | {before / after:.0f}× |")
+        else:
+            print("| command | time |")
+            print("| --- | --- |")
+            for args, after in zip(commands, results["after"]):
+                print(f"| `stats {' '.join(args)}` | {after * 1000:.0f} ms |")
 
 if __name__ == "__main__":
     main()

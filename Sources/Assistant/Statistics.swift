@@ -21,13 +21,14 @@ public enum Statistics {
     }
 
     /// The Jensen–Shannon distance (base 2, in [0, 1]) between two count distributions over
-    /// the same keys (a missing key counts 0); nil when either has no counts.
+    /// the same keys (a missing key counts 0); nil when either has no counts. Summed in key
+    /// order, so equal counts give the same bits whatever order the dictionaries hold them in.
     public static func jensenShannonDistance(_ p: [String: Int], _ q: [String: Int]) -> Double? {
         let pTotal = Double(p.values.reduce(0, +))
         let qTotal = Double(q.values.reduce(0, +))
         guard pTotal > 0, qTotal > 0 else { return nil }
         var divergence = 0.0
-        for key in Set(p.keys).union(q.keys) {
+        for key in Set(p.keys).union(q.keys).sorted() {
             let a = Double(p[key] ?? 0) / pTotal
             let b = Double(q[key] ?? 0) / qTotal
             let m = (a + b) / 2

@@ -84,6 +84,7 @@ extension ChatDatabase {
         migrator.registerMigration("forget", migrate: migrateForget)
         migrator.registerMigration("registry", migrate: migrateRegistry)
         migrator.registerMigration("database-role", migrate: migrateDatabaseRole)
+        migrator.registerMigration("stats-rollups", migrate: migrateStatsRollups)
         return migrator
     }
 }

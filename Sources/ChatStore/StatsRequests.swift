@@ -1,82 +1,62 @@
 import Assistant
 import GRDB
 
-/// The stats figures, one named request each, run by SQLite over a `StatsScope`. Every row
-/// starts with the series key. Rates are derived from these counts by `StatsFigures`.
+/// The stats figures, one named request or rule each, run by SQLite over a `StatsScope`; the
+/// additive ones are sums of `StatsRollup`s. Every row starts with the series key. Rates are
+/// derived from these counts by `StatsFigures`.
 enum StatsRequests {
     /// Customer turns the model predicted.
     static let predicted: SQL = "t.confidence IS NOT NULL"
 
-    /// (key, customer turns, mean confidence).
-    static func customerTurns(_ scope: StatsScope) -> SQLRequest<Row> {
-        "SELECT \(scope.key) AS k, COUNT(*), AVG(t.confidence) \(scope.turns(.customer, where: predicted)) GROUP BY k"
-    }
+    /// Customer turns predicted `out_of_scope`.
+    static let outOfScope = SQL(sql: "t.intent = '\(IntentDefinition.outOfScope)'")
 
-    /// (key, low-confidence customer turns).
-    static func fallbacks(_ scope: StatsScope) -> SQLRequest<Row> {
-        """
-        SELECT \(scope.key) AS k, SUM(\(TurnRecord.isLowConfidence("t"))) \
-        \(scope.turns(.customer, where: predicted)) GROUP BY k
-        """
-    }
+    /// `TurnOutcome.isLowConfidence` of turn `t`.
+    static let lowConfidence = TurnRecord.isLowConfidence("t")
 
-    /// (key, customer turns predicted out of scope).
-    static func outOfScope(_ scope: StatsScope) -> SQLRequest<Row> {
-        """
-        SELECT \(scope.key) AS k, COUNT(*) \
-        \(scope.turns(.customer, where: "t.intent = \(IntentDefinition.outOfScope)")) GROUP BY k
-        """
-    }
+    /// The confidence decile 0…9 of turn `t`.
+    static let decile: SQL = "MIN(9, CAST(t.confidence * 10 AS INTEGER))"
 
-    /// (key, decile 0…9, customer turns).
-    static func confidenceHistogram(_ scope: StatsScope) -> SQLRequest<Row> {
-        """
-        SELECT \(scope.key) AS k, MIN(9, CAST(t.confidence * 10 AS INTEGER)) AS decile, COUNT(*)
-        \(scope.turns(.customer, where: predicted)) GROUP BY k, decile
-        """
-    }
+    /// The confidence of turn `t` in units of `confidenceUnit`: an integer, so sums are exact in any order.
+    static let confidenceUnits: SQL = "CAST(round(t.confidence * 4294967296) AS INTEGER)"
 
-    /// (key, intent, customer turns, low-confidence ones).
-    static func intentMix(_ scope: StatsScope) -> SQLRequest<Row> {
-        """
-        SELECT \(scope.key) AS k, t.intent, COUNT(*), SUM(\(TurnRecord.isLowConfidence("t")))
-        \(scope.turns(.customer, where: "\(predicted) AND t.intent IS NOT NULL")) GROUP BY k, t.intent
-        """
-    }
+    /// 2³², the units of `confidenceUnits` in one.
+    static let confidenceUnit = 4_294_967_296.0
 
-    /// (key, latency) of every timed bot reply, by key then latency.
+    /// (key, latency) of every timed bot reply, in no order, from the partial covering index
+    /// `turn_latency` (SQLite's sorter costs more than sorting the values in Swift).
     static func latencies(_ scope: StatsScope) -> SQLRequest<Row> {
         """
-        SELECT \(scope.key) AS k, t.latencyMicros AS l \(scope.turns(.bot, where: "t.latencyMicros IS NOT NULL")) \
-        ORDER BY k, l
-        """
-    }
-
-    /// (key, tokens, unknown tokens) of the customer turns that recorded them.
-    static func unknownTokens(_ scope: StatsScope) -> SQLRequest<Row> {
-        """
-        SELECT \(scope.key) AS k, SUM(t.tokenCount), SUM(t.unknownTokens) \
-        \(scope.turns(.customer, where: "t.tokenCount IS NOT NULL")) GROUP BY k
+        SELECT \(scope.key) AS k, t.latencyMicros \
+        \(scope.turns(.bot, where: "t.latencyMicros IS NOT NULL", from: "turn t INDEXED BY turn_latency"))
         """
     }
 
     /// (key, conversations, hand-offs for requested, repeated_fallback, agent). A conversation
     /// counts once, under the key of its first covered customer turn, and by the reason of its
-    /// first hand-off in the period.
-    static func conversations(_ scope: StatsScope) -> SQLRequest<Row> {
-        let join: SQL =
-            scope.filter.agent != nil || scope.grouping == .agent
-            ? "JOIN conversation v ON v.id = t.conversationId" : ""
+    /// first hand-off in the period. Whole hours come from `statsConversation` when `rollups`.
+    static func conversations(_ scope: StatsScope, rollups: Bool) -> SQLRequest<Row> {
+        let (hours, edges) = rollups ? scope.hourSplit : (nil, [scope])
+        var parts: [SQL] = edges.map {
+            "SELECT t.conversationId AS c, t.id AS first, \($0.key) AS k \($0.turns(.customer, where: predicted))"
+        }
+        if let hours {
+            parts.append(
+                """
+                SELECT r.conversationId AS c, r.first AS first, \(hours.key(.conversationCell)) AS k \
+                FROM statsConversation r \
+                \(hours.conversationJoin("r.conversationId")) \
+                WHERE \(hours.period(column: "r.hour")) AND \(hours.others(.conversationCell))
+                """)
+        }
         return """
+            WITH covered AS (\(parts.joined(separator: " UNION ALL "))),
+                 firsts AS (SELECT c, MIN(first), k FROM covered GROUP BY c),
+                 handoffs AS (SELECT e.conversationId AS c, MIN(e.id), e.reason FROM conversationEvent e
+                              WHERE e.kind = 'handoff' AND \(scope.period("e")) GROUP BY e.conversationId)
             SELECT k, COUNT(*), COALESCE(SUM(reason = 'requested'), 0), COALESCE(SUM(reason = 'repeated_fallback'), 0),
                    COALESCE(SUM(reason = 'agent'), 0)
-            FROM (SELECT \(scope.key) AS k,
-                         (SELECT e.reason FROM conversationEvent e WHERE e.conversationId = t.conversationId
-                          AND e.kind = 'handoff' AND \(scope.period("e")) ORDER BY e.id LIMIT 1) AS reason
-                  FROM (SELECT MIN(t.id) AS first \(scope.turns(.customer, where: predicted)) GROUP BY \
-                  t.conversationId) s
-                  JOIN turn t ON t.id = s.first \(join))
-            GROUP BY k
+            FROM firsts LEFT JOIN handoffs USING (c) GROUP BY k
             """
     }
 

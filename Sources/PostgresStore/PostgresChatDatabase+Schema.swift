@@ -241,6 +241,15 @@ extension PostgresChatDatabase {
             ALTER TABLE "modelEvent" ADD COLUMN "databaseRole" text DEFAULT current_user;
             """
         ),
+        // SQLite's stats rollups (`statsHour`, `statsIntent`, `statsConversation`) are not made
+        // here: PostgreSQL sums the stats from the turns. The timed replies' index is the same.
+        (
+            "stats-rollups",
+            """
+            CREATE INDEX turn_latency ON turn ("createdAt", "latencyMicros", "modelVersion", "conversationId")
+                WHERE role = 'bot' AND "latencyMicros" IS NOT NULL;
+            """
+        ),
     ]
 
     /// Applies every migration the database lacks, each in its own transaction, under an
