@@ -85,7 +85,7 @@ struct TuneCommand: ParsableCommand {
         }
         guard let best = result.best else { throw Failure("tune: the budget was spent before a trial started") }
         try ModelFile.save(best.configJSON(base: base) + Array("\n".utf8), to: out)
-        let lines = result.trials.map(trialLine).joined()
+        let lines = try result.trials.map(trialLine).joined()
         do {
             try Data(lines.utf8).write(to: URL(fileURLWithPath: trialsPath), options: .atomic)
         } catch {
@@ -112,9 +112,10 @@ struct TuneCommand: ParsableCommand {
     }
 
     /// One JSON line of `FILE.trials.jsonl`.
-    func trialLine(_ t: HyperparameterSearch.Trial) -> String {
-        "{\"draw\":\(t.draw),\"rung\":\(t.rung),\"epochs\":\(t.epochs),\"validation_accuracy\":\(t.score),"
-            + "\"seconds\":\(t.seconds),\"config\":\(String(decoding: t.configJSON(base: base), as: UTF8.self))}\n"
+    func trialLine(_ t: HyperparameterSearch.Trial) throws -> String {
+        let config = String(decoding: try t.configJSON(base: base), as: UTF8.self)
+        return "{\"draw\":\(t.draw),\"rung\":\(t.rung),\"epochs\":\(t.epochs),\"validation_accuracy\":\(t.score),"
+            + "\"seconds\":\(t.seconds),\"config\":\(config)}\n"
     }
 
     /// The search space in `path`; errors name the file.
