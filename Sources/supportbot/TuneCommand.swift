@@ -13,14 +13,12 @@ struct TuneCommand: ParsableCommand {
             """
             Search model settings (random search, successive halving) on a validation split or k folds of the \
             training data.
-            """
+            """,
+        discussion:
+            "Without --data, it reads ./intents. Only training examples are used (never an intents/ test/ split)."
     )
 
-    @Option(help: "The intents/ directory, a CSV or a JSONL file (its training examples only).")
-    var data: String = "intents"
-
-    @Option(help: "auto, intents, csv or jsonl.")
-    var format: DatasetFormat = .auto
+    @OptionGroup var dataset: DatasetOptions
 
     @Option(
         help:
@@ -69,7 +67,7 @@ struct TuneCommand: ParsableCommand {
     var trialsPath: String { (out.hasSuffix(".json") ? String(out.dropLast(5)) : out) + ".trials.jsonl" }
 
     func run() throws {
-        let examples = try DatasetLoader.load(data, format: format).train.map(\.labeled)
+        let examples = try dataset.load(dataset.data ?? "intents").train.map(\.labeled)
         let searchSpace = try space.map(Self.loadSpace) ?? .standard
         let clock = ContinuousClock()
         let search = HyperparameterSearch(
