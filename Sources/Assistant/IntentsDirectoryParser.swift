@@ -90,19 +90,7 @@ public enum IntentsDirectoryParser {
     /// Parses one YAML file.
     static func parseFile(_ file: File, language: String, isTest: Bool) throws(DatasetError) -> ParsedFile {
         let path = file.displayPath
-        let root: Node
-        do {
-            guard let node = try Yams.compose(yaml: file.content) else {
-                throw DatasetError(file: path, "the file is empty")
-            }
-            root = node
-        } catch let error as DatasetError {
-            throw error
-        } catch let error as YamlError {
-            throw yamlError(error, file: path, content: file.content)
-        } catch {
-            throw DatasetError(file: path, "not readable as YAML: \(error)")
-        }
+        let root = try compose(file)
         guard let mapping = root.mapping else {
             throw DatasetError(file: path, line: line(root), "expected a mapping with 'intent' and 'examples'")
         }
@@ -141,29 +129,53 @@ public enum IntentsDirectoryParser {
             action = parsed
         }
         var responses: [ResponseVariant] = []
-        if let node = mapping["responses"] {
-            guard let items = node.sequence else {
-                throw DatasetError(file: path, line: line(node), "'responses' must be a list")
-            }
-            for item in items {
-                let location = SourceLocation(file: path, line: line(item))
-                if let text = item.scalar?.string, !text.isEmpty {
-                    responses.append(ResponseVariant(text: text, language: language, source: location))
-                } else if let entry = item.mapping, let text = entry["text"]?.string, !text.isEmpty {
-                    let weight = entry["weight"].map { $0.float } ?? 1
-                    guard let weight, weight > 0 else {
-                        throw DatasetError(file: path, line: location.line, "weight must be a positive number")
-                    }
-                    responses.append(ResponseVariant(text: text, weight: weight, language: language, source: location))
-                } else {
-                    throw DatasetError(file: path, line: location.line, "a response must be a string or {text, weight}")
-                }
-            }
-        }
+        if let node = mapping["responses"] { responses = try Self.responses(node, language: language, path: path) }
         return ParsedFile(
             intent: intent, intentLine: line(intentNode), description: mapping["description"]?.string,
             action: action, examples: examples, responses: responses
         )
+    }
+
+    /// The file's YAML document; an empty file or bad YAML is an error naming the line.
+    private static func compose(_ file: File) throws(DatasetError) -> Node {
+        let path = file.displayPath
+        do {
+            guard let node = try Yams.compose(yaml: file.content) else {
+                throw DatasetError(file: path, "the file is empty")
+            }
+            return node
+        } catch let error as DatasetError {
+            throw error
+        } catch let error as YamlError {
+            throw yamlError(error, file: path, content: file.content)
+        } catch {
+            throw DatasetError(file: path, "not readable as YAML: \(error)")
+        }
+    }
+
+    /// A `responses:` list: each item a string or `{text, weight}` (weight positive, default 1).
+    private static func responses(_ node: Node, language: String, path: String) throws(DatasetError)
+        -> [ResponseVariant]
+    {
+        guard let items = node.sequence else {
+            throw DatasetError(file: path, line: line(node), "'responses' must be a list")
+        }
+        var responses: [ResponseVariant] = []
+        for item in items {
+            let location = SourceLocation(file: path, line: line(item))
+            if let text = item.scalar?.string, !text.isEmpty {
+                responses.append(ResponseVariant(text: text, language: language, source: location))
+            } else if let entry = item.mapping, let text = entry["text"]?.string, !text.isEmpty {
+                let weight = entry["weight"].map { $0.float } ?? 1
+                guard let weight, weight > 0 else {
+                    throw DatasetError(file: path, line: location.line, "weight must be a positive number")
+                }
+                responses.append(ResponseVariant(text: text, weight: weight, language: language, source: location))
+            } else {
+                throw DatasetError(file: path, line: location.line, "a response must be a string or {text, weight}")
+            }
+        }
+        return responses
     }
 
     private static func line(_ node: Node) -> Int { node.mark?.line ?? 1 }

@@ -32,9 +32,9 @@ extension ChatDatabase: ModelCatalog {
                 checkpoint: Data(model.checkpoint), isActive: false, evaluation: model.evaluation,
                 examplesByOrigin: model.examplesByOrigin, quantized: model.quantized
             )
-            try record.insert(db)
-            if activate { try promote(record.version!, kind: "promote", by: model.agent, at: model.created, db) }
-            return record.version!
+            let version = try record.insertReturningRowID(db)
+            if activate { try promote(version, kind: "promote", by: model.agent, at: model.created, db) }
+            return version
         }
     }
 

@@ -11,18 +11,17 @@ extension ChatDatabase: TurnLog, TemplateSource {
             let conversation = try resolve(exchange.conversation, at: exchange.customer.time, db)
             var position = try nextPosition(in: conversation, db)
             var customer = TurnRecord(exchange.customer, conversation: conversation, position: position)
-            try customer.insert(db)
+            let customerID = try customer.insertReturningRowID(db)
             var botID: Int64?
             if let bot = exchange.bot {
                 position += 1
                 var record = TurnRecord(bot, conversation: conversation, position: position)
-                try record.insert(db)
-                botID = record.id
+                botID = try record.insertReturningRowID(db)
             }
             if let reason = exchange.customer.outcome?.handoffReason {
                 try handOff(conversation, reason: reason, agent: nil, at: exchange.customer.time, db)
             }
-            return LoggedExchange(conversation: conversation, customerTurn: customer.id!, botTurn: botID)
+            return LoggedExchange(conversation: conversation, customerTurn: customerID, botTurn: botID)
         }
     }
 
@@ -34,8 +33,7 @@ extension ChatDatabase: TurnLog, TemplateSource {
             var turn = TurnRecord(
                 ConversationTurn(role: .agent, text: text, time: time), conversation: id,
                 position: try nextPosition(in: id, db))
-            try turn.insert(db)
-            return LoggedTurn(conversation: id, turn: turn.id!)
+            return LoggedTurn(conversation: id, turn: try turn.insertReturningRowID(db))
         }
     }
 
@@ -70,9 +68,9 @@ extension ChatDatabase: TurnLog, TemplateSource {
             return id
         case .new(let agent, let handedOff):
             var conversation = ConversationRecord(startedAt: handedOff ?? time, agent: agent)
-            try conversation.insert(db)
-            if let handedOff { try handOff(conversation.id!, reason: .agent, agent: agent, at: handedOff, db) }
-            return conversation.id!
+            let id = try conversation.insertReturningRowID(db)
+            if let handedOff { try handOff(id, reason: .agent, agent: agent, at: handedOff, db) }
+            return id
         }
     }
 

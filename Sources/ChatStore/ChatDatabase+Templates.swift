@@ -20,8 +20,7 @@ extension ChatDatabase: TemplateEditor {
             guard try IntentRecord.exists(db, key: intent) else { throw StoreError.unknownIntent(intent) }
             var template = TemplateRecord(
                 intent: intent, text: text, weight: weight, language: language, origin: .store, updatedAt: time)
-            try template.insert(db)
-            return template.id!
+            return try template.insertReturningRowID(db)
         }
     }
 

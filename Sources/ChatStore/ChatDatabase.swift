@@ -5,8 +5,9 @@ import GRDB
 /// SupportBot's SQLite store: intents, templates, examples, models, conversations, turns
 /// and labels, behind one GRDB database writer.
 public struct ChatDatabase: Sendable {
-    /// The connection (a WAL `DatabasePool` for files, a `DatabaseQueue` in memory).
-    public let writer: any DatabaseWriter
+    /// The connection (a WAL `DatabasePool` for files, a `DatabaseQueue` in memory); tests reach
+    /// it through `@testable import`, everything else through the named requests.
+    let writer: any DatabaseWriter
 
     /// Wraps `writer`, applying every migration it lacks.
     public init(_ writer: any DatabaseWriter) throws {

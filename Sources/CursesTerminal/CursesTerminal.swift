@@ -8,7 +8,7 @@ import ChatApp
 #endif
 
 /// The ncurses terminal: the only code that calls ncurses. It draws `Screen`s and reads keys
-/// into `ChatApp` events; `stop()` (or a fatal signal) restores the terminal.
+/// into `ChatApp` events; `stop()` (or a fatal signal, through `SignalChain`) restores the terminal.
 public final class CursesTerminal: Terminal {
     /// Whether colours are drawn (the terminal has them and `NO_COLOR` is unset).
     public let colors: Bool
@@ -18,6 +18,13 @@ public final class CursesTerminal: Terminal {
     public let notice: String?
     private var pairs: [ColorPair: Int16] = [:]
     private var stopped = false
+    /// The terminal restorer in `SignalChain`, nil once stopped.
+    private var restorer: SignalChain.Registration?
+
+    /// The signals that end the process: termination requests and crashes.
+    static let endingSignals: [Int32] = [
+        SIGTERM, SIGHUP, SIGINT, SIGQUIT, SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGABRT, SIGTRAP,
+    ]
 
     /// The UTF-8 locales tried, in order, when the environment's locale is not UTF-8.
     static let fallbackLocales = ["C.UTF-8", "en_US.UTF-8"]
@@ -40,7 +47,12 @@ public final class CursesTerminal: Terminal {
             shown as ?
             """
         guard sb_newterm() != nil else { throw TerminalError("cannot open the terminal (is TERM set?)") }
-        SignalRestorer.install()
+        // Unblocked (with SIGWINCH, for resizes) in case the parent process started us with them blocked.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in Self.endingSignals + [SIGWINCH] { sigaddset(&unblock, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
+        restorer = SignalChain.register(Self.endingSignals) { if !isendwin() { endwin() } }
         raw()
         noecho()
         nonl()
@@ -75,7 +87,8 @@ public final class CursesTerminal: Terminal {
         guard !stopped else { return }
         stopped = true
         if !isendwin() { endwin() }
-        SignalRestorer.uninstall()
+        if let restorer { SignalChain.unregister(restorer) }
+        restorer = nil
     }
 
     deinit { stop() }

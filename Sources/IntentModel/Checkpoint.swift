@@ -66,30 +66,7 @@ public enum Checkpoint {
 
     /// Decodes checkpoint bytes; every inconsistency is a `ModelError`, never a crash.
     public static func decode(_ bytes: [UInt8]) throws(ModelError) -> Classifier {
-        guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else {
-            throw bytes.count < magic.count && magic.starts(with: bytes) ? .truncatedCheckpoint : .notACheckpoint
-        }
-        var reader = ByteReader(bytes: bytes, position: magic.count)
-        let version = try reader.u32()
-        guard version <= formatVersion else { throw .newerFormat(found: version, supported: formatVersion) }
-        guard version >= 1 else { throw .malformedCheckpoint("format version 0") }
-        guard bytes.count >= magic.count + 12 else { throw .truncatedCheckpoint }
-        var tail = ByteReader(bytes: bytes, position: bytes.count - 8)
-        guard Checksum.fnv64(bytes[0..<(bytes.count - 8)]) == (try tail.u64()) else {
-            throw try truncationOrCorruption(bytes)
-        }
-
-        // Sections are ranges of `bytes`, read in place (no copy of the weights before they land).
-        var sections: [String: Range<Int>] = [:]
-        while reader.position < bytes.count - 8 {
-            let tag = String(decoding: try reader.take(4), as: UTF8.self)
-            let length = try reader.u64()
-            guard length <= UInt64(bytes.count - 8 - reader.position) else {
-                throw .malformedCheckpoint("section \(tag) overruns the file")
-            }
-            sections[tag] = reader.position..<(reader.position + Int(length))
-            reader.position += Int(length)
-        }
+        let sections = try Self.sections(of: bytes)
         func section(_ tag: String) throws(ModelError) -> ByteReader {
             guard let range = sections[tag] else { throw .malformedCheckpoint("missing \(tag) section") }
             return ByteReader(bytes: bytes, range: range)
@@ -128,11 +105,49 @@ public enum Checkpoint {
         guard count == layout.tensors.count else {
             throw .malformedCheckpoint("expected \(layout.tensors.count) tensors, found \(count)")
         }
-        // The tensors tile the layout, so each weight is written once, straight from the file.
+        return try Classifier(
+            config: config, vocabulary: vocabulary, intents: intents, metadata: metadata,
+            parameters: try parameters(layout, from: &tensorReader))
+    }
+
+    /// The sections of checkpoint `bytes` by tag, as ranges of it (read in place: no copy of the
+    /// weights before they land), once the magic, the format version and the checksum check out.
+    private static func sections(of bytes: [UInt8]) throws(ModelError) -> [String: Range<Int>] {
+        guard bytes.count >= magic.count, Array(bytes[0..<magic.count]) == magic else {
+            throw bytes.count < magic.count && magic.starts(with: bytes) ? .truncatedCheckpoint : .notACheckpoint
+        }
+        var reader = ByteReader(bytes: bytes, position: magic.count)
+        let version = try reader.u32()
+        guard version <= formatVersion else { throw .newerFormat(found: version, supported: formatVersion) }
+        guard version >= 1 else { throw .malformedCheckpoint("format version 0") }
+        guard bytes.count >= magic.count + 12 else { throw .truncatedCheckpoint }
+        var tail = ByteReader(bytes: bytes, position: bytes.count - 8)
+        guard Checksum.fnv64(bytes[0..<(bytes.count - 8)]) == (try tail.u64()) else {
+            throw try truncationOrCorruption(bytes)
+        }
+
+        var sections: [String: Range<Int>] = [:]
+        while reader.position < bytes.count - 8 {
+            let tag = String(decoding: try reader.take(4), as: UTF8.self)
+            let length = try reader.u64()
+            guard length <= UInt64(bytes.count - 8 - reader.position) else {
+                throw .malformedCheckpoint("section \(tag) overruns the file")
+            }
+            sections[tag] = reader.position..<(reader.position + Int(length))
+            reader.position += Int(length)
+        }
+        return sections
+    }
+
+    /// The weights of `layout`, read from the TENS section after its tensor count. The tensors
+    /// tile the layout, so each weight is written once, straight from the file.
+    private static func parameters(_ layout: ParameterLayout, from reader: inout ByteReader) throws(ModelError)
+        -> [Float]
+    {
         var failure: ModelError?
         let parameters = [Float](unsafeUninitializedCapacity: layout.count) { buffer, initialized in
             do throws(ModelError) {
-                for expected in layout.tensors { try TensorCoding.read(expected, from: &tensorReader, into: buffer) }
+                for expected in layout.tensors { try TensorCoding.read(expected, from: &reader, into: buffer) }
                 initialized = layout.count
             } catch {
                 failure = error
@@ -140,8 +155,7 @@ public enum Checkpoint {
             }
         }
         if let failure { throw failure }
-        return try Classifier(
-            config: config, vocabulary: vocabulary, intents: intents, metadata: metadata, parameters: parameters)
+        return parameters
     }
 
     /// A file whose sections run past its end is truncated; anything else failing the

@@ -53,13 +53,12 @@ public struct HyperparameterSearch: Sendable {
         public var score: Double
         public var seconds: Double
         let settings: [String: JSONValue]
+        /// The settings alone as compact `key=value` pairs (values in JSON), sorted by key.
+        public let summary: String
 
         /// The settings as `train --config` reads them: `{"base": …, setting: value…}`, sorted keys.
-        public func configJSON(base: String) -> [UInt8] { SearchSpace.configJSON(base: base, settings: settings) }
-
-        /// The settings alone as compact `key=value` pairs (values in JSON), sorted by key.
-        public var summary: String {
-            settings.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.json)" }.joined(separator: " ")
+        public func configJSON(base: String) throws(ModelError) -> [UInt8] {
+            try SearchSpace.configJSON(base: base, settings: settings)
         }
     }
 
@@ -70,7 +69,8 @@ public struct HyperparameterSearch: Sendable {
         best: Trial?, trials: [Trial]
     ) {
         var rng = SeededGenerator(seed: seed)
-        let draws = space.distinctDraws(trials, using: &rng)
+        let draws = try space.distinctDraws(trials, using: &rng)
+        let summaries = try draws.map { settings throws(ModelError) in try SearchSpace.summary(of: settings) }
         let configs = try draws.map { settings throws(ModelError) in
             try SearchSpace.config(base: base, settings: settings)
         }
@@ -81,7 +81,8 @@ public struct HyperparameterSearch: Sendable {
         var best: Trial?
         for rung in 0..<rungs where !alive.isEmpty {
             let results = try runRung(
-                alive.map { (draw: $0, settings: draws[$0], config: configs[$0]) }, rung: rung, rungs: rungs,
+                alive.map { (draw: $0, settings: draws[$0], summary: summaries[$0], config: configs[$0]) }, rung: rung,
+                rungs: rungs,
                 splits: splits, report: report
             )
             history += results
@@ -106,14 +107,15 @@ public struct HyperparameterSearch: Sendable {
 
     /// Trains and scores `candidates` `jobs` at a time; the trials that ran, by draw.
     private func runRung(
-        _ candidates: [(draw: Int, settings: [String: JSONValue], config: ModelConfig)], rung: Int, rungs: Int,
+        _ candidates: [(draw: Int, settings: [String: JSONValue], summary: String, config: ModelConfig)], rung: Int,
+        rungs: Int,
         splits: [(train: [LabeledText], validation: [LabeledText])], report: @Sendable (Trial) -> Void
     ) throws(ModelError) -> [Trial] {
         let state = RungState(count: candidates.count)
         let clock = ContinuousClock()
         DispatchQueue.concurrentPerform(iterations: max(1, min(jobs, candidates.count))) { _ in
             while let k = state.next(deadline: deadline, clock: clock) {
-                let (draw, settings, full) = candidates[k]
+                let (draw, settings, summary, full) = candidates[k]
                 var config = full
                 for _ in rung..<(rungs - 1) { config.epochs = max(1, config.epochs / Self.halving) }
                 config.refit = false
@@ -126,7 +128,7 @@ public struct HyperparameterSearch: Sendable {
                 let trial = outcome.map {
                     Trial(
                         draw: draw, rung: rung, epochs: epochs, score: $0, seconds: Self.seconds(clock.now - start),
-                        settings: settings)
+                        settings: settings, summary: summary)
                 }
                 state.finish(k, trial, report: report)
             }

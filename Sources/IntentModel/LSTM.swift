@@ -116,25 +116,9 @@ enum LSTM {
                     dRow.initialize(repeating: 0, count: G)
                     continue
                 }
-                let gRow = gates + n * G
-                let tcRow = tanhC + n * H
-                let cPrev: UnsafePointer<Float>? = t > 0 ? c + (n - B) * H : nil
-                for j in 0..<H {
-                    let i = gRow[j]
-                    let f = gRow[H + j]
-                    let g = gRow[2 * H + j]
-                    let o = gRow[3 * H + j]
-                    let tc = tcRow[j]
-                    let dhv = dhRow[j] + dhn[j]
-                    let dc = dcn[j] + dhv * o * (1 - tc * tc)
-                    let cp = cPrev?[j] ?? 0
-                    dRow[j] = dc * g * i * (1 - i)
-                    dRow[H + j] = dc * cp * f * (1 - f)
-                    dRow[2 * H + j] = dc * i * (1 - g * g)
-                    dRow[3 * H + j] = dhv * tc * o * (1 - o)
-                    dcn[j] = dc * f
-                    carryRow[j] = 0
-                }
+                stepGradients(
+                    H, gates: gates + n * G, tanhC: tanhC + n * H, cPrev: t > 0 ? c + (n - B) * H : nil, dh: dhRow,
+                    dhNext: dhn, dcNext: dcn, carry: carryRow, dGates: dRow)
             }
             if t > 0 {
                 // dh_{t-1} = dA_t · Whᵀ, plus what masked steps carried through.
@@ -149,11 +133,50 @@ enum LSTM {
             BLAS.gemm(
                 transA: true, m: H, n: G, k: (T - 1) * B, a: h, lda: H, b: dA + B * G, ldb: G, beta: 1, c: dwh, ldc: G)
         }
-        // The input side per distinct token: dP_u = Σ_{steps of u} dA, dWx += Vᵀ · dP, dV += dP · Wxᵀ.
+        backwardInputs(
+            s, inputs: inputs, wx: wx, dGates: dA, dProjections: scratch.dProjections, dVectors: dVectors, dwx: dwx,
+            dbias: dbias)
+    }
+
+    /// One unmasked step of one sequence: from the gates `[4H]` (i, f, g, o), `tanh(c_t)`, `c_{t-1}`
+    /// (nil at t = 0) and the gradients on `h_t` (`dh + dhNext`) and `c_t` (`dcNext`), writes the
+    /// pre-activation gate gradients `dGates [4H]`, leaves `dcNext` as the gradient on `c_{t-1}`,
+    /// and clears `carry` (nothing passes through an unmasked step).
+    @inline(__always)
+    private static func stepGradients(
+        _ H: Int, gates gRow: UnsafePointer<Float>, tanhC tcRow: UnsafePointer<Float>, cPrev: UnsafePointer<Float>?,
+        dh dhRow: UnsafePointer<Float>, dhNext dhn: UnsafePointer<Float>, dcNext dcn: UnsafeMutablePointer<Float>,
+        carry carryRow: UnsafeMutablePointer<Float>, dGates dRow: UnsafeMutablePointer<Float>
+    ) {
+        for j in 0..<H {
+            let i = gRow[j]
+            let f = gRow[H + j]
+            let g = gRow[2 * H + j]
+            let o = gRow[3 * H + j]
+            let tc = tcRow[j]
+            let dhv = dhRow[j] + dhn[j]
+            let dc = dcn[j] + dhv * o * (1 - tc * tc)
+            let cp = cPrev?[j] ?? 0
+            dRow[j] = dc * g * i * (1 - i)
+            dRow[H + j] = dc * cp * f * (1 - f)
+            dRow[2 * H + j] = dc * i * (1 - g * g)
+            dRow[3 * H + j] = dhv * tc * o * (1 - o)
+            dcn[j] = dc * f
+            carryRow[j] = 0
+        }
+    }
+
+    /// The input side of `backward`, per distinct token: `dP_u = Σ_{steps of u} dA` into
+    /// `dProjections [U, 4H]`, then `dWx += Vᵀ · dP`, `dbias += Σ_u dP_u`, `dV += dP · Wxᵀ`.
+    private static func backwardInputs(
+        _ s: Shape, inputs: Inputs, wx: UnsafePointer<Float>, dGates dA: UnsafePointer<Float>,
+        dProjections dP: UnsafeMutablePointer<Float>, dVectors: UnsafeMutablePointer<Float>,
+        dwx: UnsafeMutablePointer<Float>, dbias: UnsafeMutablePointer<Float>
+    ) {
+        let G = s.gateWidth
         let U = inputs.count
-        let dP = scratch.dProjections
         dP.initialize(repeating: 0, count: U * G)
-        for n in 0..<(T * B) where inputs.slots[n] >= 0 {
+        for n in 0..<(s.steps * s.batch) where inputs.slots[n] >= 0 {
             let src = dA + n * G
             let dst = dP + Int(inputs.slots[n]) * G
             for j in 0..<G { dst[j] += src[j] }

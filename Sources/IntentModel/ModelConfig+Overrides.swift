@@ -18,8 +18,9 @@ extension ModelConfig {
             throw .invalidConfig(
                 "unknown base config '\(baseName)': use \(Self.named.keys.sorted().joined(separator: ", "))")
         }
-        var merged = Self.settings(of: base)
-        let known = Self.named.values.reduce(into: Set<String>()) { $0.formUnion(Self.settings(of: $1).keys) }
+        var merged = try Self.settings(of: base)
+        var known = Set<String>()
+        for named in Self.named.values { known.formUnion(try Self.settings(of: named).keys) }
         for (key, value) in overrides.sorted(by: { $0.key < $1.key }) where key != "base" {
             guard known.contains(key) else { throw .invalidConfig("unknown setting '\(key)'") }
             merged[key] = value
@@ -34,9 +35,12 @@ extension ModelConfig {
     }
 
     /// The settings of `config` as a JSON object (nil settings absent).
-    private static func settings(of config: ModelConfig) -> [String: JSONValue] {
-        // Encoding a config and decoding JSON it just wrote cannot fail.
-        (try? JSONDecoder().decode([String: JSONValue].self, from: JSONEncoder().encode(config))) ?? [:]
+    private static func settings(of config: ModelConfig) throws(ModelError) -> [String: JSONValue] {
+        do {
+            return try JSONDecoder().decode([String: JSONValue].self, from: Data(JSONValue.canonical(config)))
+        } catch {
+            throw .invalidConfig("configuration '\(config.name)' cannot be read back from JSON (\(error))")
+        }
     }
 
     /// The setting a decoding error is about.
@@ -52,6 +56,17 @@ extension ModelConfig {
 
 /// Any JSON value, so a configuration's settings can be merged without `Any`.
 enum JSONValue: Codable, Equatable, Sendable {
+    /// `value` as compact JSON with sorted keys; fails only on a number JSON cannot hold (NaN, ±∞).
+    static func canonical(_ value: some Encodable) throws(ModelError) -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        do {
+            return Array(try encoder.encode(value))
+        } catch {
+            throw .invalidConfig("a setting cannot be written as JSON (\(error))")
+        }
+    }
+
     case null
     case bool(Bool)
     case number(Double)

@@ -64,12 +64,12 @@ public struct SearchSpace: Sendable, Equatable {
     }
 
     /// `count` distinct draws (all of the space, in drawn order, when it holds fewer).
-    func distinctDraws(_ count: Int, using rng: inout SeededGenerator) -> [[String: JSONValue]] {
+    func distinctDraws(_ count: Int, using rng: inout SeededGenerator) throws(ModelError) -> [[String: JSONValue]] {
         var seen = Set<[UInt8]>()
         var draws: [[String: JSONValue]] = []
         while draws.count < min(count, size) {
             let settings = draw(using: &rng)
-            if seen.insert(Self.configJSON(base: "", settings: settings)).inserted { draws.append(settings) }
+            if seen.insert(try Self.configJSON(base: "", settings: settings)).inserted { draws.append(settings) }
         }
         return draws
     }
@@ -82,20 +82,18 @@ public struct SearchSpace: Sendable, Equatable {
     }
 
     /// The JSON object `{"base": base, settings…}` with sorted keys, as `train --config` reads it.
-    static func configJSON(base: String, settings: [String: JSONValue]) -> [UInt8] {
+    static func configJSON(base: String, settings: [String: JSONValue]) throws(ModelError) -> [UInt8] {
         var object = settings
         object["base"] = .string(base)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys]
-        // Encoding JSON values cannot fail.
-        return Array((try? encoder.encode(object)) ?? Data("{}".utf8))
+        return try JSONValue.canonical(object)
     }
-}
 
-extension JSONValue {
-    /// The value as compact JSON text.
-    var json: String {
-        // Encoding a JSON value cannot fail.
-        String(decoding: (try? JSONEncoder().encode(self)) ?? Data(), as: UTF8.self)
+    /// `settings` as compact `key=value` pairs (values in JSON), sorted by key.
+    static func summary(of settings: [String: JSONValue]) throws(ModelError) -> String {
+        var pairs: [String] = []
+        for (key, value) in settings.sorted(by: { $0.key < $1.key }) {
+            pairs.append(key + "=" + String(decoding: try JSONValue.canonical(value), as: UTF8.self))
+        }
+        return pairs.joined(separator: " ")
     }
 }

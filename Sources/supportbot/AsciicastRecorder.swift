@@ -23,10 +23,13 @@ final class AsciicastRecorder: Terminal {
         self.clock = clock
         self.handle = handle
         self.path = path
-        let header = Asciicast.header(
-            width: base.size.width, height: base.size.height, timestamp: Int(Date().timeIntervalSince1970), title: title
-        )
-        write([header])
+        write {
+            [
+                try Asciicast.header(
+                    width: base.size.width, height: base.size.height, timestamp: Int(Date().timeIntervalSince1970),
+                    title: title)
+            ]
+        }
     }
 
     var size: (width: Int, height: Int) { base.size }
@@ -35,7 +38,7 @@ final class AsciicastRecorder: Terminal {
 
     func draw(_ screen: Screen) {
         base.draw(screen)
-        write(cast.frame(screen, at: clock.now))
+        write { try cast.frame(screen, at: clock.now) }
     }
 
     func readEvents(timeout: Duration?) -> [Event] { base.readEvents(timeout: timeout) }
@@ -46,10 +49,11 @@ final class AsciicastRecorder: Terminal {
         if let failure { throw Failure("\(path): the recording is incomplete: \(failure)") }
     }
 
-    private func write(_ lines: [String]) {
+    /// Writes the lines `make` returns; its failure, or the write's, is the first failure.
+    private func write(_ make: () throws -> [String]) {
         guard failure == nil else { return }
         do {
-            try handle.write(contentsOf: Data(lines.map { $0 + "\n" }.joined().utf8))
+            try handle.write(contentsOf: Data(try make().map { $0 + "\n" }.joined().utf8))
         } catch {
             failure = "\(error)"
         }

@@ -7,20 +7,23 @@ import IntentModel
 struct BenchmarkCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "benchmark",
-        abstract: "Measure a model's load time, single-utterance latency and batch throughput on a dataset's texts."
+        abstract: "Measure a model's load time, single-utterance latency and batch throughput on a dataset's texts.",
+        discussion:
+            """
+            --data is required: its texts are classified (an intents/ directory's test/ split). --json prints one \
+            JSON object.
+            """
     )
 
     @Option(help: "The model file.")
     var model: String
 
-    @Option(help: "Texts to classify: the intents/ directory, a CSV or a JSONL file.")
-    var data: String
+    @OptionGroup var dataset: DatasetOptions
 
     @Option(help: "Single-utterance calls to time.")
     var calls: Int = 200
 
-    @Flag(help: "Print one JSON object.")
-    var json = false
+    @OptionGroup var output: JSONOutput
 
     struct Result: Encodable {
         let model: String, model_bytes: Int, load_ms: Double
@@ -29,11 +32,12 @@ struct BenchmarkCommand: ParsableCommand {
     }
 
     func run() throws {
+        let data = try dataset.required(for: "the texts to classify")
         let clock = ContinuousClock()
         let loadStart = clock.now
         let classifier = try ModelFile.load(model)
         let loadMs = (clock.now - loadStart).seconds * 1000
-        let texts = try DatasetLoader.load(data).evaluation.map(\.text)
+        let texts = try dataset.load(data).evaluation.map(\.text)
         guard !texts.isEmpty, calls > 0 else { throw Failure("nothing to measure") }
 
         let samples = LatencyProbe.samples(classifier, texts: texts, calls: calls)
@@ -48,8 +52,8 @@ struct BenchmarkCommand: ParsableCommand {
             latency_us_p99: samples[min(samples.count - 1, Int(Double(samples.count) * 0.99))], calls: calls,
             throughput_per_s: Double(texts.count) / batchSeconds, batch_examples: texts.count
         )
-        if json {
-            print(JSONLine.string(result))
+        if output.json {
+            print(try JSONLine.string(result))
         } else {
             print(
                 String(

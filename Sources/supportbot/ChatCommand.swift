@@ -15,36 +15,24 @@ struct ChatCommand: ParsableCommand {
             Chat with the bot in the terminal UI (line mode with --plain or without a terminal); every turn \
             logged in the store.
             """,
+        discussion:
+            """
+            In line mode, --json prints one JSON object per customer line: {conversation, text, intent, confidence, \
+            reply, handoff, …}.
+            """,
         aliases: ["tui"]
     )
 
     @OptionGroup var store: StoreOptions
+
+    @OptionGroup var setup: SessionOptions
 
     @Flag(
         help:
             "Line mode: customer lines on stdin, replies on stdout (also used when stdin or stdout is not a terminal).")
     var plain = false
 
-    @Option(help: "A model file (default: the store's active model, trained on first use).")
-    var model: String?
-
-    @Option(help: "An intents directory to load into the store first (default: ./intents, on first start only).")
-    var intents: String?
-
-    @Option(help: "reference, default, or a JSON file: the configuration trained with when the store has no model yet.")
-    var config: String = "default"
-
-    @Flag(help: "One JSON object per customer line: {conversation, text, intent, confidence, reply, handoff, …}.")
-    var json = false
-
-    @Option(
-        help:
-            """
-            The agent running the session (fills {{agent_name}}; in the terminal UI the default is $USER, else \
-            the login name).
-            """
-    )
-    var agent: String?
+    @OptionGroup var output: JSONOutput
 
     @Option(help: "Confidence below which the bot asks to rephrase (default: the model's, chosen on validation data).")
     var threshold: Float?
@@ -68,31 +56,32 @@ struct ChatCommand: ParsableCommand {
                 metadata: ["conversations": "\(expired.conversations)", "turns": "\(expired.turns)"])
         }
         let terminal = !plain && TerminalChat.isAvailable && TerminalChat.canDrive()
-        try IntentsSync.ensureLoaded(database, store: store, directory: intents)
+        try IntentsSync.ensureLoaded(database, store: store, directory: setup.intents)
         let (classifier, version): (Classifier, Int64?)
-        if let loaded = try ModelTraining.load(path: model, database: { database }, store: store) {
+        if let loaded = try ModelTraining.load(path: setup.model, database: { database }, store: store) {
             (classifier, version) = loaded
         } else {
             if isatty(STDERR_FILENO) == 1 {
                 FileHandle.standardError.write(Data("No model yet: training one on the store's examples.\n".utf8))
             }
             (classifier, version) = try ModelTraining.trainActive(
-                database, store: store, config: try ConfigLoader.load(config), seed: 42, workers: 2,
+                database, store: store, config: try ConfigLoader.load(setup.config), seed: 42, workers: 2,
                 reporter: ProgressReporter(quiet: isatty(STDERR_FILENO) != 1)
             )
         }
         let settings = ChatSession.Settings(
-            agent: terminal ? AgentName.resolve(agent) : agent, threshold: threshold,
+            agent: terminal ? AgentName.resolve(setup.agent) : setup.agent, threshold: threshold,
             seed: seed ?? .random(in: 0...UInt64.max)
         )
         let modelName =
-            version.map { "v\($0)" } ?? URL(fileURLWithPath: model ?? "?").deletingPathExtension().lastPathComponent
+            version.map { "v\($0)" }
+            ?? URL(fileURLWithPath: setup.model ?? "?").deletingPathExtension().lastPathComponent
         try ModelTraining.wrapping(store) {
             if terminal {
                 let backend = try StoreChatBackend(
                     database: database, classifier: classifier, modelVersion: version, model: modelName,
                     settings: settings,
-                    follower: model == nil ? ActiveModelFollower(database: database, version: version) : nil,
+                    follower: setup.model == nil ? ActiveModelFollower(database: database, version: version) : nil,
                     training: StoreTraining(database: database, store: store)
                 )
                 AppLog.logger.info(
@@ -104,8 +93,8 @@ struct ChatCommand: ParsableCommand {
                     classifier: classifier, modelVersion: version, store: database, settings: settings)
                 AppLog.logger.info(
                     "chat started", metadata: ["model": "\(modelName)", "threshold": "\(session.policy.threshold)"])
-                let follower = model == nil ? ActiveModelFollower(database: database, version: version) : nil
-                try PlainChat(session: session, json: json, follower: follower).run()
+                let follower = setup.model == nil ? ActiveModelFollower(database: database, version: version) : nil
+                try PlainChat(session: session, json: output.json, follower: follower).run()
             }
         }
         AppLog.logger.info("chat ended")

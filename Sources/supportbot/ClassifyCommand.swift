@@ -6,7 +6,8 @@ import IntentModel
 /// `supportbot classify`: the most probable intents for each text.
 struct ClassifyCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "classify", abstract: "Classify texts given as arguments, or one per stdin line."
+        commandName: "classify", abstract: "Classify texts given as arguments, or one per stdin line.",
+        discussion: "--json prints one JSON object per text: {text, intent, confidence, answered, top}."
     )
 
     @Option(help: "The model file (default: the store's active model).")
@@ -20,8 +21,7 @@ struct ClassifyCommand: ParsableCommand {
     /// Intents shown per text without `--top`.
     static let defaultTop = 3
 
-    @Flag(help: "One JSON object per text: {text, intent, confidence, answered, top}.")
-    var json = false
+    @OptionGroup var output: JSONOutput
 
     @Argument(help: "Texts to classify; without any, each stdin line is one.")
     var texts: [String] = []
@@ -37,13 +37,13 @@ struct ClassifyCommand: ParsableCommand {
         guard top >= 1 else { throw Failure("--top must be at least 1") }
         let classifier = try ModelTraining.activeClassifier(path: model, store: store)
         let threshold = classifier.metadata.threshold ?? ReplyPolicy.defaultThreshold
-        func answer(_ text: String) {
+        func answer(_ text: String) throws {
             let prediction = classifier.predict(text, top: top)
             let best = prediction.ranked
-            if json {
+            if output.json {
                 let answered = prediction.answered(threshold: threshold)
                 print(
-                    JSONLine.string(
+                    try JSONLine.string(
                         Answer(
                             text: text, intent: best[0].intent, confidence: best[0].confidence, answered: answered,
                             top: best
@@ -55,9 +55,9 @@ struct ClassifyCommand: ParsableCommand {
             fflush(nil)
         }
         if texts.isEmpty {
-            while let line = readLine() { answer(line) }
+            while let line = readLine() { try answer(line) }
         } else {
-            texts.forEach(answer)
+            try texts.forEach(answer)
         }
     }
 }

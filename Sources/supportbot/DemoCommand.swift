@@ -7,7 +7,11 @@ import Foundation
 struct DemoCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Play a scripted demo through the terminal UI (default: demos/en.demo, else the built-in copy)."
+        abstract: "Play a scripted demo through the terminal UI (default: demos/en.demo, else the built-in copy).",
+        discussion: """
+            The model is --model, else (with --db) that store's active model, else the default store's, else one \
+            trained on --intents. The agent is demo unless --agent says otherwise.
+            """
     )
 
     @Argument(help: "The demo script (default: ./demos/en.demo, else the copy built into supportbot).")
@@ -19,21 +23,7 @@ struct DemoCommand: ParsableCommand {
     @Option(help: "A store to play in (default: a throw-away store, deleted at exit).")
     var db: String?
 
-    @Option(
-        help:
-            "A model file (default: the store's active model, else the default store's, else one trained on --intents)."
-    )
-    var model: String?
-
-    @Option(
-        help: "The intents directory loaded into the store (default: ./intents; into --db only on its first start).")
-    var intents: String?
-
-    @Option(help: "reference, default, or a JSON file: the configuration trained with when no model is found.")
-    var config: String = "default"
-
-    @Option(help: "The agent name the demo runs as (fills {{agent_name}}).")
-    var agent: String = "demo"
+    @OptionGroup var setup: SessionOptions
 
     @Flag(help: "Play without a terminal on a virtual clock and write the frame after every step.")
     var headless = false
@@ -70,7 +60,8 @@ struct DemoCommand: ParsableCommand {
         let place = try DemoStore(db: db)
         defer { place.remove() }
         let backend = try DemoSetup.prepare(
-            place, script: script, model: model, intents: intents, config: config, agent: agent)
+            place, script: script, model: setup.model, intents: setup.intents, config: setup.config,
+            agent: setup.agent ?? "demo")
         let player = DemoPlayer(script: script, pace: DemoPace(speed: speed), backend: backend, record: record)
         let errors =
             headless ? try player.playHeadless(size: headlessSize ?? (100, 32), out: out) : try player.playLive()

@@ -25,6 +25,22 @@ extension DoctorCommand {
             "v\(stored.version): checksum ok, weights finite, \(classifier.intents.count) intents, smoke test passed")
     }
 
+    /// The model check of the active model `read` fetches; a store error reading it fails the check.
+    func activeModelCheck(_ read: () throws -> StoredModel?) -> HealthCheck {
+        do {
+            return Self.modelCheck(try read())
+        } catch {
+            return .failure(
+                "model", store.failure(error).description,
+                fix: "run `supportbot doctor` again once the store checks pass")
+        }
+    }
+
+    /// `names` as checks left undone because an earlier check failed.
+    func skipped(_ names: [String]) -> [HealthCheck] {
+        names.map { .notApplicable($0, "not checked: the store failed above") }
+    }
+
     /// A UTF-8 locale, which the terminal UI needs for frames, CJK and emoji.
     static func localeCheck() -> HealthCheck {
         let locale = CursesTerminal.localeReport()

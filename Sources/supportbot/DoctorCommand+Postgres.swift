@@ -16,22 +16,15 @@ extension DoctorCommand {
         } catch {
             let fix = "check the URL, that the server runs, and the password (PGPASSFILE, ~/.pgpass or PGPASSWORD)"
             return [.failure("store", store.failure(error).description, fix: fix)] + sqliteOnly
-                + ["schema", "model"].map { HealthCheck.notApplicable($0, "not checked: the store failed above") }
+                + skipped(["schema", "model"])
         }
         let role = (try? inspected.database.role()).map { " as role \($0)" } ?? ""
         var checks = [HealthCheck.ok("store", "\(store.path): a SupportBot store on PostgreSQL\(role)")] + sqliteOnly
         checks.append(inspected.schema.healthCheck)
         guard inspected.schema.healthCheck.status == .ok else {
-            return checks + [HealthCheck.notApplicable("model", "not checked: the store failed above")]
+            return checks + skipped(["model"])
         }
-        do {
-            checks.append(Self.modelCheck(try inspected.database.activeModel()))
-        } catch {
-            checks.append(
-                .failure(
-                    "model", store.failure(error).description,
-                    fix: "run `supportbot doctor` again once the store checks pass"))
-        }
+        checks.append(activeModelCheck { try inspected.database.activeModel() })
         return checks
     }
 }

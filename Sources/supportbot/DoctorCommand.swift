@@ -13,18 +13,20 @@ struct DoctorCommand: ParsableCommand {
             Check the store (integrity, WAL, permissions, schema), the active model and the terminal; say what to \
             fix.
             """,
-        discussion: "Changes nothing. Exit status 1 when a check fails, 0 when all pass or only warn."
+        discussion: """
+            Changes nothing. Exit status 1 when a check fails, 0 when all pass or only warn. --json prints one \
+            JSON object: {"ok", "checks": [{"name", "status", "detail", "fix"}]}.
+            """
     )
 
     @OptionGroup var store: StoreOptions
 
-    @Flag(help: "Print one JSON object: {\"ok\", \"checks\": [{\"name\", \"status\", \"detail\", \"fix\"}]}.")
-    var json = false
+    @OptionGroup var output: JSONOutput
 
     func run() throws {
         let checks = storeChecks() + [Self.localeCheck(), Self.terminalCheck()]
-        if json {
-            Swift.print(JSONLine.string(DoctorReport(checks: checks)))
+        if output.json {
+            Swift.print(try JSONLine.string(DoctorReport(checks: checks)))
         } else {
             for check in checks { Output.print(Self.line(check)) }
             Output.print(Self.summary(checks))
@@ -57,22 +59,11 @@ struct DoctorCommand: ParsableCommand {
         checks += SQLiteFileChecks.run(path: path)
         checks.append(schema.healthCheck)
         guard schema.healthCheck.status == .ok else { return checks + skipped(["model"]) }
-        do {
-            checks.append(
-                Self.modelCheck(
-                    try ChatDatabase.open(path: path, busyTimeout: store.busyTimeout, readOnly: true).activeModel()))
-        } catch {
-            checks.append(
-                .failure(
-                    "model", store.failure(error).description,
-                    fix: "run `supportbot doctor` again once the store checks pass"))
-        }
+        checks.append(
+            activeModelCheck {
+                try ChatDatabase.open(path: path, busyTimeout: store.busyTimeout, readOnly: true).activeModel()
+            })
         return checks
-    }
-
-    /// `names` as failures left unchecked because an earlier check failed.
-    private func skipped(_ names: [String]) -> [HealthCheck] {
-        names.map { .notApplicable($0, "not checked: the store failed above") }
     }
 }
 

@@ -8,7 +8,11 @@ struct EvalCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "eval",
         abstract: "Score a model: accuracy, macro and per-intent precision/recall/F1, calibration, confusions.",
-        discussion: "With several --model options, the models are compared side by side on the same data."
+        discussion: """
+            --data is required; of an intents/ directory, its test/ split is scored. With several --model options, \
+            the models are compared side by side on the same data. --json prints one JSON object as the last line \
+            of stdout.
+            """
     )
 
     @Option(help: "A model file; repeat to compare several side by side (default: the store's active model).")
@@ -16,11 +20,7 @@ struct EvalCommand: ParsableCommand {
 
     @OptionGroup var store: StoreOptions
 
-    @Option(help: "The intents/ directory (its test/ split is used), a CSV or a JSONL file.")
-    var data: String
-
-    @Option(help: "auto, intents, csv or jsonl.")
-    var format: DatasetFormat = .auto
+    @OptionGroup var dataset: DatasetOptions
 
     @Option(help: "How many confused intent pairs to list.")
     var confusions: Int = 10
@@ -28,8 +28,7 @@ struct EvalCommand: ParsableCommand {
     @Option(help: "Write per_intent.csv, confusion.csv and report.html into this directory (created if missing).")
     var report: String?
 
-    @Flag(help: "Print one JSON object as the last line of stdout.")
-    var json = false
+    @OptionGroup var output: JSONOutput
 
     func validate() throws {
         if model.count > 1, report != nil {
@@ -39,11 +38,12 @@ struct EvalCommand: ParsableCommand {
     }
 
     func run() throws {
-        let examples = try DatasetLoader.load(data, format: format).evaluation
+        let data = try dataset.required(for: "the labelled data to score the model on")
+        let examples = try dataset.load(data).evaluation
         guard !examples.isEmpty else { throw Failure("\(data): no examples to evaluate") }
         if model.count > 1 {
             let comparison = try ModelComparison(paths: model, examples: examples)
-            print(json ? JSONLine.string(comparison.summary) : comparison.table)
+            try print(output.json ? JSONLine.string(comparison.summary) : comparison.table)
             return
         }
         let classifier = try ModelTraining.activeClassifier(path: model.first, store: store)
@@ -51,8 +51,8 @@ struct EvalCommand: ParsableCommand {
         if let report {
             let page = EvalReport(evaluation: evaluation, modelName: model.first ?? "the active model", dataName: data)
             let paths = try page.write(to: report)
-            if !json { paths.forEach { print("wrote \(TextBars.cell($0, columns: 0))") } }
+            if !output.json { paths.forEach { print("wrote \(TextBars.cell($0, columns: 0))") } }
         }
-        print(json ? JSONLine.string(evaluation.summary) : evaluation.table(bars: .standardOutput()))
+        try print(output.json ? JSONLine.string(evaluation.summary) : evaluation.table(bars: .standardOutput()))
     }
 }

@@ -13,7 +13,7 @@ struct ImportCommand: ParsableCommand {
             """
             Import training examples (CSV, JSONL, Rasa NLU YAML, fastText, or an export folder) with their \
             source; duplicates are skipped.
-            """
+            """, discussion: "--json prints one JSON object: {added, duplicates, skipped, conflicts, intents_created}."
     )
 
     @OptionGroup var store: StoreOptions
@@ -23,7 +23,7 @@ struct ImportCommand: ParsableCommand {
     @Flag(help: "Refuse the whole import when any row is bad (default: report and skip it).") var strict = false
     @Flag(help: "Create intents the store does not have (without templates: validate will warn).") var createIntents =
         false
-    @Flag(help: "One JSON object: {added, duplicates, skipped, conflicts, intents_created}.") var json = false
+    @OptionGroup var output: JSONOutput
 
     struct Summary: Encodable {
         let added: Int, duplicates: Int, skipped: Int
@@ -49,9 +49,9 @@ struct ImportCommand: ParsableCommand {
             try database.importExamples(rows.examples, source: name, createIntents: createIntents, at: Date())
         }
         AppLog.logger.info("imported examples", metadata: ["source": "\(name)", "added": "\(summary.added)"])
-        if json {
+        if output.json {
             Output.print(
-                JSONLine.string(
+                try JSONLine.string(
                     Summary(
                         added: summary.added, duplicates: summary.duplicates, skipped: rows.problems.count,
                         conflicts: summary.conflicts,

@@ -16,15 +16,17 @@ indirect enum JSONValue {
 
     /// The value on one line.
     var serialized: String {
-        switch self {
-        case .null: "null"
-        case .bool(let value): value ? "true" : "false"
-        case .int(let value): String(value)
-        case .number(let value): value.isFinite ? String(value) : "null"
-        case .string(let value): JSONLine.string(value)
-        case .array(let values): "[" + values.map(\.serialized).joined(separator: ",") + "]"
-        case .object(let members):
-            "{" + members.map { JSONLine.string($0.0) + ":" + $0.1.serialized }.joined(separator: ",") + "}"
+        get throws {
+            switch self {
+            case .null: "null"
+            case .bool(let value): value ? "true" : "false"
+            case .int(let value): String(value)
+            case .number(let value): value.isFinite ? String(value) : "null"
+            case .string(let value): try JSONLine.string(value)
+            case .array(let values): try "[" + values.map { try $0.serialized }.joined(separator: ",") + "]"
+            case .object(let members):
+                try "{" + members.map { try JSONLine.string($0.0) + ":" + $0.1.serialized }.joined(separator: ",") + "}"
+            }
         }
     }
 }

@@ -19,6 +19,7 @@ struct MigrateCommand: ParsableCommand {
             ~/.pgpass or PGPASSWORD). The target's schema is created when it has none; a target holding rows is \
             refused \
             unless --append. The copy is one transaction: when a table does not check out, the target is left as it was.
+            --json prints one JSON object per table.
             """
     )
 
@@ -31,8 +32,7 @@ struct MigrateCommand: ParsableCommand {
     @Flag(help: "Add to a target that holds rows already: rows whose key it holds stay as they are.")
     var append = false
 
-    @Flag(help: "Print one JSON object per table.")
-    var json = false
+    @OptionGroup var output: JSONOutput
 
     func run() throws {
         let source = try Self.open(StoreLocation(from))
@@ -44,8 +44,8 @@ struct MigrateCommand: ParsableCommand {
             throw Failure("migrate \(Self.name(from)) → \(Self.name(to)): \(error)")
         }
         for table in tables {
-            if json {
-                print(JSONLine.string(TableLine(table)))
+            if output.json {
+                print(try JSONLine.string(TableLine(table)))
             } else {
                 let kept = table.skipped > 0 ? ", \(table.skipped) kept in the target" : ""
                 Output.print(
@@ -56,7 +56,7 @@ struct MigrateCommand: ParsableCommand {
                 )
             }
         }
-        if !json { Output.print("copied \(Self.name(from)) into \(Self.name(to))") }
+        if !output.json { Output.print("copied \(Self.name(from)) into \(Self.name(to))") }
     }
 
     /// `text` as messages name a store (a URL without its password).

@@ -1,6 +1,7 @@
 import ArgumentParser
 
-/// A registry version as given on the command line: `3` or `v3`.
+/// A registry version as given on the command line: `3` or `v3` — the one parser of every
+/// argument or `--version` option naming a store version (`--model` always names a file).
 struct ModelVersion: ExpressibleByArgument {
     let value: Int64
 

@@ -7,11 +7,12 @@ extension ModelsCommand {
     /// `models promote`.
     struct Promote: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make a version the active model (recorded: who, when, from, to).")
+            abstract: "Make a version the active model (recorded: who, when, from, to).",
+            discussion: "--json prints one JSON object: {from, to}.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The version (3 or v3).") var version: ModelVersion
         @Option(help: "Who promotes (default: $USER, else the login name).") var agent: String?
-        @Flag(help: "One JSON object.") var json = false
+        @OptionGroup var output: JSONOutput
 
         func run() throws {
             let database = try store.openBackend()
@@ -19,8 +20,8 @@ extension ModelsCommand {
             try ModelTraining.wrapping(store) {
                 try database.promote(version: version.value, by: AgentName.resolve(agent), at: Date())
             }
-            Output.print(
-                json
+            try Output.print(
+                output.json
                     ? JSONLine.string(Change(from: before, to: version.value))
                     : "active: v\(version.value) (was \(before.map { "v\($0)" } ?? "none"))")
         }
@@ -29,18 +30,19 @@ extension ModelsCommand {
     /// `models rollback`.
     struct Rollback: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Make the previously active version active again (recorded).")
+            abstract: "Make the previously active version active again (recorded).",
+            discussion: "--json prints one JSON object: {from, to}.")
         @OptionGroup var store: StoreOptions
         @Option(help: "Who rolls back (default: $USER, else the login name).") var agent: String?
-        @Flag(help: "One JSON object.") var json = false
+        @OptionGroup var output: JSONOutput
 
         func run() throws {
             let database = try store.openBackend()
             let change = try ModelTraining.wrapping(store) {
                 try database.rollback(by: AgentName.resolve(agent), at: Date())
             }
-            Output.print(
-                json
+            try Output.print(
+                output.json
                     ? JSONLine.string(Change(from: change.from, to: change.to))
                     : "active: v\(change.to) (rolled back from v\(change.from))")
         }
@@ -59,9 +61,11 @@ extension ModelsCommand {
 
     /// `models history`.
     struct History: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every promotion and rollback: when, who, from, to.")
+        static let configuration = CommandConfiguration(
+            abstract: "Every promotion and rollback: when, who, from, to.",
+            discussion: "--json prints one JSON array of {kind, from, to, agent, time}.")
         @OptionGroup var store: StoreOptions
-        @Flag(help: "One JSON array.") var json = false
+        @OptionGroup var output: JSONOutput
 
         struct Line: Encodable {
             let event: ModelEvent
@@ -79,7 +83,7 @@ extension ModelsCommand {
         func run() throws {
             let database = try store.openBackend()
             let events = try ModelTraining.wrapping(store) { try database.modelEvents() }
-            if json { return Output.print(JSONLine.string(events.map(Line.init))) }
+            if output.json { return Output.print(try JSONLine.string(events.map(Line.init))) }
             for e in events {
                 Output.print(
                     """
@@ -108,10 +112,11 @@ extension ModelsCommand {
     /// `models prune`.
     struct Prune: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Delete every checkpoint but the active one and the newest K others.")
+            abstract: "Delete every checkpoint but the active one and the newest K others.",
+            discussion: "--json prints one JSON array of the versions deleted.")
         @OptionGroup var store: StoreOptions
         @Option(help: "How many inactive versions to keep.") var keep: Int
-        @Flag(help: "One JSON array of the versions deleted.") var json = false
+        @OptionGroup var output: JSONOutput
 
         func validate() throws {
             if keep < 0 { throw ValidationError("--keep must be 0 or more") }
@@ -120,8 +125,8 @@ extension ModelsCommand {
         func run() throws {
             let database = try store.openBackend()
             let gone = try ModelTraining.wrapping(store) { try database.pruneModels(keep: keep, at: Date()) }
-            Output.print(
-                json
+            try Output.print(
+                output.json
                     ? JSONLine.string(gone)
                     : gone.isEmpty ? "nothing to prune" : "deleted " + gone.map { "v\($0)" }.joined(separator: ", "))
         }

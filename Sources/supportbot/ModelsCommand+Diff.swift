@@ -11,13 +11,13 @@ extension ModelsCommand {
                 """
                 Compare two versions on today's evaluation set: utterances fixed, broken and \
                 changed-but-still-wrong, and per-intent F1 deltas.
-                """
+                """, discussion: "--json prints one JSON object."
         )
         @OptionGroup var store: StoreOptions
         @Argument(help: "The first version (3 or v3).") var a: ModelVersion
         @Argument(help: "The second version.") var b: ModelVersion
         @Option(help: "At most this many utterances per group, and intents.") var limit: Int?
-        @Flag(help: "One JSON object.") var json = false
+        @OptionGroup var output: JSONOutput
 
         func validate() throws {
             if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more") }
@@ -30,7 +30,7 @@ extension ModelsCommand {
                 before: try registry.classifier(a.value), after: try registry.classifier(b.value),
                 examples: try registry.evaluationSet())
             let report = Report(a: a.value, b: b.value, diff: diff, limit: limit ?? Int.max)
-            Output.print(json ? JSONLine.string(report) : report.text)
+            try Output.print(output.json ? JSONLine.string(report) : report.text)
         }
     }
 

@@ -30,12 +30,12 @@ extension ModelsCommand {
                 """
                 Register a model file (format version and checksum checked) as a new inactive version, scored on \
                 the evaluation set.
-                """
+                """, discussion: "--json prints one JSON object: {version}."
         )
         @OptionGroup var store: StoreOptions
         @Argument(help: "The model file.") var file: String
         @Option(help: "Who imports (default: $USER, else the login name).") var agent: String?
-        @Flag(help: "One JSON object: {version}.") var json = false
+        @OptionGroup var output: JSONOutput
 
         func run() throws {
             let classifier = try ModelFile.load(file)
@@ -51,8 +51,8 @@ extension ModelsCommand {
                 evaluation: evaluation, agent: AgentName.resolve(agent)
             )
             let version = try ModelTraining.wrapping(store) { try database.addModel(model, activate: false) }
-            Output.print(
-                json
+            try Output.print(
+                output.json
                     ? JSONLine.string(["version": version])
                     : "registered \(file) as v\(version) (inactive: models promote v\(version) to use it)")
         }

@@ -19,17 +19,18 @@ struct ModelsCommand: ParsableCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "Every model version: scores on the evaluation set when it was made, size, active marker, promotion.")
+                "Every model version: scores on the evaluation set when it was made, size, active marker, promotion.",
+            discussion: "--json prints one JSON array.")
         @OptionGroup var store: StoreOptions
-        @Flag(help: "One JSON array.") var json = false
+        @OptionGroup var output: JSONOutput
 
         func run() throws {
             let database = try store.openBackend()
             let models = try ModelTraining.wrapping(store) { try database.registeredModels() }.map {
                 ModelListing(model: $0)
             }
-            if json {
-                Output.print(JSONLine.string(models))
+            if output.json {
+                Output.print(try JSONLine.string(models))
             } else {
                 for model in models { Output.print(model.row) }
             }
@@ -40,10 +41,11 @@ struct ModelsCommand: ParsableCommand {
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract:
-                "One version: its listing, per-intent F1, top confusions, and its scores on today's evaluation set.")
+                "One version: its listing, per-intent F1, top confusions, and its scores on today's evaluation set.",
+            discussion: "--json prints one JSON object.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The version (3 or v3).") var version: ModelVersion
-        @Flag(help: "One JSON object.") var json = false
+        @OptionGroup var output: JSONOutput
 
         func run() throws {
             let database = try store.openBackend()
@@ -52,7 +54,7 @@ struct ModelsCommand: ParsableCommand {
             let today = ModelEvaluation(
                 classifier: try registry.classifier(version.value), examples: try registry.evaluationSet())
             let listing = ModelListing(model: model, today: today, detailed: true)
-            guard !json else { return Output.print(JSONLine.string(listing)) }
+            guard !output.json else { return Output.print(try JSONLine.string(listing)) }
             Output.print(listing.row)
             if let e = model.evaluation {
                 Output.print("per-intent F1 (when made, \(e.examples) examples):")

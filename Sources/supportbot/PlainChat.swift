@@ -50,7 +50,7 @@ struct PlainChat {
                 throw Failure("stdin line \(number): \(error)")
             }
             if json {
-                print(JSONLine.string(Line(reply: reply, text: line)))
+                print(try JSONLine.string(Line(reply: reply, text: line)))
             } else if let text = reply.text {
                 Output.print(text)
             }

@@ -9,7 +9,12 @@ import IntentModel
 struct QuantizeCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantize",
-        abstract: "Write an int8 copy of a model (per-row scales), optionally pruning rare words and n-gram buckets."
+        abstract: "Write an int8 copy of a model (per-row scales), optionally pruning rare words and n-gram buckets.",
+        discussion:
+            """
+            --data is read only for --min-count (its training examples). --json prints a JSON summary as the last \
+            line of stdout.
+            """
     )
 
     @Option(help: "The model file to compress.")
@@ -44,14 +49,12 @@ struct QuantizeCommand: ParsableCommand {
     @Option(help: "Keep the words seen at least K times in --data (tokenized as the model does).")
     var minCount: Int?
 
-    @Option(help: "The training data --min-count counts words in: intents/ directory, CSV or JSONL.")
-    var data: String?
+    @OptionGroup var dataset: DatasetOptions
 
     @Option(help: "Drop this fraction (0…1) of the character n-gram buckets, those with the smallest norms.")
     var pruneNgrams: Double?
 
-    @Flag(help: "Print a JSON summary as the last line of stdout.")
-    var json = false
+    @OptionGroup var output: JSONOutput
 
     struct Summary: Encodable {
         let model: String?, from_version: Int64?, version: Int64?, out: String?, bytes_in: Int, bytes_out: Int
@@ -66,7 +69,7 @@ struct QuantizeCommand: ParsableCommand {
         if pruneVocab != nil && minCount != nil {
             throw ValidationError("--prune-vocab and --min-count exclude each other")
         }
-        if minCount != nil && data == nil {
+        if minCount != nil && dataset.data == nil {
             throw ValidationError("--min-count needs --data, the data to count words in")
         }
         if let pruneVocab, pruneVocab < 2 {
@@ -86,8 +89,8 @@ struct QuantizeCommand: ParsableCommand {
             bytes_out: bytes.count, vocabulary_in: source.classifier.vocabulary.count,
             vocabulary_out: compressed.vocabulary.count, ngram_buckets_out: compressed.liveNgramBuckets
         )
-        if json {
-            print(JSONLine.string(summary))
+        if output.json {
+            print(try JSONLine.string(summary))
         } else {
             let share =
                 source.bytes > 0
@@ -140,7 +143,7 @@ struct QuantizeCommand: ParsableCommand {
         do {
             if let pruneVocab {
                 result = try result.pruningVocabulary(to: pruneVocab)
-            } else if let minCount, let data {
+            } else if let minCount, let data = dataset.data {
                 let counts = try wordCounts(in: data, classifier: classifier)
                 result = try result.pruningVocabulary { _, token in counts[token, default: 0] >= minCount }
             }
@@ -154,7 +157,7 @@ struct QuantizeCommand: ParsableCommand {
     /// How often each token occurs in the training texts of `path`, tokenized as `classifier` reads.
     private func wordCounts(in path: String, classifier: Classifier) throws -> [String: Int] {
         var counts: [String: Int] = [:]
-        for example in try DatasetLoader.load(path).train {
+        for example in try dataset.load(path).train {
             for token in classifier.config.tokenizer.tokens(example.text) { counts[token, default: 0] += 1 }
         }
         return counts

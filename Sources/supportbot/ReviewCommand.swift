@@ -11,12 +11,13 @@ struct ReviewCommand: ParsableCommand {
             """
             The customer turns needing a label, low confidence first, then lowest confidence (label them with \
             supportbot label).
-            """
+            """,
+        discussion: "--json prints one JSON array of {turn, conversation, position, text, intent, confidence, outcome}."
     )
 
     @OptionGroup var store: StoreOptions
     @Option(help: "At most this many turns.") var limit: Int = 50
-    @Flag(help: "One JSON array of {turn, conversation, position, text, intent, confidence, outcome}.") var json = false
+    @OptionGroup var output: JSONOutput
 
     func validate() throws {
         if limit < 0 { throw ValidationError("--limit must be 0 or more") }
@@ -40,7 +41,7 @@ struct ReviewCommand: ParsableCommand {
     func run() throws {
         let database = try store.openBackend()
         let queue = try ModelTraining.wrapping(store) { try database.reviewQueue(limit: limit) }
-        if json { return Output.print(JSONLine.string(queue.map(Item.init))) }
+        if output.json { return Output.print(try JSONLine.string(queue.map(Item.init))) }
         for c in queue {
             let outcome = c.outcome.map { " \($0.name)" } ?? ""
             Output.row([

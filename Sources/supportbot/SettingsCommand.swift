@@ -19,9 +19,10 @@ struct SettingsCommand: ParsableCommand {
     /// `settings list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Every setting: key, value in force, whether it is the default, what it does.")
+            abstract: "Every setting: key, value in force, whether it is the default, what it does.",
+            discussion: "--json prints one JSON array of {key, value, default}.")
         @OptionGroup var store: StoreOptions
-        @Flag(help: "One JSON array of {key, value, default}.") var json = false
+        @OptionGroup var output: JSONOutput
 
         struct Line: Encodable {
             let key: String, value: String, `default`: Bool
@@ -30,9 +31,9 @@ struct SettingsCommand: ParsableCommand {
         func run() throws {
             let database = try store.openBackend()
             let values = try ModelTraining.wrapping(store) { try database.settings() }
-            if json {
+            if output.json {
                 return Output.print(
-                    JSONLine.string(values.map { Line(key: $0.key, value: $0.value, default: !$0.isSet) }))
+                    try JSONLine.string(values.map { Line(key: $0.key, value: $0.value, default: !$0.isSet) }))
             }
             for value in values {
                 let summary = StoreSetting.named(value.key)?.summary ?? ""

@@ -8,7 +8,10 @@ struct StatsCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats",
         abstract: "Monitoring figures: fallback and hand-off rates, confidence, latency, live accuracy, drift.",
-        discussion: "With --check the exit status is 0 when no drift flag is raised, 1 when one is, 2 on errors."
+        discussion: """
+            With --check the exit status is 0 when no drift flag is raised, 1 when one is, 2 on errors. --json is \
+            --format json.
+            """
     )
 
     /// How `stats` prints.
@@ -24,8 +27,8 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "Last UTC day or hour covered (inclusive).")
     var until: String?
 
-    @Option(help: "Only turns this registry model version classified.")
-    var version: Int64?
+    @Option(help: "Only turns this registry model version (3 or v3) classified.")
+    var version: ModelVersion?
 
     @Option(help: "Only this agent's conversations.")
     var agent: String?
@@ -36,8 +39,7 @@ struct StatsCommand: ParsableCommand {
     @Option(help: "text, json (one object on one line) or prometheus (text exposition format).")
     var format: Format = .text
 
-    @Flag(help: "Same as --format json.")
-    var json = false
+    @OptionGroup var output: JSONOutput
 
     @Option(help: "Write to this file (atomically) instead of stdout.")
     var out: String?
@@ -49,9 +51,9 @@ struct StatsCommand: ParsableCommand {
         do {
             let report = try makeReport()
             let text =
-                switch json ? .json : format {
+                switch output.json ? .json : format {
                 case .text: StatsText(report: report).render()
-                case .json: StatsJSON.report(report).serialized + "\n"
+                case .json: try StatsJSON.report(report).serialized + "\n"
                 case .prometheus: StatsPrometheus(report: report).render()
                 }
             try write(text)
@@ -69,7 +71,7 @@ struct StatsCommand: ParsableCommand {
     func makeReport() throws -> StatsReport {
         let filter = StatsFilter(
             since: try since.map { try TimeBound($0, option: "--since").start },
-            until: try until.map { try TimeBound($0, option: "--until").end }, version: version, agent: agent
+            until: try until.map { try TimeBound($0, option: "--until").end }, version: version?.value, agent: agent
         )
         if let start = filter.since, let end = filter.until, end <= start { throw Failure("--until is before --since") }
         let database = try store.openBackend()

@@ -10,7 +10,7 @@ struct SyncCommand: ParsableCommand {
             """
             Load an intents directory into the store (intents, templates, examples); templates edited in the \
             store are kept.
-            """
+            """, discussion: "--json prints the changes as one JSON object."
     )
 
     @OptionGroup var store: StoreOptions
@@ -18,14 +18,13 @@ struct SyncCommand: ParsableCommand {
     @Option(help: "The intents directory (default: ./intents).")
     var intents: String?
 
-    @Flag(help: "Print the changes as one JSON object.")
-    var json = false
+    @OptionGroup var output: JSONOutput
 
     func run() throws {
         let database = try store.openBackend()
         let summary = try IntentsSync.run(database, store: store, directory: intents)
-        if json {
-            print(JSONLine.string(summary))
+        if output.json {
+            print(try JSONLine.string(summary))
         } else {
             Output.print((summary.isEmpty ? "up to date: " : "synced: ") + summary.line)
         }

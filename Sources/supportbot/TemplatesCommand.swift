@@ -12,16 +12,17 @@ struct TemplatesCommand: ParsableCommand {
     /// `templates list`.
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "List templates: id, intent, language, weight, origin, text.")
+            abstract: "List templates: id, intent, language, weight, origin, text.",
+            discussion: "--json prints one JSON object per template.")
         @OptionGroup var store: StoreOptions
         @Option(help: "Only this intent's templates.") var intent: String?
-        @Flag(help: "One JSON object per template.") var json = false
+        @OptionGroup var output: JSONOutput
 
         func run() throws {
             let database = try store.openBackend()
             for t in try ModelTraining.wrapping(store, { try database.listTemplates(intent: intent) }) {
-                if json {
-                    print(JSONLine.string(Listed(t)))
+                if output.json {
+                    print(try JSONLine.string(Listed(t)))
                 } else {
                     Output.row(["\(t.id)", t.intent, t.language, "\(t.weight)", t.origin.rawValue, t.text])
                 }

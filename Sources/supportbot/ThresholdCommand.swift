@@ -27,8 +27,9 @@ struct ThresholdCommand: ParsableCommand {
     @Option(help: "Only turns up to this UTC day or hour (inclusive).")
     var until: String?
 
-    @Option(help: "The registry model version to replay with and set the threshold of (default: the active one).")
-    var version: Int64?
+    @Option(
+        help: "The registry model version (3 or v3) to replay with and set the threshold of (default: the active one).")
+    var version: ModelVersion?
 
     @Option(help: "Store this threshold (0 to 1) for the model.")
     var set: Float?
@@ -44,11 +45,11 @@ struct ThresholdCommand: ParsableCommand {
     func run() throws {
         let database = try store.openBackend()
         let stored = try ModelTraining.wrapping(store) {
-            try version.map { try database.model(version: $0) } ?? database.activeModel()
+            try version.map { try database.model(version: $0.value) } ?? database.activeModel()
         }
         guard let stored else {
             throw Failure(
-                version.map { "\(store.path): no model v\($0)" }
+                version.map { "\(store.path): no model v\($0.value)" }
                     ?? "\(store.path): no active model: run supportbot train")
         }
         let classifier: Classifier

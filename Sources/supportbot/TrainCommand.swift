@@ -14,22 +14,17 @@ struct TrainCommand: ParsableCommand {
             """
             Train an intent classifier: write a model file, or (without --out) register it in the store and \
             promote it when it is better.
+            """,
+        discussion:
+            """
+            Without --data, it trains on the store's examples. --json prints a JSON summary as the last line of \
+            stdout.
             """
     )
 
     @OptionGroup var store: StoreOptions
 
-    @Option(
-        help:
-            """
-            The intents/ directory, a CSV (text + intent/label/category) or a JSONL file (default: the store's \
-            examples).
-            """
-    )
-    var data: String?
-
-    @Option(help: "auto, intents, csv or jsonl.")
-    var format: DatasetFormat = .auto
+    @OptionGroup var dataset: DatasetOptions
 
     @Option(
         help:
@@ -55,8 +50,7 @@ struct TrainCommand: ParsableCommand {
     @Flag(help: "Store the weight matrices as int8 with per-row scales (about 4× smaller).")
     var quantize = false
 
-    @Flag(help: "Print a JSON summary as the last line of stdout.")
-    var json = false
+    @OptionGroup var output: JSONOutput
 
     @Option(
         help:
@@ -73,7 +67,7 @@ struct TrainCommand: ParsableCommand {
     func run() throws {
         var modelConfig = try ConfigLoader.load(config)
         if let epochs { modelConfig.epochs = epochs }
-        let fileExamples = try data.map { try DatasetLoader.load($0, format: format).train.map(\.labeled) }
+        let fileExamples = try dataset.data.map { try dataset.load($0).train.map(\.labeled) }
         let reporter = ProgressReporter()
         let database = fileExamples == nil || out == nil ? try store.openBackend() : nil
         if let database, fileExamples == nil { try IntentsSync.ensureLoaded(database, store: store, directory: nil) }
@@ -83,7 +77,7 @@ struct TrainCommand: ParsableCommand {
                 examples, config: modelConfig, seed: seed, workers: workers, reporter: reporter)
             let bytes = try Checkpoint.encode(classifier, quantized: quantize)
             try ModelFile.save(bytes, to: out)
-            report(classifier, destination: out, seconds: reporter.elapsed, bytes: bytes.count, registry: nil)
+            try report(classifier, destination: out, seconds: reporter.elapsed, bytes: bytes.count, registry: nil)
             return
         }
         let result = try StoreTraining(database: database!, store: store).run(
@@ -92,7 +86,7 @@ struct TrainCommand: ParsableCommand {
             reporter: reporter, examples: fileExamples
         )
         let destination = "\(store.path) (model \(result.version)\(result.promoted ? ", active" : ""))"
-        report(
+        try report(
             result.classifier, destination: destination, seconds: reporter.elapsed, bytes: result.bytes,
             registry: result)
     }
@@ -100,7 +94,7 @@ struct TrainCommand: ParsableCommand {
     /// Prints the summary line (or `--json` object) of a trained model.
     private func report(
         _ classifier: Classifier, destination: String, seconds: Double, bytes: Int, registry: StoreTraining.Result?
-    ) {
+    ) throws {
         let m = classifier.metadata
         let summary = TrainSummary(
             model: destination, config: classifier.config.name, examples: m.trainingExamples,
@@ -112,8 +106,8 @@ struct TrainCommand: ParsableCommand {
             evaluation_macro_f1: registry?.candidate.macroF1, active_accuracy: registry?.active?.evaluation.accuracy,
             active_macro_f1: registry?.active?.evaluation.macroF1
         )
-        if json {
-            print(JSONLine.string(summary))
+        if output.json {
+            print(try JSONLine.string(summary))
         } else {
             var line =
                 """

@@ -13,14 +13,12 @@ struct TuneCommand: ParsableCommand {
             """
             Search model settings (random search, successive halving) on a validation split or k folds of the \
             training data.
-            """
+            """,
+        discussion:
+            "Without --data, it reads ./intents. Only training examples are used (never an intents/ test/ split)."
     )
 
-    @Option(help: "The intents/ directory, a CSV or a JSONL file (its training examples only).")
-    var data: String = "intents"
-
-    @Option(help: "auto, intents, csv or jsonl.")
-    var format: DatasetFormat = .auto
+    @OptionGroup var dataset: DatasetOptions
 
     @Option(
         help:
@@ -69,7 +67,7 @@ struct TuneCommand: ParsableCommand {
     var trialsPath: String { (out.hasSuffix(".json") ? String(out.dropLast(5)) : out) + ".trials.jsonl" }
 
     func run() throws {
-        let examples = try DatasetLoader.load(data, format: format).train.map(\.labeled)
+        let examples = try dataset.load(dataset.data ?? "intents").train.map(\.labeled)
         let searchSpace = try space.map(Self.loadSpace) ?? .standard
         let clock = ContinuousClock()
         let search = HyperparameterSearch(
@@ -85,7 +83,7 @@ struct TuneCommand: ParsableCommand {
         }
         guard let best = result.best else { throw Failure("tune: the budget was spent before a trial started") }
         try ModelFile.save(best.configJSON(base: base) + Array("\n".utf8), to: out)
-        let lines = result.trials.map(trialLine).joined()
+        let lines = try result.trials.map(trialLine).joined()
         do {
             try Data(lines.utf8).write(to: URL(fileURLWithPath: trialsPath), options: .atomic)
         } catch {
@@ -112,9 +110,10 @@ struct TuneCommand: ParsableCommand {
     }
 
     /// One JSON line of `FILE.trials.jsonl`.
-    func trialLine(_ t: HyperparameterSearch.Trial) -> String {
-        "{\"draw\":\(t.draw),\"rung\":\(t.rung),\"epochs\":\(t.epochs),\"validation_accuracy\":\(t.score),"
-            + "\"seconds\":\(t.seconds),\"config\":\(String(decoding: t.configJSON(base: base), as: UTF8.self))}\n"
+    func trialLine(_ t: HyperparameterSearch.Trial) throws -> String {
+        let config = String(decoding: try t.configJSON(base: base), as: UTF8.self)
+        return "{\"draw\":\(t.draw),\"rung\":\(t.rung),\"epochs\":\(t.epochs),\"validation_accuracy\":\(t.score),"
+            + "\"seconds\":\(t.seconds),\"config\":\(config)}\n"
     }
 
     /// The search space in `path`; errors name the file.

@@ -42,13 +42,13 @@ import Testing
 
         let dry = try store.forget(.text(Self.secret), dryRun: true, at: StoreFixtures.time)
         #expect(dry.conversations == 1 && dry.turns == 4 && dry.labelEvents == 1 && dry.examples == 1)
-        #expect(try store.conversations().count == 3)
+        #expect(try store.allConversations().count == 3)
 
         let summary = try store.forget(.text(Self.secret), at: StoreFixtures.time)
         #expect(
             summary.conversations == 1 && summary.turns == 4 && summary.examples == 1 && summary.flaggedModels == [1])
         #expect(summary.checkpointed)
-        #expect(try store.conversations().count == 2)
+        #expect(try store.allConversations().count == 2)
         try store.writer.read { (db: Database) throws in
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM turn WHERE text LIKE '%ZEBRA%'") == 0)
             #expect(try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM labelEvent") == 0)
@@ -69,12 +69,12 @@ import Testing
     @Test func forgettingByConversationAndByDay() throws {
         let (store, _, dir) = try store()
         defer { try? FileManager.default.removeItem(at: dir) }
-        let ids = try store.conversations().map(\.id)
-        #expect(try store.forget(.conversation(ids.last!), at: StoreFixtures.time).turns == 2)
+        let ids = try store.allConversations().map(\.id)
+        #expect(try store.forget(.conversation(ids.first!), at: StoreFixtures.time).turns == 2)
         #expect(try store.forget(.conversation(999), at: StoreFixtures.time).conversations == 0)
         let day = StoreFixtures.time.addingTimeInterval(-30 * 86_400)
         #expect(try store.forget(.before(day), at: StoreFixtures.time).conversations == 1)
-        #expect(try store.conversations().count == 1)
+        #expect(try store.allConversations().count == 1)
     }
 
     @Test func keepDaysForgetsExpiredConversations() throws {
@@ -84,7 +84,7 @@ import Testing
         try store.set(.keepDays, to: "30", by: "ops", at: StoreFixtures.time)
         #expect(try store.forgetExpired(at: StoreFixtures.time, dryRun: true).conversations == 1)
         #expect(try store.forgetExpired(at: StoreFixtures.time).conversations == 1)
-        #expect(try store.conversations().count == 2)
+        #expect(try store.allConversations().count == 2)
         #expect(throws: StoreError.self) { try store.set(.keepDays, to: "-1", by: "ops", at: StoreFixtures.time) }
     }
 
@@ -152,8 +152,8 @@ import Testing
         try StoreFixtures.log(store, nil, "a later turn", agent: "c", at: StoreFixtures.time.addingTimeInterval(3_600))
         #expect { try store.restore(from: backup) } throws: { "\($0)".contains("turns after the backup's last") }
         try store.restore(from: backup, force: true)
-        #expect(try store.conversations().count == 3)
-        #expect(try ChatDatabase.open(path: path).conversations().count == 3)
+        #expect(try store.allConversations().count == 3)
+        #expect(try ChatDatabase.open(path: path).allConversations().count == 3)
     }
 
     @Test func anOlderBackupIsRefusedUnlessForcedAndThenUpgraded() throws {
@@ -163,13 +163,13 @@ import Testing
         let queue = try DatabaseQueue(path: old)
         try ChatDatabase.migrator.migrate(queue, upTo: "v1")
         try queue.close()
-        let before = try store.conversations().count
+        let before = try store.allConversations().count
         #expect { try store.restore(from: old) } throws: {
             "\($0)".contains("the store's schema is newer than the backup's")
         }
-        #expect(try store.conversations().count == before)
+        #expect(try store.allConversations().count == before)
         try store.restore(from: old, force: true)
-        #expect(try store.conversations().isEmpty)
+        #expect(try store.allConversations().isEmpty)
         #expect(try store.snapshot().migrations == Set(ChatDatabase.migrator.migrations))
     }
 }

@@ -80,7 +80,7 @@ import Testing
 
     @Test func handOffsBecomeEventsAndEmptyConversationsGo() throws {
         let store = try upgradedStore()
-        #expect(try store.conversations().map(\.id) == [1, 2, 3, 5])
+        #expect(try store.allConversations().map(\.id) == [5, 3, 2, 1])
         #expect(try store.conversationEvents(of: 1).map(\.reason) == ["repeated_fallback"])
         #expect(try store.conversationEvents(of: 2).map(\.reason) == ["requested"])
         let agent = try store.conversationEvents(of: 3)

@@ -1,8 +1,9 @@
 import Assistant
-import ChatStore
 import Foundation
 import GRDB
 import Testing
+
+@testable import ChatStore
 
 @Suite struct OpeningTests {
     @Test func newFileHasTheSchemaMode0600AndWAL() throws {
@@ -27,7 +28,7 @@ import Testing
         // Opening again applies nothing and keeps the data.
         try StoreFixtures.log(store, nil, "hi", agent: "a")
         let again = try ChatDatabase.open(path: path)
-        #expect(try again.conversations().count == 1)
+        #expect(try again.allConversations().count == 1)
     }
 
     @Test func durabilitySettingSetsSynchronousOnEveryConnectionOpenedAfter() throws {
@@ -105,7 +106,7 @@ import Testing
             let kind = (error as? ChatStoreError)?.kind ?? error.map { ChatStoreError(path: path, error: $0).kind }
             #expect(kind == .locked)
         }
-        #expect(try ChatDatabase.open(path: path).conversations().isEmpty)
+        #expect(try ChatDatabase.open(path: path).allConversations().isEmpty)
     }
 
     @Test func anotherProgramsDatabaseStaysInItsJournalMode() throws {
@@ -144,7 +145,7 @@ import Testing
         try store.writer.writeWithoutTransaction { try $0.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)") }
         // A file the user cannot write opens like this (root can write any file, so it is forced here).
         let readOnly = try ChatDatabase.open(path: path, readOnly: true)
-        #expect(try readOnly.conversations().count == 1)
+        #expect(try readOnly.allConversations().count == 1)
         #expect { try StoreFixtures.log(readOnly, nil, "hello", agent: "b") } throws: {
             ChatStoreError(path: path, error: $0).kind == .readOnly
         }

@@ -112,12 +112,13 @@ import Testing
         let logged = try StoreFixtures.log(
             store, nil, "human please", intent: "talk_to_human", confidence: 0.9, outcome: .handoff(.requested))
         let conversation = logged.conversation
-        #expect(try store.conversations().first?.handedOff == StoreFixtures.time)
+        #expect(try store.allConversations().first?.handedOff == true)
+        #expect(try store.conversationEvents(of: conversation).map(\.time) == [StoreFixtures.time])
         try store.recordHandoff(
             conversation: conversation, reason: .agent, agent: "Sam", at: StoreFixtures.time.addingTimeInterval(5))
         try store.recordHandBack(
             conversation: conversation, agent: "Sam", at: StoreFixtures.time.addingTimeInterval(60))
-        #expect(try store.conversations().first?.handedOff == nil)
+        #expect(try store.allConversations().first?.handedOff == false)
         let events = try store.conversationEvents(of: conversation)
         #expect(events.map(\.kind) == ["handoff", "handback"])
         #expect(events.map(\.reason) == ["requested", nil])

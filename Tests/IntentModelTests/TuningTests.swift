@@ -53,7 +53,7 @@ import Testing
     @Test("the best settings are a file train --config reads: base plus the space's keys only")
     func bestConfigFile() throws {
         let best = try #require(try search(trials: 2).run(Self.data) { _ in }.best)
-        let json = best.configJSON(base: "default")
+        let json = try best.configJSON(base: "default")
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json)) as? [String: Any])
         #expect(Set(object.keys) == Set(Self.space.choices.keys).union(["base"]))
         let config = try ModelConfig(overriding: json, defaultName: "tuned")
@@ -63,8 +63,9 @@ import Testing
     @Test("draws are distinct, and a small space is tried whole")
     func distinct() throws {
         var rng = SeededGenerator(seed: 2)
-        let draws = Self.space.distinctDraws(100, using: &rng)
-        #expect(draws.count == 16 && Set(draws.map { SearchSpace.configJSON(base: "", settings: $0) }).count == 16)
+        let draws = try Self.space.distinctDraws(100, using: &rng)
+        let encoded = try draws.map { try SearchSpace.configJSON(base: "", settings: $0) }
+        #expect(draws.count == 16 && Set(encoded).count == 16)
     }
 
     @Test("no trial starts once the deadline has passed")
