@@ -39,4 +39,12 @@ public struct ChatDatabase: Sendable {
         let durability = try? String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'durability'")
         try db.execute(sql: durability == "full" ? "PRAGMA synchronous = FULL" : "PRAGMA synchronous = NORMAL")
     }
+
+    /// The `synchronous` of connection `db` as the `durability` setting names it: `off`,
+    /// `normal`, `full` or `extra` (`PRAGMA synchronous` reads back 0 to 3).
+    static func synchronous(_ db: Database) throws -> String {
+        let names = ["off", "normal", "full", "extra"]
+        let level = try Int.fetchOne(db, sql: "PRAGMA synchronous") ?? -1
+        return names.indices.contains(level) ? names[level] : "level \(level)"
+    }
 }

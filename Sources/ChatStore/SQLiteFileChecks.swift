@@ -13,11 +13,13 @@ public enum SQLiteFileChecks {
     static let largeWAL: Int64 = 64 << 20
 
     /// Connections that change nothing: read-only, no WAL switch; they wait out another
-    /// process's checkpoint as the store's own connections do.
+    /// process's checkpoint as the store's own connections do, and are set up as the store's
+    /// writer is (`ChatDatabase.applyDurability`), so their `PRAGMA synchronous` is the writer's.
     static var readOnlyConfiguration: Configuration {
         var configuration = Configuration()
         configuration.readonly = true
         configuration.busyMode = .timeout(5)
+        configuration.prepareDatabase(ChatDatabase.applyDurability)
         return configuration
     }
 
@@ -62,13 +64,16 @@ public enum SQLiteFileChecks {
         return .ok("permissions", "mode 600, writable")
     }
 
-    /// WAL mode (agents chat at once), a WAL that checkpoints keep small, and the `durability` setting.
+    /// WAL mode (agents chat at once), a WAL that checkpoints keep small, and durability: the
+    /// `durability` setting and the `synchronous` a writer connection runs with, a warning when
+    /// they differ (a value `settings set` would refuse, written by hand).
     static func journal(_ queue: DatabaseQueue, path: String) -> HealthCheck {
         do {
-            let (mode, durability) = try queue.read { db in
+            let (mode, durability, synchronous) = try queue.read { db in
                 (
                     try String.fetchOne(db, sql: "PRAGMA journal_mode") ?? "?",
-                    try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'durability'") ?? "normal"
+                    try String.fetchOne(db, sql: "SELECT value FROM setting WHERE key = 'durability'") ?? "normal",
+                    try ChatDatabase.synchronous(db)
                 )
             }
             guard mode.lowercased() == "wal" else {
@@ -77,7 +82,15 @@ public enum SQLiteFileChecks {
                     fix: "run `supportbot sync --db \(path)` once: opening a store for writing switches it to WAL")
             }
             let size = ((try? FileManager.default.attributesOfItem(atPath: path + "-wal"))?[.size] as? Int64) ?? 0
-            let detail = "WAL, \(HealthCheck.size(size)) not yet checkpointed, durability \(durability)"
+            let checkpointed = "WAL, \(HealthCheck.size(size)) not yet checkpointed"
+            guard durability == synchronous else {
+                return .warning(
+                    "journal",
+                    "\(checkpointed), durability setting '\(durability)' but the writer runs synchronous "
+                        + synchronous.uppercased(),
+                    fix: "`supportbot settings set durability normal --db \(path)` (or full)")
+            }
+            let detail = "\(checkpointed), durability \(durability) (writer synchronous \(synchronous.uppercased()))"
             guard size <= largeWAL else {
                 return .warning(
                     "journal", detail + ": a long-lived reader keeps checkpoints from finishing",

@@ -150,4 +150,25 @@ import Testing
             "\(terminal.text)")
         #expect(result.stdout.hasSuffix("doctor: 2 warned of 8 checks\n"))
     }
+
+    @Test func theJournalCheckSaysTheWritersSynchronousAndWarnsWhenTheSettingDiffers() throws {
+        let fixture = try StoreFixture()
+        defer { fixture.remove() }
+        try fixture.prepare()
+        let normal = try #require(Self.line("journal", in: Self.doctor(fixture).stdout))
+        #expect(normal.status == "ok" && normal.text.contains("durability normal (writer synchronous NORMAL)"))
+        #expect(try fixture.run(["settings", "set", "durability", "full"]).status == 0)
+        let full = try #require(Self.line("journal", in: Self.doctor(fixture).stdout))
+        #expect(full.status == "ok" && full.text.contains("durability full (writer synchronous FULL)"), "\(full.text)")
+        // A value `settings set` refuses, written by hand: the writer falls back to NORMAL.
+        try DatabaseQueue(path: fixture.db).write { db in
+            try db.execute(sql: "UPDATE setting SET value = 'FULL' WHERE key = 'durability'")
+        }
+        let result = try Self.doctor(fixture)
+        #expect(result.status == 0, "\(result.stdout)")
+        let differs = try #require(Self.line("journal", in: result.stdout))
+        #expect(
+            differs.status == "warn" && differs.text.contains("setting 'FULL' but the writer runs synchronous NORMAL")
+                && differs.text.contains("fix: "), "\(differs.text)")
+    }
 }
