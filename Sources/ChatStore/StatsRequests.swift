@@ -63,11 +63,13 @@ enum StatsRequests {
     /// Current labels naming an intent `l`, joined to their turns `t`.
     static let labelled: SQL = "currentLabel l JOIN turn t ON t.id = l.turnId AND l.intent IS NOT NULL"
 
-    /// (key, labelled customer turns, answered ones, answered and labelled as predicted).
+    /// (key, labelled customer turns, answered ones, answered and labelled as predicted). A group whose
+    /// turns all lack an outcome sums to 0, not NULL.
     static func labels(_ scope: StatsScope) -> SQLRequest<Row> {
         let answered = TurnRecord.wasAnswered("t")
         return """
-            SELECT \(scope.key) AS k, COUNT(*), SUM(\(answered)), SUM(\(answered) AND l.intent = t.intent)
+            SELECT \(scope.key) AS k, COUNT(*), COALESCE(SUM(\(answered)), 0),
+            COALESCE(SUM(\(answered) AND l.intent = t.intent), 0)
             \(scope.turns(.customer, where: predicted, from: labelled)) GROUP BY k
             """
     }
