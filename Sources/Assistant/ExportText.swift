@@ -10,6 +10,7 @@ import Foundation
 enum ExportText {
     /// `text` on one line without control characters.
     static func line(_ text: String) -> String {
+        if isPlainLine(text) { return text }
         var result = String.UnicodeScalarView()
         var pendingSpace = false
         for scalar in text.unicodeScalars {
@@ -22,6 +23,17 @@ enum ExportText {
             }
         }
         return String(result)
+    }
+
+    /// Whether `text` is already a line: printable ASCII without a space at either end or two
+    /// in a row (what `line` leaves unchanged; anything else takes the general path).
+    private static func isPlainLine(_ text: String) -> Bool {
+        var previous: UInt8 = 0x20
+        for byte in text.utf8 {
+            guard byte > 0x20 || (byte == 0x20 && previous != 0x20), byte < 0x7F else { return false }
+            previous = byte
+        }
+        return previous != 0x20
     }
 
     /// A fastText label or text: a line, with `__label__` inside it defused.
@@ -53,6 +65,7 @@ enum ExportText {
 
     /// `text` as a JSON string literal (also valid as a YAML double-quoted scalar).
     static func jsonString(_ text: String) -> String {
+        if !mayNeedEscape(text) { return "\"" + text + "\"" }
         var result = "\""
         result.reserveCapacity(text.utf8.count + 2)
         var run = text.unicodeScalars.startIndex
@@ -69,6 +82,23 @@ enum ExportText {
         }
         result.unicodeScalars.append(contentsOf: scalars[run..<scalars.endIndex])
         return result + "\""
+    }
+
+    /// Whether `text` may hold a character `escape` rewrites, judged on its UTF-8: a byte below
+    /// 0x20, `"`, `\\`, DEL, a C1 control (C2 80–9F) or U+2028/U+2029 (E2 80 A8/A9).
+    private static func mayNeedEscape(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        var beforePrevious: UInt8 = 0
+        for byte in text.utf8 {
+            switch byte {
+            case 0x00..<0x20, 0x22, 0x5C, 0x7F: return true
+            case 0x80...0x9F where previous == 0xC2: return true
+            case 0xA8...0xA9 where previous == 0x80 && beforePrevious == 0xE2: return true
+            default: break
+            }
+            (beforePrevious, previous) = (previous, byte)
+        }
+        return false
     }
 
     private static func escape(_ scalar: Unicode.Scalar) -> String? {

@@ -96,8 +96,10 @@ public struct KnownPersonalValues: Sendable, Equatable {
         return hasher.finalize()
     }
 
-    /// The `asciiHash` of a value's NFC form (the only ASCII text equal to it as a `String`).
+    /// The `asciiHash` of a value's NFC form (the only ASCII text equal to it as a `String`);
+    /// ASCII is its own NFC, so only other text is normalised.
     private static func canonicalHash(_ units: ArraySlice<UInt16>) -> Int? {
+        if let hash = asciiHash(units) { return hash }
         let nfc = String(decoding: units, as: UTF16.self).precomposedStringWithCanonicalMapping
         return asciiHash(ArraySlice(nfc.utf16))
     }

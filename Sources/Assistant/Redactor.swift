@@ -24,7 +24,9 @@ public enum Redactor {
                 guard group.location != NSNotFound, group.length > 0 else { continue }
                 let candidate = String(decoding: units[group.location..<group.upperBound], as: UTF16.self)
                 guard let length = rule.accept(candidate), length > 0 else { continue }
-                let value = String(decoding: units[group.location..<(group.location + length)], as: UTF16.self)
+                let value =
+                    length == group.length
+                    ? candidate : String(decoding: units[group.location..<(group.location + length)], as: UTF16.self)
                 found.append(PersonalDataMatch(kind: rule.kind, value: value, location: group.location, length: length))
             }
         }

@@ -102,8 +102,34 @@ struct TextTraits: Sendable {
             }
     }
 
-    /// Whether a digit word ("seven", "oh", "double") may be there.
+    /// Whether a phone number spelt in words may be there: a digit word ("seven", "double"),
+    /// "oh" as a word of its own, or 7 digits (the spelt pattern also takes single digits, so
+    /// "1 2 3 oh 4 5 6" and "1 2 3 4 5 6 7 8" are spelt numbers too).
     var mayHaveSpeltDigits: Bool {
-        has(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"])
+        digits >= 7
+            || has(["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "double", "triple"])
+            || hasWord("oh")
+    }
+
+    /// Whether `word` (lowercase ASCII) occurs with no ASCII letter or digit on either side.
+    func hasWord(_ word: StaticString) -> Bool {
+        open
+            || word.withUTF8Buffer { word in
+                var index = 0
+                while index + word.count <= lowered.count {
+                    if word.indices.allSatisfy({ lowered[index + $0] == word[$0] }),
+                        index == 0 || !Self.isASCIILetterOrDigit(lowered[index - 1]),
+                        index + word.count == lowered.count || !Self.isASCIILetterOrDigit(lowered[index + word.count])
+                    {
+                        return true
+                    }
+                    index += 1
+                }
+                return false
+            }
+    }
+
+    private static func isASCIILetterOrDigit(_ byte: UInt8) -> Bool {
+        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
     }
 }

@@ -16,7 +16,9 @@ public struct TranscriptExporter: Sendable {
     /// An exporter of `turns`, masking personal data when `redact` is set: in every turn of a
     /// conversation, also what any of its turns revealed or its slots captured (a reply
     /// greeting the customer by name, rendered from the slot a customer turn filled, exports
-    /// `<name>`). Two passes, linear in the text; each text's own matches are found once.
+    /// `<name>`). Two passes over each conversation, linear in the text; each text's own
+    /// matches are found once; conversations are redacted in parallel (`Parallel.map`), each
+    /// on its own, so the result does not depend on the threads.
     public init(turns: [ExportTurn], redact: Bool) {
         redacted = redact
         guard redact else {
@@ -24,19 +26,41 @@ public struct TranscriptExporter: Sendable {
             trainingRows = Self.trainingRows(turns)
             return
         }
+        let conversations = Self.conversationIndices(turns)
+        let texts = Parallel.map(conversations) { indices in Self.redactedTexts(indices.map { turns[$0] }) }
+        var redactedTurns = turns
+        for (indices, texts) in zip(conversations, texts) {
+            for (index, text) in zip(indices, texts) { redactedTurns[index].text = text }
+        }
+        self.turns = redactedTurns
+        trainingRows = Self.trainingRows(redactedTurns)
+    }
+
+    /// The indices of each conversation's turns, conversations in the order they first appear.
+    static func conversationIndices(_ turns: [ExportTurn]) -> [[Int]] {
+        var order: [Int64: Int] = [:]
+        var groups: [[Int]] = []
+        for (index, turn) in turns.enumerated() {
+            if let group = order[turn.conversation] {
+                groups[group].append(index)
+            } else {
+                order[turn.conversation] = groups.count
+                groups.append([index])
+            }
+        }
+        return groups
+    }
+
+    /// The texts of one conversation's `turns` redacted: every value any of them revealed or
+    /// any slot captured is masked in all of them.
+    static func redactedTexts(_ turns: [ExportTurn]) -> [String] {
         let found = turns.map { Redactor.matches(in: $0.text) }
-        var known: [Int64: KnownPersonalValues] = [:]
+        var known = KnownPersonalValues()
         for (turn, matches) in zip(turns, found) {
-            known[turn.conversation, default: KnownPersonalValues()].learn(matches)
-            known[turn.conversation, default: KnownPersonalValues()].learn(slots: turn.slots)
+            known.learn(matches)
+            known.learn(slots: turn.slots)
         }
-        self.turns = zip(turns, found).map { turn, matches in
-            var turn = turn
-            turn.text = Redactor.redact(
-                turn.text, matches: matches, known: known[turn.conversation] ?? KnownPersonalValues())
-            return turn
-        }
-        trainingRows = Self.trainingRows(self.turns)
+        return zip(turns, found).map { turn, matches in Redactor.redact(turn.text, matches: matches, known: known) }
     }
 
     /// The files of `format`.
@@ -51,12 +75,13 @@ public struct TranscriptExporter: Sendable {
 
     /// The manifest of an export of `files` named with `prefix`, made at `created` from `store`.
     public func manifest(prefix: String, files: [ExportFile], created: Date, store: String) throws -> String {
+        let hashes = Parallel.map(files) { $0.sha256 }
         let manifest = Manifest(
             created: created, store: store, redacted: redacted,
             formats: ExportFormat.allCases.filter { format in files.contains { $0.format == format } }.map(\.rawValue),
-            files: files.map {
+            files: zip(files, hashes).map { file, hash in
                 Manifest.File(
-                    name: $0.name(prefix: prefix), format: $0.format.rawValue, rows: $0.rows, sha256: $0.sha256)
+                    name: file.name(prefix: prefix), format: file.format.rawValue, rows: file.rows, sha256: hash)
             },
             conversations: Set(turns.map(\.conversation)).count, turns: turns.count,
             modelVersions: Set(turns.compactMap(\.modelVersion)).sorted()
@@ -73,19 +98,19 @@ public struct TranscriptExporter: Sendable {
     /// their intent. An unlabelled turn the bot fell back on (or stayed quiet on) has only a
     /// guess, so it waits for a label; a discarded turn is junk.
     static func trainingRows(_ turns: [ExportTurn]) -> [(text: String, intent: String)] {
-        turns.compactMap { turn in
+        Parallel.map(turns) { turn -> (text: String, intent: String)? in
             guard let intent = turn.intent, !turn.discarded, turn.label != nil || turn.outcome?.understood == true
             else { return nil }
             let text = ExportText.line(turn.text)
             return text.isEmpty ? nil : (text, intent)
-        }
+        }.compactMap { $0 }
     }
 
     /// `turns.jsonl`: every turn, one JSON object a line, keys sorted, absent values left out.
     var turnLines: ExportFile {
-        var content = ""
-        for turn in turns { content += Self.jsonLine(turn) + "\n" }
-        return ExportFile(suffix: "turns.jsonl", format: .jsonl, content: content, rows: turns.count)
+        ExportFile(
+            suffix: "turns.jsonl", format: .jsonl, content: Self.joined(Parallel.map(turns, Self.jsonLine)),
+            rows: turns.count)
     }
 
     /// One line of `turns.jsonl`.
@@ -113,7 +138,7 @@ public struct TranscriptExporter: Sendable {
 
     /// `training.jsonl`: `{"intent","text"}` per training row, as `train --data` reads it.
     var trainingLines: ExportFile {
-        let lines = trainingRows.map {
+        let lines = Parallel.map(trainingRows) {
             "{\"intent\":" + ExportText.jsonString($0.intent) + ",\"text\":" + ExportText.jsonString($0.text) + "}"
         }
         return ExportFile(suffix: "training.jsonl", format: .jsonl, content: Self.joined(lines), rows: lines.count)
@@ -121,7 +146,9 @@ public struct TranscriptExporter: Sendable {
 
     /// `training.csv`: a `text,intent` header, then one row per training row.
     var csv: ExportFile {
-        let lines = trainingRows.map { Self.csvField($0.text) + "," + Self.csvField(ExportText.line($0.intent)) }
+        let lines = Parallel.map(trainingRows) {
+            Self.csvField($0.text) + "," + Self.csvField(ExportText.line($0.intent))
+        }
         return ExportFile(
             suffix: "training.csv", format: .csv, content: Self.joined(["text,intent"] + lines), rows: lines.count)
     }
@@ -144,7 +171,7 @@ public struct TranscriptExporter: Sendable {
 
     /// `fasttext.txt`: `__label__INTENT text` per training row, one label a line.
     var fastText: ExportFile {
-        let lines = trainingRows.map {
+        let lines = Parallel.map(trainingRows) {
             "__label__" + ExportText.fastTextLabel($0.intent) + " " + ExportText.fastText($0.text)
         }
         return ExportFile(suffix: "fasttext.txt", format: .fasttext, content: Self.joined(lines), rows: lines.count)
@@ -153,7 +180,11 @@ public struct TranscriptExporter: Sendable {
     /// Lines, each ending in a newline.
     private static func joined(_ lines: [String]) -> String {
         var content = ""
-        for line in lines { content += line + "\n" }
+        content.reserveCapacity(lines.reduce(0) { $0 + $1.utf8.count + 1 })
+        for line in lines {
+            content += line
+            content += "\n"
+        }
         return content
     }
 

@@ -4,8 +4,9 @@ import GRDB
 
 extension ChatDatabase: TranscriptSource {
     public func exportTurns(conversation: Int64? = nil, since: Date? = nil) throws -> [ExportTurn] {
-        try writer.read { db in
-            try ExportTurnRecord.exported(conversation: conversation, since: since).fetchAll(db).map(\.exportTurn)
+        let records = try writer.read { db in
+            try ExportTurnRecord.exported(conversation: conversation, since: since).fetchAll(db)
         }
+        return Parallel.map(records) { $0.exportTurn }
     }
 }

@@ -2,8 +2,9 @@ import Assistant
 import Foundation
 import GRDB
 
-/// A turn read for an export: the turn's columns and its current label.
-struct ExportTurnRecord: Decodable, FetchableRecord {
+/// A turn read for an export: the turn's columns and its current label, read by column
+/// position (the order of `exported`'s SELECT), which costs a fraction of decoding by name.
+struct ExportTurnRecord: FetchableRecord, Sendable {
     var conversationId: Int64
     var position: Int
     var role: TurnRole
@@ -20,6 +21,23 @@ struct ExportTurnRecord: Decodable, FetchableRecord {
     var slots: String?
     /// The conversation's agent.
     var agent: String?
+
+    init(row: Row) throws {
+        conversationId = try row.decode(atIndex: 0)
+        position = try row.decode(atIndex: 1)
+        role = try row.decode(atIndex: 2)
+        text = try row.decode(atIndex: 3)
+        intent = try row.decode(atIndex: 4)
+        confidence = try row.decode(atIndex: 5)
+        modelVersion = try row.decode(atIndex: 6)
+        createdAt = try row.decode(atIndex: 7)
+        outcome = try row.decode(atIndex: 8)
+        handoffReason = try row.decode(atIndex: 9)
+        slots = try row.decode(atIndex: 10)
+        agent = try row.decode(atIndex: 11)
+        label = try row.decode(atIndex: 12)
+        labelKind = try row.decode(atIndex: 13)
+    }
 
     /// The value the exporter formats.
     var exportTurn: ExportTurn {

@@ -40,7 +40,7 @@ struct ExportCommand: ParsableCommand {
             try database.exportTurns(conversation: conversation, since: start)
         }
         let exporter = TranscriptExporter(turns: turns, redact: !noRedact)
-        let files = formats.flatMap(exporter.files)
+        let files = Parallel.map(formats) { exporter.files($0) }.flatMap { $0 }
         let created = Date()
         let written = try writer.write(files, created: created) { prefix in
             try exporter.manifest(prefix: prefix, files: files, created: created, store: store.path)

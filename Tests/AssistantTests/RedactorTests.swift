@@ -80,6 +80,7 @@ import Testing
             + files.map { String(decoding: (try? Data(contentsOf: $0)) ?? Data(), as: UTF8.self) } + [
                 "card ４１１１ １１１１ １１１１ １１１１ please", "订单号 ２０２３１１０５", "order #٤٨٢١٣٤", "zip ９４０４３-１２３４",
                 "NI QQ １２ ３４ ５６ C", "CA ９４０４３", "邮编 １０００８３", "ref 1-23456 and a-12345", "1.2.3.4 and 078-05-1120",
+                "call oh oh oh oh oh oh oh", "1 2 3 oh 4 5 6", "1 2 3 4 5 6 7 8", "double 1 2 3 4 5 6",
             ]
     }
 
@@ -89,6 +90,15 @@ import Testing
         for text in samples {
             #expect(Redactor.matches(in: text) == Redactor.matches(in: text, traits: .allOpen), "\(text)")
         }
+    }
+
+    /// A phone number spelt with no digit word but "oh" (or in single digits) is one too: the
+    /// spelt pattern's gate once looked for "zero" … "nine" only, and let these through.
+    @Test func speltPhoneNumbersOfOhsAndSingleDigitsAreRedacted() {
+        #expect(Redactor.redact("call oh oh oh oh oh oh oh please") == "call <phone> please")
+        #expect(Redactor.redact("it is 1 2 3 oh 4 5 6") == "it is <phone>")
+        #expect(Redactor.redact("digits 1 2 3 4 5 6 7 8 ok") == "digits <phone> ok")
+        #expect(Redactor.redact("Oh, John, the phone is fine") == "Oh, John, the phone is fine")
     }
 
     @Test func knownValuesMeetCanonicallyEquivalentSpellings() {

@@ -106,6 +106,38 @@ import Yams
             ])
     }
 
+    /// Conversations are redacted in parallel, each on its own: the result is the two-pass
+    /// definition run one conversation at a time, whatever order their turns come in.
+    @Test func parallelRedactionEqualsRedactingEachConversationInTurn() throws {
+        let names = ["Alice Smith", "Bob Jones", "Priya Patel", "Omar Lee"]
+        let turns = (0..<400).map { index -> ExportTurn in
+            let conversation = Int64(index % 37)
+            let name = names[Int(conversation) % names.count]
+            let text =
+                index % 3 == 0
+                ? "I'm \(name), order #\(48_000 + conversation)"
+                : "Thanks \(name.split(separator: " ")[0]), order "
+                    + "\(48_000 + conversation) ships; call 07700 9\(String(format: "%05d", index))"
+            var turn = Self.turn(conversation, index / 37 + 1, index % 3 == 0 ? .customer : .bot, text, intent: "greet")
+            if index % 5 == 0 { turn.slots = ["customer_name": "Zed \(conversation)"] }
+            return turn
+        }
+        var expected = turns
+        for conversation in Set(turns.map(\.conversation)) {
+            let indices = turns.indices.filter { turns[$0].conversation == conversation }
+            var known = KnownPersonalValues()
+            for index in indices {
+                known.learn(Redactor.matches(in: turns[index].text))
+                known.learn(slots: turns[index].slots)
+            }
+            for index in indices { expected[index].text = Redactor.redact(turns[index].text, known: known) }
+        }
+        let exporter = TranscriptExporter(turns: turns, redact: true)
+        #expect(exporter.turns == expected)
+        #expect(exporter.turns.contains { $0.text.contains("<name>") && $0.text.contains("<phone>") })
+        #expect(!exporter.turns.contains { $0.text.contains("Alice") })
+    }
+
     @Test func trainingFormatsHoldCustomerTurnsWithRelabelsApplied() throws {
         let exporter = TranscriptExporter(turns: Self.turns, redact: false)
         #expect(
