@@ -40,12 +40,13 @@ extension Classifier {
                 for d in network.layout.lstm.indices {
                     recur(rows, direction: d, parameters: p, gates: gates, c: c, h: h, pooled: features + d * H)
                 }
-                if (config.embeddingSkip || !config.recurrent) && !rows.isEmpty {
+                if config.hasMeanFeature && !rows.isEmpty {
                     let mean = features + config.directions * H
                     let w = 1 / Float(rows.count)
                     for row in rows {
                         for j in 0..<config.embeddingDim { mean[j] += w * row[j] }
                     }
+                    addBigrams(of: tokens, parameters: p, into: mean)
                 }
                 logits.update(from: p + network.layout.denseB.offset, count: C)
                 sb_vec_mat(features, p + network.layout.denseW.offset, Int32(D), Int32(C), logits)
@@ -75,6 +76,22 @@ extension Classifier {
             } else if config.pooling == .max || step == T - 1 {
                 pooled.update(from: h, count: H)
             }
+        }
+    }
+
+    /// Adds the mean of the n-gram rows of `tokens`' word bigrams into `mean [E]` (nothing
+    /// without `wordBigrams`).
+    private func addBigrams(
+        of tokens: [String], parameters p: UnsafePointer<Float>, into mean: UnsafeMutablePointer<Float>
+    ) {
+        guard config.hasBigrams, let table = network.layout.ngram else { return }
+        let bigrams = encoder.bigramBuckets(of: tokens)
+        guard !bigrams.isEmpty else { return }
+        let E = config.embeddingDim
+        let w = 1 / Float(bigrams.count)
+        for k in bigrams {
+            let source = p + table.offset + Int(k) * E
+            for j in 0..<E { mean[j] += w * source[j] }
         }
     }
 

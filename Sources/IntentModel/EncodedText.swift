@@ -7,6 +7,8 @@ public struct EncodedText: Sendable, Equatable {
     public var ngramStarts: [Int32]
     /// N-gram bucket indices of all tokens, concatenated.
     public var ngrams: [Int32]
+    /// N-gram bucket of each pair of adjacent tokens (`[T-1]`; empty without `wordBigrams`).
+    public var bigrams: [Int32] = []
 
     /// Number of tokens.
     public var count: Int { words.count }
@@ -24,6 +26,7 @@ public struct TextEncoder: Sendable {
     private let maxTokens: Int
     private let buckets: Int
     private let ngramRange: ClosedRange<Int>
+    private let bigrams: Bool
 
     /// Creates an encoder for `config` over `vocabulary`.
     public init(config: ModelConfig, vocabulary: Vocabulary) {
@@ -32,6 +35,7 @@ public struct TextEncoder: Sendable {
         maxTokens = config.maxTokens
         buckets = config.ngramBuckets
         ngramRange = config.ngramMin...config.ngramMax
+        bigrams = config.hasBigrams
     }
 
     /// The tokens the model reads from `text` (at most `maxTokens`).
@@ -48,7 +52,22 @@ public struct TextEncoder: Sendable {
             if buckets > 0 { encoded.ngrams.append(contentsOf: ngramBuckets(of: token)) }
             encoded.ngramStarts.append(Int32(encoded.ngrams.count))
         }
+        encoded.bigrams = bigramBuckets(of: tokens)
         return encoded
+    }
+
+    /// The hash buckets of each pair of adjacent tokens, hashed as "first second" (a space
+    /// never occurs inside a token, so no character n-gram hashes the same bytes); empty
+    /// without `wordBigrams`.
+    public func bigramBuckets(of tokens: [String]) -> [Int32] {
+        guard bigrams, tokens.count > 1 else { return [] }
+        return (1..<tokens.count).map { t in
+            var hasher = FNV1a()
+            hasher.combine(tokens[t - 1].utf8)
+            hasher.combine(CollectionOfOne(UInt8(ascii: " ")))
+            hasher.combine(tokens[t].utf8)
+            return Int32(hasher.value % UInt64(buckets))
+        }
     }
 
     /// Encodes `text`.

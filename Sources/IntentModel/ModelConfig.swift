@@ -5,7 +5,8 @@ import Foundation
 /// The architecture is: token vectors (word embedding, plus the mean of hashed character
 /// n-gram embeddings when `ngramBuckets > 0`) → LSTM (one or two directions, masked past
 /// each sequence's end) → pooled over time (`last` state or elementwise `max`) →
-/// concatenated with the mean token vector when `embeddingSkip` → dropout → dense softmax.
+/// concatenated with the mean token vector when `embeddingSkip` (plus the mean of the hashed
+/// word bigrams' n-gram rows when `wordBigrams`) → dropout → dense softmax.
 public struct ModelConfig: Codable, Equatable, Sendable {
     /// How the LSTM's outputs over time become one vector.
     public enum Pooling: String, Codable, Sendable {
@@ -62,6 +63,10 @@ public struct ModelConfig: Codable, Equatable, Sendable {
     /// temperature and threshold stay those of the first pass). Nil, as in files written
     /// before the setting existed, means false.
     public var refit: Bool?
+    /// Whether the mean token vector also averages in the n-gram table's rows of each pair of
+    /// adjacent words (fastText's hashed word bigrams); without n-gram buckets or a mean token
+    /// vector it does nothing. Nil, as in files written before the setting existed, means false.
+    public var wordBigrams: Bool?
 
     /// The reference model, matched to Keras:
     /// `Embedding(10000,128) → LSTM(64) → Dense(n, softmax)`, Adam 1e-3, batch 32, 10 epochs.
@@ -70,7 +75,7 @@ public struct ModelConfig: Codable, Equatable, Sendable {
         embeddingDim: 128, ngramBuckets: 0, ngramMin: 3, ngramMax: 5,
         recurrent: true, hiddenSize: 64, bidirectional: false, pooling: .last, embeddingSkip: false,
         dropout: 0, labelSmoothing: 0, epochs: 10, batchSize: 32, learningRate: 1e-3,
-        clipNorm: nil, validationFraction: 0, patience: 0, refit: false
+        clipNorm: nil, validationFraction: 0, patience: 0, refit: false, wordBigrams: false
     )
 
     /// The configuration SupportBot ships: every choice here paid off on BANKING77
@@ -80,7 +85,7 @@ public struct ModelConfig: Codable, Equatable, Sendable {
         embeddingDim: 128, ngramBuckets: 10_000, ngramMin: 3, ngramMax: 5,
         recurrent: true, hiddenSize: 32, bidirectional: false, pooling: .max, embeddingSkip: true,
         dropout: 0.3, labelSmoothing: 0.1, epochs: 30, batchSize: 64, learningRate: 3e-3,
-        clipNorm: 5, validationFraction: 0.1, patience: 3, refit: true
+        clipNorm: 5, validationFraction: 0.1, patience: 3, refit: true, wordBigrams: true
     )
 
     /// The named configurations.
@@ -92,8 +97,14 @@ public struct ModelConfig: Codable, Equatable, Sendable {
     /// Number of LSTM directions (0 when not recurrent).
     public var directions: Int { recurrent ? (bidirectional ? 2 : 1) : 0 }
 
+    /// Whether the dense layer reads the mean token vector.
+    var hasMeanFeature: Bool { embeddingSkip || !recurrent }
+
+    /// Whether word bigrams are hashed into the n-gram table and read by the mean token vector.
+    var hasBigrams: Bool { wordBigrams == true && ngramBuckets > 0 && hasMeanFeature }
+
     /// Width of the dense layer's input.
-    public var featureSize: Int { directions * hiddenSize + (embeddingSkip || !recurrent ? embeddingDim : 0) }
+    public var featureSize: Int { directions * hiddenSize + (hasMeanFeature ? embeddingDim : 0) }
 
     /// Checks the values for ranges the model can run with; every bound is in the message.
     public func validate() throws(ModelError) {

@@ -5,6 +5,7 @@
 /// h_d [T, B, H]      LSTM              per direction d (d = 1 reads x reversed in time), over
 ///                                      the batch's DistinctTokens (one input product per word)
 /// features [B, D]    TimePooling(h_d) for each d, then MeanPool(x) when there is a skip
+///                                      (+ BigramBag: the mean word-bigram row, with wordBigrams)
 ///                    Dropout           (training only)
 /// logits [B, C]      Dense
 /// probs [B, C]       SoftmaxCrossEntropy (loss against label-smoothed targets)
@@ -52,9 +53,6 @@ struct Network: Sendable {
         return result
     }
 
-    /// Whether the dense layer also reads the mean token vector.
-    private var hasMeanFeature: Bool { config.embeddingSkip || !config.recurrent }
-
     /// Where the mean token vector starts in a feature row.
     private var meanOffset: Int { config.directions * config.hiddenSize }
 
@@ -94,8 +92,12 @@ struct Network: Sendable {
             )
             pooling.forward(h, lengths: lengths, argmax: a.argmax.reserve(B * H), into: features + d * H, stride: D)
         }
-        if hasMeanFeature {
+        if config.hasMeanFeature {
             MeanPool.forward(x, batch: B, width: E, lengths: lengths, into: features + meanOffset, stride: D)
+        }
+        if config.hasBigrams {
+            BigramBag.forward(
+                examples, indices: indices, layout: layout, parameters: p, into: features + meanOffset, stride: D)
         }
         if let seed = dropoutSeed, config.dropout > 0 {
             Dropout.forward(features, count: B * D, rate: config.dropout, seed: seed, mask: ws.mask.reserve(B * D))
@@ -128,7 +130,7 @@ struct Network: Sendable {
         if dropping && config.dropout > 0 { Dropout.backward(dFeatures, count: B * D, mask: ws.mask.pointer) }
 
         let dx = ws.dx.zeroed(T * B * E)
-        if hasMeanFeature {
+        if config.hasMeanFeature {
             MeanPool.backward(dFeatures + meanOffset, stride: D, batch: B, width: E, lengths: lengths, into: dx)
         }
         let dh = ws.dh.reserve(T * B * H)
@@ -156,6 +158,11 @@ struct Network: Sendable {
         }
         TokenEmbedding.backward(
             examples, indices: indices, layout: layout, dx: dx, gradients: g, touched: &ws.touchedRows)
+        if config.hasBigrams {
+            BigramBag.backward(
+                examples, indices: indices, layout: layout, dOut: dFeatures + meanOffset, stride: D, gradients: g,
+                touched: &ws.touchedRows)
+        }
     }
 
     /// Direction `d`'s LSTM input: the batch's distinct token vectors, in time order or reversed.

@@ -108,10 +108,20 @@ import Testing
         #expect(Self.mismatches(f, analytic: g).contains { $0.hasPrefix("lstm.forward.wh") })
     }
 
-    @Test("padding does not change a sequence's output")
-    func maskingIsExact() throws {
+    @Test("word bigrams hashed into the n-gram table, read by the mean token vector")
+    func wordBigrams() {
+        var config = Self.config(bidirectional: false, pooling: .max, ngrams: true, skip: true)
+        config.wordBigrams = true
+        let f = Fixture(config)
+        #expect(f.examples.map(\.bigrams.count) == [3, 1, 0])
+        #expect(Self.mismatches(f, analytic: f.analyticGradient()) == [])
+    }
+
+    @Test("padding does not change a sequence's output; one utterance reads as in a batch", arguments: [false, true])
+    func maskingIsExact(bigrams: Bool) throws {
         var config = Self.config(bidirectional: true, pooling: .max, ngrams: true, skip: true)
         config.labelSmoothing = 0
+        config.wordBigrams = bigrams
         let f = Fixture(config)
         let vocabulary = Vocabulary(tokens: ["<pad>", "<unk>", "card", "late", "refund", "where", "my"])
         let classifier = try Classifier(

@@ -26,6 +26,8 @@ import Testing
         #expect(try Self.config(#"{"base": "reference", "clipNorm": 1.5}"#).clipNorm == 1.5)
         #expect(try Self.config(#"{"clipNorm": null}"#).clipNorm == nil)
         #expect(try Self.config(#"{"refit": true}"#).refit == true)
+        #expect(try Self.config(#"{"wordBigrams": false}"#).wordBigrams == false)
+        #expect(try Self.config(#"{"ngramBuckets": 0}"#).ngramBuckets == 0)
     }
 
     @Test(
