@@ -11,14 +11,21 @@ enum BigramBag {
     ) {
         guard let ngram = layout.ngram else { return }
         let E = layout.embedding.shape[1]
-        for (b, index) in indices.enumerated() where !examples[index].bigrams.isEmpty {
-            let bigrams = examples[index].bigrams
-            let dst = out + b * stride
-            let w = 1 / Float(bigrams.count)
-            for k in bigrams {
-                let src = p + ngram.offset + Int(k) * E
-                for j in 0..<E { dst[j] += w * src[j] }
-            }
+        for (b, index) in indices.enumerated() {
+            addMean(of: examples[index].bigrams, table: p + ngram.offset, width: E, into: out + b * stride)
+        }
+    }
+
+    /// `dst[0..<width] += (1 / |rows|) · Σ_{k ∈ rows} table[k]`, rows in order (so inference and
+    /// training sum alike); nothing for no rows.
+    static func addMean(
+        of rows: [Int32], table: UnsafePointer<Float>, width E: Int, into dst: UnsafeMutablePointer<Float>
+    ) {
+        guard !rows.isEmpty else { return }
+        let w = 1 / Float(rows.count)
+        for k in rows {
+            let src = table + Int(k) * E
+            for j in 0..<E { dst[j] += w * src[j] }
         }
     }
 

@@ -85,14 +85,8 @@ extension Classifier {
         of tokens: [String], parameters p: UnsafePointer<Float>, into mean: UnsafeMutablePointer<Float>
     ) {
         guard config.hasBigrams, let table = network.layout.ngram else { return }
-        let bigrams = encoder.bigramBuckets(of: tokens)
-        guard !bigrams.isEmpty else { return }
-        let E = config.embeddingDim
-        let w = 1 / Float(bigrams.count)
-        for k in bigrams {
-            let source = p + table.offset + Int(k) * E
-            for j in 0..<E { mean[j] += w * source[j] }
-        }
+        BigramBag.addMean(
+            of: encoder.bigramBuckets(of: tokens), table: p + table.offset, width: config.embeddingDim, into: mean)
     }
 
     /// The n-gram buckets a vocabulary word's folded row adds (none for `<pad>`, `<unk>`).
