@@ -12,6 +12,7 @@ Uses only python3's standard library and tmux.
 
     benchmarks/tui_benchmark.py [--bin .build/release/supportbot] [--turns 100000]
                                 [--samples 200] [--messages 10000] [--runs 5]
+                                [--startup-only]
 """
 import argparse
 import os
@@ -129,6 +130,22 @@ def seed_turns(db, turns):
         c.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
+def help_times(binary, runs):
+    """Two medians (ms) of `supportbot --help`: launched in a fresh tmux pane until the pane
+    shows its last line (the same path and floor as the chat's start-up), and as a bare
+    process run to its exit (spawn to wait, as `deploy_benchmark.py` times it)."""
+    in_tmux, bare = [], []
+    for _ in range(runs):
+        started = start(f"'{binary}' --help; exec sleep 60")
+        in_tmux.append((wait_for(lambda t: "See 'supportbot help" in t, "the help text") - started) * 1000)
+    tmux("kill-server", check=False)
+    for _ in range(runs):
+        began = time.monotonic()
+        subprocess.run([binary, "--help"], stdout=subprocess.DEVNULL, check=True)
+        bare.append((time.monotonic() - began) * 1000)
+    return statistics.median(in_tmux), statistics.median(bare)
+
+
 def startup(binary, db, runs, directory):
     """Median and all times (ms) from launch to the first full frame."""
     times = []
@@ -230,6 +247,7 @@ def main():
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--messages", type=int, default=10_000)
     parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--startup-only", action="store_true", help="stop after (a)")
     args = parser.parse_args()
     binary = os.path.abspath(args.bin)
     directory = tempfile.mkdtemp(prefix="supportbot-tui-bench-")
@@ -255,6 +273,13 @@ def main():
         print(f"tmux + polling floor          {statistics.median(floor_times):7.1f} ms")
         print(f"empty store (model only)      {empty_ms:7.1f} ms   {[round(t, 1) for t in empty_all]}")
         print(f"{f'store with {args.turns} turns':29s} {full_ms:7.1f} ms   {[round(t, 1) for t in full_all]}   ratio {full_ms / empty_ms:.2f}×")
+        help_tmux, help_bare = help_times(binary, args.runs)
+        floor = statistics.median(floor_times)
+        print(f"--help in tmux (same path)    {help_tmux:7.1f} ms   first frame / --help {empty_ms / help_tmux:.2f}×"
+              f"   less the floor each {(empty_ms - floor) / max(help_tmux - floor, 0.1):.2f}×")
+        print(f"--help bare process           {help_bare:7.1f} ms   (first frame − floor) / bare {(empty_ms - floor) / help_bare:.2f}×")
+        if args.startup_only:
+            return
 
         # (b) keystroke to frame.
         short_draft = "where is my "
