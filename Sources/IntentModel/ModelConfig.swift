@@ -67,6 +67,11 @@ public struct ModelConfig: Codable, Equatable, Sendable {
     /// adjacent words (fastText's hashed word bigrams); without n-gram buckets or a mean token
     /// vector it does nothing. Nil, as in files written before the setting existed, means false.
     public var wordBigrams: Bool?
+    /// Span, in epochs, of an exponential moving average of the weights over training steps
+    /// (Polyak averaging): when positive, validation, early stopping and the saved model use
+    /// the average instead of the last step's weights. Nil or 0, as in files written before
+    /// the setting existed, means no average.
+    public var averageEpochs: Double?
 
     /// The reference model, matched to Keras:
     /// `Embedding(10000,128) → LSTM(64) → Dense(n, softmax)`, Adam 1e-3, batch 32, 10 epochs.
@@ -75,7 +80,8 @@ public struct ModelConfig: Codable, Equatable, Sendable {
         embeddingDim: 128, ngramBuckets: 0, ngramMin: 3, ngramMax: 5,
         recurrent: true, hiddenSize: 64, bidirectional: false, pooling: .last, embeddingSkip: false,
         dropout: 0, labelSmoothing: 0, epochs: 10, batchSize: 32, learningRate: 1e-3,
-        clipNorm: nil, validationFraction: 0, patience: 0, refit: false, wordBigrams: false
+        clipNorm: nil, validationFraction: 0, patience: 0, refit: false, wordBigrams: false,
+        averageEpochs: 0
     )
 
     /// The configuration SupportBot ships: every choice here paid off on BANKING77
@@ -130,6 +136,8 @@ public struct ModelConfig: Codable, Equatable, Sendable {
         try require(learningRate > 0 && learningRate.isFinite, "learningRate must be positive and finite")
         try require(clipNorm.map { $0 > 0 && $0.isFinite } ?? true, "clipNorm must be positive and finite")
         try require((0..<1).contains(validationFraction), "validationFraction must be in [0, 1)")
+        try require(
+            averageEpochs.map { $0 >= 0 && $0.isFinite } ?? true, "averageEpochs must be zero or positive and finite")
         _ = try parameterCount(vocabularySize: maxVocab, classes: 1)
     }
 

@@ -52,7 +52,8 @@ public struct Trainer: Sendable {
         var rng = SeededGenerator(seed: seed)
         let data = TrainingData(examples, config: config, generator: &rng)
         let network = Network(config: config, vocabularySize: data.vocabulary.count, classes: data.intents.count)
-        var run = TrainingRun(config: config, network: network, workers: workers, generator: &rng)
+        var run = TrainingRun(
+            config: config, network: network, workers: workers, examples: data.encoded.count, generator: &rng)
         let (stopping, epochsRun) = try fit(&run, data, generator: &rng, progress: progress)
         let metadata = ModelMetadata(
             dataHash: Self.dataHash(examples), seed: seed, trainingExamples: data.train.count,
@@ -60,7 +61,7 @@ public struct Trainer: Sendable {
         )
         let classifier = try Classifier(
             config: config, vocabulary: data.vocabulary, intents: data.intents, metadata: metadata,
-            parameters: stopping.best ?? run.parameters
+            parameters: stopping.best ?? run.keptWeights()
         )
         let calibrated = try validated(classifier, on: data)
         guard config.refit == true, !data.validation.isEmpty else { return calibrated }
@@ -81,7 +82,8 @@ public struct Trainer: Sendable {
         everything.validationFraction = 0
         let data = TrainingData(examples, config: everything, generator: &rng)
         let network = Network(config: config, vocabularySize: data.vocabulary.count, classes: data.intents.count)
-        var run = TrainingRun(config: config, network: network, workers: workers, generator: &rng)
+        var run = TrainingRun(
+            config: config, network: network, workers: workers, examples: data.encoded.count, generator: &rng)
         let count = Double(data.encoded.count)
         for epoch in (done + 1)...(done + epochs) {
             let total = run.epoch(epoch, data.encoded, labels: data.labels, generator: &rng, progress: progress)
@@ -97,7 +99,7 @@ public struct Trainer: Sendable {
         metadata.epochsRun = done + epochs
         return try Classifier(
             config: config, vocabulary: data.vocabulary, intents: data.intents, metadata: metadata,
-            parameters: run.parameters
+            parameters: run.keptWeights()
         )
     }
 
@@ -118,12 +120,13 @@ public struct Trainer: Sendable {
                 accuracy: Double(total.correct) / count, isBest: true
             )
             guard report.loss.isFinite else { throw .diverged(epoch: epoch, loss: report.loss) }
+            let weights = run.keptWeights()
             if !data.validationEncoded.isEmpty {
-                let validation = run.evaluate(data.validationEncoded, labels: data.validationLabels)
+                let validation = run.evaluate(data.validationEncoded, labels: data.validationLabels, weights: weights)
                 report.validationLoss = validation.loss
                 report.validationAccuracy = validation.accuracy
             }
-            stopping.record(&report, parameters: run.parameters)
+            stopping.record(&report, parameters: weights)
             progress(.epoch(report))
             if stopping.shouldStop { break }
         }

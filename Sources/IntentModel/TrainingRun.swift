@@ -10,14 +10,16 @@ struct TrainingRun {
     /// All weights, laid out by `network.layout`.
     private(set) var parameters: [Float]
     private var adam: Adam
+    /// The moving average of the weights, when `config.averageEpochs` asks for one.
+    private var average: WeightAverage?
     private let workspaces: [Workspace]
     private let gradients: [GradientBuffer]
     /// Per embedding row: the last step that collected it (so each row is reduced once).
     private var rowStamp: [Int32]
     private var steps: Int32 = 0
 
-    /// Lays out and initialises the weights from `rng`.
-    init(config: ModelConfig, network: Network, workers: Int, generator rng: inout SeededGenerator) {
+    /// Lays out and initialises the weights from `rng`, for epochs of `examples` examples.
+    init(config: ModelConfig, network: Network, workers: Int, examples: Int, generator rng: inout SeededGenerator) {
         self.config = config
         self.network = network
         self.workers = workers
@@ -27,6 +29,15 @@ struct TrainingRun {
         workspaces = (0..<workers).map { _ in Workspace() }
         gradients = (0..<workers).map { _ in GradientBuffer(count: layout.count) }
         rowStamp = [Int32](repeating: 0, count: (layout.count - layout.denseCount) / config.embeddingDim)
+        if let epochs = config.averageEpochs, epochs > 0 {
+            let steps = (examples + config.batchSize - 1) / config.batchSize
+            average = WeightAverage(layout: layout, rowWidth: config.embeddingDim, epochs: epochs, stepsPerEpoch: steps)
+        }
+    }
+
+    /// The weights to judge and keep: their moving average when there is one, else the current ones.
+    mutating func keptWeights() -> [Float] {
+        average?.current(parameters: parameters) ?? parameters
     }
 
     private var rowWidth: Int { config.embeddingDim }
@@ -63,10 +74,12 @@ struct TrainingRun {
         let norm = reduceGradients(rows: rows, workers: halves.count).squareRoot()
         var scale: Float = 1
         if let clip = config.clipNorm, Float(norm) > clip { scale = clip / Float(norm) }
+        average?.prepare(rows: rows, parameters: parameters)
         adam.update(
             &parameters, gradients: gradients[0].pointer, scale: scale, dense: 0..<denseCount,
             rows: rows, rowWidth: rowWidth, threads: workers
         )
+        average?.record(rows: rows, parameters: parameters)
         return results
     }
 
@@ -160,11 +173,11 @@ struct TrainingRun {
         return (0..<parts).map { k in batch[(k * batch.count / parts)..<((k + 1) * batch.count / parts)] }
     }
 
-    /// Mean loss and accuracy of the current weights on a labelled set (no dropout).
-    func evaluate(_ encoded: [EncodedText], labels: [Int32]) -> (loss: Double, accuracy: Double) {
+    /// Mean loss and accuracy of `weights` (laid out as this run's) on a labelled set (no dropout).
+    func evaluate(_ encoded: [EncodedText], labels: [Int32], weights: [Float]) -> (loss: Double, accuracy: Double) {
         let workspace = Workspace()
         var total = Network.BatchResult(lossSum: 0, correct: 0)
-        parameters.withUnsafeBufferPointer { p in
+        weights.withUnsafeBufferPointer { p in
             let order = encoded.indices.sorted { (encoded[$0].count, $0) < (encoded[$1].count, $1) }
             for start in stride(from: 0, to: order.count, by: 64) {
                 let r = network.run(
