@@ -5,7 +5,7 @@ import IntentModel
 
 extension ChatDatabase: ModelCatalog {
     public func activeModel() throws -> StoredModel? {
-        try writer.read { db in try ModelRecord.all().active().fetchOne(db).map(Self.stored) }
+        try writer.read { db in try Self.stored(ModelRecord.all().active(), db) }
     }
 
     /// The active model's version: the one cheap query a running chat makes before each reply.
@@ -15,11 +15,18 @@ extension ChatDatabase: ModelCatalog {
 
     /// The model of `version`, with its checkpoint; nil when there is none or it was deleted.
     public func model(version: Int64) throws -> StoredModel? {
-        try writer.read { db in try ModelRecord.all().kept().filter(key: version).fetchOne(db).map(Self.stored) }
+        try writer.read { db in try Self.stored(ModelRecord.all().kept().filter(key: version), db) }
     }
 
-    private static func stored(_ record: ModelRecord) -> StoredModel {
-        StoredModel(version: record.version!, created: record.createdAt, checkpoint: Array(record.checkpoint))
+    /// The first model `request` selects, reading only its version, date and checkpoint: the
+    /// checkpoint is copied once, straight from SQLite's buffer (a model load is on every
+    /// command's start-up path, and the JSON columns a whole record decodes are not needed).
+    private static func stored(_ request: QueryInterfaceRequest<ModelRecord>, _ db: Database) throws -> StoredModel? {
+        let columns = request.select(
+            ModelRecord.Columns.version, ModelRecord.Columns.createdAt, ModelRecord.Columns.checkpoint)
+        guard let row = try columns.asRequest(of: Row.self).fetchCursor(db).next() else { return nil }
+        let checkpoint = try row.withUnsafeData(atIndex: 2) { data in data.map { [UInt8]($0) } ?? [] }
+        return StoredModel(version: row[0], created: row[1], checkpoint: checkpoint)
     }
 
     /// Adds a model; `activate` promotes it at once (an event by `model.agent`), only after it

@@ -24,6 +24,9 @@ struct ModelRecord: Codable, FetchableRecord, MutablePersistableRecord {
     mutating func didInsert(_ inserted: InsertionSuccess) { version = inserted.rowID }
 
     enum Columns {
+        static let version = Column(CodingKeys.version)
+        static let createdAt = Column(CodingKeys.createdAt)
+        static let checkpoint = Column(CodingKeys.checkpoint)
         static let isActive = Column(CodingKeys.isActive)
         static let deletedAt = Column(CodingKeys.deletedAt)
     }
