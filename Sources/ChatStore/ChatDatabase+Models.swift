@@ -24,9 +24,13 @@ extension ChatDatabase: ModelCatalog {
     private static func stored(_ request: QueryInterfaceRequest<ModelRecord>, _ db: Database) throws -> StoredModel? {
         let columns = request.select(
             ModelRecord.Columns.version, ModelRecord.Columns.createdAt, ModelRecord.Columns.checkpoint)
-        guard let row = try columns.asRequest(of: Row.self).fetchCursor(db).next() else { return nil }
-        let checkpoint = try row.withUnsafeData(atIndex: 2) { data in data.map { [UInt8]($0) } ?? [] }
-        return StoredModel(version: row[0], created: row[1], checkpoint: checkpoint)
+        let cursor = try columns.asRequest(of: Row.self).fetchCursor(db)
+        // The row is a view of the statement: it is read while the cursor is alive.
+        return try withExtendedLifetime(cursor) {
+            guard let row = try cursor.next() else { return nil }
+            let checkpoint = try row.withUnsafeData(atIndex: 2) { data in data.map { [UInt8]($0) } ?? [] }
+            return StoredModel(version: row[0], created: row[1], checkpoint: checkpoint)
+        }
     }
 
     /// Adds a model; `activate` promotes it at once (an event by `model.agent`), only after it
