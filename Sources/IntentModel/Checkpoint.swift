@@ -12,10 +12,15 @@ import Foundation
 /// ```
 /// Strings are u32 length + UTF-8. Tensors are coded as `TensorCoding` says.
 public enum Checkpoint {
-    /// The format version this build writes and the newest it reads. Version 2 adds the
-    /// calibration temperature to META (a version-1 file reads with temperature 1); version 3
-    /// adds int8 tensors that leave out their all-zero rows (pruned n-gram buckets).
-    public static let formatVersion: UInt32 = 3
+    /// The newest format version this build writes and reads. Version 2 adds the calibration
+    /// temperature to META (a version-1 file reads with temperature 1); version 3 adds int8
+    /// tensors that leave out their all-zero rows (pruned n-gram buckets); version 4 adds
+    /// ensembles (`ModelConfig.members` > 1: each member's tensors in turn). A one-network
+    /// model is still written as version 3, so older builds keep reading it.
+    public static let formatVersion: UInt32 = 4
+
+    /// The version `encode` writes for a model of `config`: the oldest that holds it.
+    public static func formatVersion(for config: ModelConfig) -> UInt32 { config.memberCount > 1 ? 4 : 3 }
     static let magic = Array("SBMODEL\0".utf8)
     /// The most intents a checkpoint may name.
     public static let maxIntents = 100_000
@@ -46,13 +51,14 @@ public enum Checkpoint {
         let metadata = try json(classifier.metadata, "META")
         var out = ByteWriter()
         out.bytes(magic)
-        out.u32(formatVersion)
+        out.u32(formatVersion(for: classifier.config))
         out.section("CONF") { $0.bytes(config) }
         out.section("VOCB") { w in w.strings(classifier.vocabulary.tokens) }
         out.section("LABL") { w in w.strings(classifier.intents) }
         out.section("META") { $0.bytes(metadata) }
         out.section("TENS") { w in
-            let tensors = classifier.network.layout.tensors
+            let layout = classifier.network.layout
+            let tensors = (0..<classifier.config.memberCount).flatMap { layout.tensors(member: $0) }
             w.u32(UInt32(tensors.count))
             for tensor in tensors {
                 let values = classifier.parameters[tensor.offset..<(tensor.offset + tensor.count)]
@@ -102,12 +108,13 @@ public enum Checkpoint {
         let layout = ParameterLayout(config: config, vocabularySize: vocabulary.count, classes: intents.count)
         var tensorReader = try section("TENS")
         let count = try tensorReader.u32()
-        guard count == layout.tensors.count else {
-            throw .malformedCheckpoint("expected \(layout.tensors.count) tensors, found \(count)")
+        let tensors = (0..<config.memberCount).flatMap { layout.tensors(member: $0) }
+        guard count == tensors.count else {
+            throw .malformedCheckpoint("expected \(tensors.count) tensors, found \(count)")
         }
         return try Classifier(
             config: config, vocabulary: vocabulary, intents: intents, metadata: metadata,
-            parameters: try parameters(layout, from: &tensorReader))
+            parameters: try parameters(tensors, count: layout.count * config.memberCount, from: &tensorReader))
     }
 
     /// The sections of checkpoint `bytes` by tag, as ranges of it (read in place: no copy of the
@@ -139,16 +146,16 @@ public enum Checkpoint {
         return sections
     }
 
-    /// The weights of `layout`, read from the TENS section after its tensor count. The tensors
-    /// tile the layout, so each weight is written once, straight from the file.
-    private static func parameters(_ layout: ParameterLayout, from reader: inout ByteReader) throws(ModelError)
-        -> [Float]
-    {
+    /// The `count` weights `tensors` tile (every member's layout in turn), read from the TENS
+    /// section after its tensor count, so each weight is written once, straight from the file.
+    private static func parameters(
+        _ tensors: [ParameterLayout.Tensor], count: Int, from reader: inout ByteReader
+    ) throws(ModelError) -> [Float] {
         var failure: ModelError?
-        let parameters = [Float](unsafeUninitializedCapacity: layout.count) { buffer, initialized in
+        let parameters = [Float](unsafeUninitializedCapacity: count) { buffer, initialized in
             do throws(ModelError) {
-                for expected in layout.tensors { try TensorCoding.read(expected, from: &reader, into: buffer) }
-                initialized = layout.count
+                for expected in tensors { try TensorCoding.read(expected, from: &reader, into: buffer) }
+                initialized = count
             } catch {
                 failure = error
                 initialized = 0

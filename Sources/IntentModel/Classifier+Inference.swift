@@ -16,57 +16,93 @@ extension Classifier {
         let C = intents.count
         let width = wordRows.width
         let unknown = words.indices.filter { words[$0] == Vocabulary.unknownIndex }
-        // Scratch: gates [4H], c [H], h [H], features [D], logits [C], then one folded row per
-        // token outside the vocabulary (<unk> plus its own n-grams).
-        return withUnsafeTemporaryAllocation(of: Float.self, capacity: G + 2 * H + D + C + unknown.count * width) {
+        // Scratch: gates [4H], c [H], h [H], features [D], logits [C], one member's logits [C]
+        // (an ensemble's), then one folded row per token outside the vocabulary (<unk> plus its
+        // own n-grams).
+        let memberScratch = members > 1 ? C : 0
+        let capacity = G + 2 * H + D + C + memberScratch + unknown.count * width
+        return withUnsafeTemporaryAllocation(of: Float.self, capacity: capacity) {
             let gates = $0.baseAddress!
             let c = gates + G
             let h = c + H
             let features = h + H
             let logits = features + D
+            let memberLogits = logits + C
             var rows = wordRows.rows(words) {
                 fold(word: $0, ngrams: ngrams(ofWord: $0), into: $1)
             }
             for (k, t) in unknown.enumerated() {
-                let row = logits + C + k * width
+                let row = memberLogits + memberScratch + k * width
                 fold(
                     word: Vocabulary.unknownIndex,
                     ngrams: config.ngramBuckets > 0 ? encoder.ngramBuckets(of: tokens[t]) : [], into: row)
                 rows[t] = UnsafePointer(row)
             }
-            features.initialize(repeating: 0, count: D)
+            let bigrams = config.hasBigrams ? encoder.bigramBuckets(of: tokens) : []
             parameters.withUnsafeBufferPointer { pBuffer in
-                let p = pBuffer.baseAddress!
-                for d in network.layout.lstm.indices {
-                    recur(rows, direction: d, parameters: p, gates: gates, c: c, h: h, pooled: features + d * H)
+                if members == 1 {
+                    memberForward(
+                        rows, bigrams: bigrams, member: 0, parameters: pBuffer.baseAddress!, scratch: gates,
+                        into: logits)
+                    return
                 }
-                if config.hasMeanFeature && !rows.isEmpty {
-                    let mean = features + config.directions * H
-                    let w = 1 / Float(rows.count)
-                    for row in rows {
-                        for j in 0..<config.embeddingDim { mean[j] += w * row[j] }
-                    }
-                    addBigrams(of: tokens, parameters: p, into: mean)
+                logits.initialize(repeating: 0, count: C)
+                let share = 1 / Float(members)
+                for m in 0..<members {
+                    memberForward(
+                        rows, bigrams: bigrams, member: m, parameters: pBuffer.baseAddress!, scratch: gates,
+                        into: memberLogits)
+                    for j in 0..<C { logits[j] += share * memberLogits[j] }
                 }
-                logits.update(from: p + network.layout.denseB.offset, count: C)
-                sb_vec_mat(features, p + network.layout.denseW.offset, Int32(D), Int32(C), logits)
             }
             Self.fastSoftmax(logits, count: C, temperature: temperature)
             return Array(UnsafeBufferPointer(start: logits, count: C))
         }
     }
 
-    /// Runs LSTM direction `d` over the folded `rows` (backwards for `d = 1`), pooling its
-    /// outputs into `pooled [H]`; `gates [4H]`, `c`, `h [H]` are its scratch.
+    /// Member `m`'s logits `[C]` for the folded `rows` into `out`; `scratch` is gates [4H],
+    /// c [H], h [H], features [D], as `probabilities(tokens:words:)` lays them out.
+    private func memberForward(
+        _ rows: [UnsafePointer<Float>], bigrams: [Int32], member m: Int, parameters all: UnsafePointer<Float>,
+        scratch gates: UnsafeMutablePointer<Float>, into out: UnsafeMutablePointer<Float>
+    ) {
+        let H = config.hiddenSize
+        let (c, h) = (gates + 4 * H, gates + 5 * H)
+        let features = gates + 6 * H
+        let p = all + m * network.layout.count
+        let segment = m * memberRowWidth
+        features.initialize(repeating: 0, count: config.featureSize)
+        for d in network.layout.lstm.indices {
+            recur(
+                rows, segment: segment, direction: d, parameters: p, gates: gates, c: c, h: h,
+                pooled: features + d * H)
+        }
+        if config.hasMeanFeature && !rows.isEmpty {
+            let mean = features + config.directions * H
+            let w = 1 / Float(rows.count)
+            for row in rows {
+                for j in 0..<config.embeddingDim { mean[j] += w * row[segment + j] }
+            }
+            if let table = network.layout.ngram, !bigrams.isEmpty {
+                BigramBag.addMean(of: bigrams, table: p + table.offset, width: config.embeddingDim, into: mean)
+            }
+        }
+        out.update(from: p + network.layout.denseB.offset, count: intents.count)
+        sb_vec_mat(features, p + network.layout.denseW.offset, Int32(config.featureSize), Int32(intents.count), out)
+    }
+
+    /// Runs LSTM direction `d` over the folded `rows` (their member part at `segment`;
+    /// backwards for `d = 1`), pooling its outputs into `pooled [H]`; `gates [4H]`, `c`,
+    /// `h [H]` are its scratch.
     private func recur(
-        _ rows: [UnsafePointer<Float>], direction d: Int, parameters p: UnsafePointer<Float>,
+        _ rows: [UnsafePointer<Float>], segment: Int, direction d: Int, parameters p: UnsafePointer<Float>,
         gates: UnsafeMutablePointer<Float>, c: UnsafeMutablePointer<Float>, h: UnsafeMutablePointer<Float>,
         pooled: UnsafeMutablePointer<Float>
     ) {
         let T = rows.count
         let H = config.hiddenSize
         let G = 4 * H
-        let input = config.embeddingDim + d * G
+        let input = segment + config.embeddingDim + d * G
         let wh = p + network.layout.lstm[d].wh.offset
         for step in 0..<T {
             gates.update(from: rows[d == 0 ? step : T - 1 - step] + input, count: G)
@@ -79,39 +115,33 @@ extension Classifier {
         }
     }
 
-    /// Adds the mean of the n-gram rows of `tokens`' word bigrams into `mean [E]` (nothing
-    /// without `wordBigrams`).
-    private func addBigrams(
-        of tokens: [String], parameters p: UnsafePointer<Float>, into mean: UnsafeMutablePointer<Float>
-    ) {
-        guard config.hasBigrams, let table = network.layout.ngram else { return }
-        BigramBag.addMean(
-            of: encoder.bigramBuckets(of: tokens), table: p + table.offset, width: config.embeddingDim, into: mean)
-    }
-
     /// The n-gram buckets a vocabulary word's folded row adds (none for `<pad>`, `<unk>`).
     private func ngrams(ofWord w: Int32) -> [Int32] {
         w >= 2 && config.ngramBuckets > 0 ? encoder.ngramBuckets(of: vocabulary.tokens[Int(w)]) : []
     }
 
-    /// Writes the folded row `[E + directions · 4H]` of `word` plus `ngrams` (see `WordRows`).
+    /// Writes the folded row of `word` plus `ngrams` (see `WordRows`): per member, its
+    /// `[E + directions · 4H]` segment.
     func fold(word: Int32, ngrams: [Int32], into row: UnsafeMutablePointer<Float>) {
         let E = config.embeddingDim
         let G = 4 * config.hiddenSize
         parameters.withUnsafeBufferPointer { pBuffer in
-            let p = pBuffer.baseAddress!
-            row.update(from: p + network.layout.embedding.offset + Int(word) * E, count: E)
-            if let table = network.layout.ngram, !ngrams.isEmpty {
-                let w = 1 / Float(ngrams.count)
-                for g in ngrams {
-                    let source = p + table.offset + Int(g) * E
-                    for j in 0..<E { row[j] += w * source[j] }
+            for m in 0..<members {
+                let p = pBuffer.baseAddress! + m * network.layout.count
+                let x = row + m * memberRowWidth
+                x.update(from: p + network.layout.embedding.offset + Int(word) * E, count: E)
+                if let table = network.layout.ngram, !ngrams.isEmpty {
+                    let w = 1 / Float(ngrams.count)
+                    for g in ngrams {
+                        let source = p + table.offset + Int(g) * E
+                        for j in 0..<E { x[j] += w * source[j] }
+                    }
                 }
-            }
-            for (d, tensors) in network.layout.lstm.enumerated() {
-                let gates = row + E + d * G
-                gates.update(from: p + tensors.bias.offset, count: G)
-                sb_vec_mat(row, p + tensors.wx.offset, Int32(E), Int32(G), gates)
+                for (d, tensors) in network.layout.lstm.enumerated() {
+                    let gates = x + E + d * G
+                    gates.update(from: p + tensors.bias.offset, count: G)
+                    sb_vec_mat(x, p + tensors.wx.offset, Int32(E), Int32(G), gates)
+                }
             }
         }
     }

@@ -7,14 +7,18 @@ extension Classifier {
         let layout = network.layout
         let E = config.embeddingDim
         let kept = vocabulary.tokens.indices.filter { $0 < 2 || keep($0, vocabulary.tokens[$0]) }
-        var weights = Array(parameters[0..<layout.embedding.offset])
-        weights.reserveCapacity(parameters.count - (vocabulary.count - kept.count) * E)
-        for w in kept {
-            let row = layout.embedding.offset + w * E
-            weights.append(contentsOf: parameters[row..<(row + E)])
-        }
-        if let ngram = layout.ngram {
-            weights.append(contentsOf: parameters[ngram.offset..<(ngram.offset + ngram.count)])
+        var weights: [Float] = []
+        weights.reserveCapacity(parameters.count - members * (vocabulary.count - kept.count) * E)
+        for m in 0..<members {
+            let base = m * layout.count
+            weights.append(contentsOf: parameters[base..<(base + layout.embedding.offset)])
+            for w in kept {
+                let row = base + layout.embedding.offset + w * E
+                weights.append(contentsOf: parameters[row..<(row + E)])
+            }
+            if let ngram = layout.ngram {
+                weights.append(contentsOf: parameters[(base + ngram.offset)..<(base + ngram.offset + ngram.count)])
+            }
         }
         return try Classifier(
             config: config, vocabulary: Vocabulary(tokens: kept.map { vocabulary.tokens[$0] }), intents: intents,
@@ -30,8 +34,9 @@ extension Classifier {
     }
 
     /// This model with the `fraction` of character n-gram buckets whose embedding rows have
-    /// the smallest L2 norms set to zero (ties: the lower bucket index is pruned first).
-    /// A zero row adds nothing to a token vector and is not stored in an int8 checkpoint.
+    /// the smallest L2 norms set to zero (ties: the lower bucket index is pruned first), in
+    /// each ensemble member's table. A zero row adds nothing to a token vector and is not
+    /// stored in an int8 checkpoint.
     public func pruningNgrams(fraction: Double) throws(ModelError) -> Classifier {
         guard (0...1).contains(fraction) else { throw .invalidConfig("the n-gram pruning fraction must be in [0, 1]") }
         guard let table = network.layout.ngram else {
@@ -39,25 +44,31 @@ extension Classifier {
         }
         let E = config.embeddingDim
         let rows = table.shape[0]
-        let norms = (0..<rows).map { r in
-            parameters[(table.offset + r * E)..<(table.offset + (r + 1) * E)].reduce(0) { $0 + $1 * $1 }
-        }
-        let order = norms.indices.sorted { norms[$0] != norms[$1] ? norms[$0] < norms[$1] : $0 < $1 }
         var weights = parameters
-        for r in order.prefix(Int((Double(rows) * fraction).rounded())) {
-            let start = table.offset + r * E
-            weights.replaceSubrange(start..<(start + E), with: repeatElement(0, count: E))
+        for m in 0..<members {
+            let offset = m * network.layout.count + table.offset
+            let norms = (0..<rows).map { r in
+                parameters[(offset + r * E)..<(offset + (r + 1) * E)].reduce(0) { $0 + $1 * $1 }
+            }
+            let order = norms.indices.sorted { norms[$0] != norms[$1] ? norms[$0] < norms[$1] : $0 < $1 }
+            for r in order.prefix(Int((Double(rows) * fraction).rounded())) {
+                let start = offset + r * E
+                weights.replaceSubrange(start..<(start + E), with: repeatElement(0, count: E))
+            }
         }
         return try Classifier(
             config: config, vocabulary: vocabulary, intents: intents, metadata: metadata, parameters: weights)
     }
 
-    /// Number of character n-gram buckets whose embedding row is not all zero.
+    /// Number of character n-gram buckets whose embedding row is not all zero (in any member).
     public var liveNgramBuckets: Int {
         guard let table = network.layout.ngram else { return 0 }
         let E = config.embeddingDim
         return (0..<table.shape[0]).count { r in
-            parameters[(table.offset + r * E)..<(table.offset + (r + 1) * E)].contains { $0 != 0 }
+            (0..<members).contains { m in
+                let start = m * network.layout.count + table.offset + r * E
+                return parameters[start..<(start + E)].contains { $0 != 0 }
+            }
         }
     }
 }

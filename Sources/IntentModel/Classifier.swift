@@ -15,16 +15,22 @@ public final class Classifier: @unchecked Sendable {
     public let intents: [String]
     /// How the model was made and how it scored on validation.
     public let metadata: ModelMetadata
-    /// All weights, laid out by `layout`.
+    /// All weights: each ensemble member's, laid out by `network.layout`, one after another.
     public let parameters: [Float]
     /// The softmax temperature fitted on validation data (1 when none was): every
     /// probability this classifier reports is `softmax(logits / temperature)`.
     public var temperature: Float { metadata.temperature ?? 1 }
 
+    /// One member's network (every member has the same shape).
     let network: Network
     let encoder: TextEncoder
-    /// Per vocabulary word, its token vector and LSTM input projections, folded on first use.
+    /// Per vocabulary word, each member's token vector and LSTM input projections, folded on
+    /// first use: a row is `members` segments of `memberRowWidth`.
     let wordRows: WordRows
+    /// Networks in the ensemble; the answer is the mean of their logits.
+    var members: Int { config.memberCount }
+    /// Floats of one member's part of a folded word row: `[E + directions · 4H]`.
+    var memberRowWidth: Int { config.embeddingDim + config.directions * 4 * config.hiddenSize }
 
     /// Creates a classifier from its parts; the weights must match the configuration's layout.
     public init(
@@ -35,10 +41,11 @@ public final class Classifier: @unchecked Sendable {
         guard intents.count >= 1 else { throw .malformedCheckpoint("no intents") }
         guard vocabulary.count >= 2 else { throw .malformedCheckpoint("vocabulary lacks <pad> and <unk>") }
         let network = Network(config: config, vocabularySize: vocabulary.count, classes: intents.count)
-        guard parameters.count == network.layout.count else {
-            throw .malformedCheckpoint("expected \(network.layout.count) weights, found \(parameters.count)")
+        let members = config.memberCount
+        guard parameters.count == network.layout.count * members else {
+            throw .malformedCheckpoint("expected \(network.layout.count * members) weights, found \(parameters.count)")
         }
-        if let tensor = network.layout.tensors.first(where: {
+        if let tensor = (0..<members).flatMap({ network.layout.tensors(member: $0) }).first(where: {
             !Self.allFinite(parameters[$0.offset..<($0.offset + $0.count)])
         }) {
             throw .nonFiniteWeights(tensor: tensor.name)
@@ -51,7 +58,7 @@ public final class Classifier: @unchecked Sendable {
         self.network = network
         encoder = TextEncoder(config: config, vocabulary: vocabulary)
         wordRows = WordRows(
-            words: vocabulary.count, width: config.embeddingDim + config.directions * 4 * config.hiddenSize)
+            words: vocabulary.count, width: members * (config.embeddingDim + config.directions * 4 * config.hiddenSize))
     }
 
     /// Whether no value is NaN or infinite: the largest exponent field (a branch-free max over
@@ -114,23 +121,33 @@ public final class Classifier: @unchecked Sendable {
         return logits(for: texts, batchSize: batchSize).map { Self.softmax($0, temperature: t) }
     }
 
-    /// The dense layer's output `[C]` for each text, before the softmax.
+    /// The dense layer's output `[C]` for each text, before the softmax (for an ensemble, the
+    /// mean of its members' outputs).
     func logits(for texts: [String], batchSize: Int = 64) -> [[Float]] {
         let encoded = texts.map { encoder.encode($0) }
         let order = encoded.indices.sorted { (encoded[$0].count, $0) < (encoded[$1].count, $1) }
         var result = [[Float]](repeating: [], count: texts.count)
         let workspace = Workspace()
         let C = intents.count
+        let share = 1 / Float(members)
         parameters.withUnsafeBufferPointer { p in
             for start in stride(from: 0, to: order.count, by: batchSize) {
                 let batch = order[start..<min(start + batchSize, order.count)]
-                _ = network.run(
-                    encoded, indices: batch, labels: nil, parameters: p.baseAddress!, gradients: nil, scale: 0,
-                    dropoutSeed: nil, workspace: workspace
-                )
-                let logits = workspace.logits.pointer
-                for (b, index) in batch.enumerated() {
-                    result[index] = Array(UnsafeBufferPointer(start: logits + b * C, count: C))
+                for m in 0..<members {
+                    _ = network.run(
+                        encoded, indices: batch, labels: nil, parameters: p.baseAddress! + m * network.layout.count,
+                        gradients: nil, scale: 0, dropoutSeed: nil, workspace: workspace
+                    )
+                    let logits = workspace.logits.pointer
+                    for (b, index) in batch.enumerated() {
+                        let row = UnsafeBufferPointer(start: logits + b * C, count: C)
+                        if members == 1 {
+                            result[index] = Array(row)
+                        } else {
+                            if m == 0 { result[index] = [Float](repeating: 0, count: C) }
+                            for j in 0..<C { result[index][j] += share * row[j] }
+                        }
+                    }
                 }
             }
         }

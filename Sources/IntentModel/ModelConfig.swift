@@ -6,7 +6,8 @@ import Foundation
 /// n-gram embeddings when `ngramBuckets > 0`) → LSTM (one or two directions, masked past
 /// each sequence's end) → pooled over time (`last` state or elementwise `max`) →
 /// concatenated with the mean token vector when `embeddingSkip` (plus the mean of the hashed
-/// word bigrams' n-gram rows when `wordBigrams`) → dropout → dense softmax.
+/// word bigrams' n-gram rows when `wordBigrams`) → dropout → dense softmax; with `members`
+/// above one, several such networks whose logits are averaged.
 public struct ModelConfig: Codable, Equatable, Sendable {
     /// How the LSTM's outputs over time become one vector.
     public enum Pooling: String, Codable, Sendable {
@@ -72,6 +73,10 @@ public struct ModelConfig: Codable, Equatable, Sendable {
     /// the average instead of the last step's weights. Nil or 0, as in files written before
     /// the setting existed, means no average.
     public var averageEpochs: Double?
+    /// Networks in the ensemble: each is trained alone from its own initialisation and
+    /// shuffling (on the same validation split), and the model answers with the mean of their
+    /// logits. Nil, as in files written before the setting existed, means one.
+    public var members: Int?
 
     /// The reference model, matched to Keras:
     /// `Embedding(10000,128) → LSTM(64) → Dense(n, softmax)`, Adam 1e-3, batch 32, 10 epochs.
@@ -81,7 +86,7 @@ public struct ModelConfig: Codable, Equatable, Sendable {
         recurrent: true, hiddenSize: 64, bidirectional: false, pooling: .last, embeddingSkip: false,
         dropout: 0, labelSmoothing: 0, epochs: 10, batchSize: 32, learningRate: 1e-3,
         clipNorm: nil, validationFraction: 0, patience: 0, refit: false, wordBigrams: false,
-        averageEpochs: 0
+        averageEpochs: 0, members: 1
     )
 
     /// The configuration SupportBot ships: every choice here paid off on BANKING77
@@ -102,6 +107,9 @@ public struct ModelConfig: Codable, Equatable, Sendable {
 
     /// Number of LSTM directions (0 when not recurrent).
     public var directions: Int { recurrent ? (bidirectional ? 2 : 1) : 0 }
+
+    /// Number of networks in the ensemble (at least one).
+    public var memberCount: Int { max(1, members ?? 1) }
 
     /// Whether the dense layer reads the mean token vector.
     var hasMeanFeature: Bool { embeddingSkip || !recurrent }
@@ -131,6 +139,7 @@ public struct ModelConfig: Codable, Equatable, Sendable {
         try within(epochs, 1...100_000, "epochs")
         try within(batchSize, 1...65_536, "batchSize")
         try within(patience, 0...100_000, "patience")
+        try within(members ?? 1, 1...Self.maxMembers, "members")
         try require((0..<1).contains(dropout), "dropout must be in [0, 1)")
         try require((0..<1).contains(labelSmoothing), "labelSmoothing must be in [0, 1)")
         try require(learningRate > 0 && learningRate.isFinite, "learningRate must be positive and finite")
@@ -143,11 +152,13 @@ public struct ModelConfig: Codable, Equatable, Sendable {
 
     /// The largest vocabulary (and n-gram table), and the widest vector or sequence.
     public static let maxVocabLimit = 2_000_000, maxWidth = 4_096
+    /// The most networks an ensemble may hold.
+    public static let maxMembers = 16
     /// The most weights a model may have (1 GiB of float32).
     public static let maxParameters = 1 << 28
 
-    /// The number of weights for a vocabulary of `vocabularySize` and `classes` intents,
-    /// computed without overflow; throws when it passes `maxParameters`.
+    /// The number of weights for a vocabulary of `vocabularySize` and `classes` intents, all
+    /// members together, computed without overflow; throws when it passes `maxParameters`.
     public func parameterCount(vocabularySize: Int, classes: Int) throws(ModelError) -> Int {
         func product(_ factors: Int...) -> Int? {
             factors.reduce(Int?.some(1)) { total, factor in
@@ -160,16 +171,17 @@ public struct ModelConfig: Codable, Equatable, Sendable {
             product(directions, embeddingDim + hiddenSize + 1, 4, hiddenSize), product(featureSize + 1, classes),
             product(vocabularySize, embeddingDim), product(ngramBuckets, embeddingDim),
         ]
-        let total = parts.reduce(Int?.some(0)) { total, part in
+        let member = parts.reduce(Int?.some(0)) { total, part in
             guard let total, let part, part <= Self.maxParameters, total <= Self.maxParameters else { return nil }
             return total + part
         }
+        let total = member.flatMap { product($0, memberCount) }
         guard let total, total <= Self.maxParameters else {
             throw .invalidConfig(
                 "the model would have more than \(Self.maxParameters) weights (vocabulary \(vocabularySize), "
                     + """
                     \(classes) intents, embeddingDim \(embeddingDim), hiddenSize \(hiddenSize), ngramBuckets \
-                    \(ngramBuckets))
+                    \(ngramBuckets), members \(memberCount))
                     """
             )
         }

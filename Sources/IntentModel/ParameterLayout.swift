@@ -69,4 +69,12 @@ public struct ParameterLayout: Sendable, Equatable {
     public var tensors: [Tensor] {
         lstm.flatMap { [$0.wx, $0.wh, $0.bias] } + [denseW, denseB, embedding] + (ngram.map { [$0] } ?? [])
     }
+
+    /// The tensors of ensemble member `m` in a buffer of members laid out one after another:
+    /// offsets past the `m` members before it, names prefixed `member<m>.` after the first
+    /// (so a one-network model's names are those above).
+    public func tensors(member m: Int) -> [Tensor] {
+        guard m > 0 else { return tensors }
+        return tensors.map { Tensor(name: "member\(m).\($0.name)", shape: $0.shape, offset: $0.offset + m * count) }
+    }
 }

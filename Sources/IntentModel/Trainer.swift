@@ -22,6 +22,8 @@ public struct EpochReport: Sendable, Equatable {
     public var validationAccuracy: Double?
     /// Whether these weights are the best so far (and so the ones kept).
     public var isBest: Bool
+    /// Which ensemble member (1-based) of how many the epoch trained.
+    public var member = 1, members = 1
 }
 
 /// Trains a `Classifier` from labelled text: minibatched, length-bucketed, Adam.
@@ -43,6 +45,10 @@ public struct Trainer: Sendable {
     }
 
     /// Trains on `examples`, reporting progress as it goes.
+    ///
+    /// Every ensemble member reads the same split and vocabulary and is trained on its own,
+    /// from its own random stream (the first member's is the one a single network draws from,
+    /// so a one-member model is unchanged); the ensemble is calibrated on the split as one.
     public func train(
         _ examples: [LabeledText], progress: (TrainingProgress) -> Void = { _ in }
     ) throws(ModelError) -> Classifier {
@@ -52,61 +58,84 @@ public struct Trainer: Sendable {
         var rng = SeededGenerator(seed: seed)
         let data = TrainingData(examples, config: config, generator: &rng)
         let network = Network(config: config, vocabularySize: data.vocabulary.count, classes: data.intents.count)
-        var run = TrainingRun(
-            config: config, network: network, workers: workers, examples: data.encoded.count, generator: &rng)
-        let (stopping, epochsRun) = try fit(&run, data, generator: &rng, progress: progress)
+        var generators = [rng] + (1..<config.memberCount).map { SeededGenerator(seed: Self.memberSeed(seed, $0)) }
+        var weights: [Float] = []
+        var epochs: [(best: Int, run: Int)] = []
+        for m in generators.indices {
+            var run = TrainingRun(
+                config: config, network: network, workers: workers, examples: data.encoded.count,
+                generator: &generators[m])
+            let (stopping, epochsRun) = try fit(&run, data, member: m, generator: &generators[m], progress: progress)
+            weights += stopping.best ?? run.keptWeights()
+            epochs.append((stopping.bestEpoch, epochsRun))
+        }
         let metadata = ModelMetadata(
             dataHash: Self.dataHash(examples), seed: seed, trainingExamples: data.train.count,
-            validationExamples: data.validation.count, epochsRun: epochsRun, bestEpoch: stopping.bestEpoch
+            validationExamples: data.validation.count, epochsRun: epochs[0].run, bestEpoch: epochs[0].best
         )
         let classifier = try Classifier(
             config: config, vocabulary: data.vocabulary, intents: data.intents, metadata: metadata,
-            parameters: stopping.best ?? run.keptWeights()
+            parameters: weights
         )
         let calibrated = try validated(classifier, on: data)
         guard config.refit == true, !data.validation.isEmpty else { return calibrated }
         return try refit(
-            examples, epochs: stopping.bestEpoch, after: epochsRun, metadata: calibrated.metadata,
-            generator: &rng, progress: progress
-        )
+            examples, epochs: epochs, metadata: calibrated.metadata, generators: &generators, progress: progress)
     }
 
-    /// A fresh model trained on every example for `epochs` epochs (the count early stopping
-    /// chose), reported as epochs `done + 1…`; its calibration, threshold and validation
-    /// figures are those of the first pass (`metadata`).
+    /// The seed of ensemble member `m ≥ 1`'s random stream: the `m`-th output of a generator
+    /// keyed by `seed`, so no two members' SplitMix streams overlap.
+    static func memberSeed(_ seed: UInt64, _ m: Int) -> UInt64 {
+        var keyed = SeededGenerator(seed: seed ^ 0x6D65_6D62_6572_7321)
+        for _ in 1..<m { _ = keyed.next() }
+        return keyed.next()
+    }
+
+    /// Fresh members trained on every example, member `m` for `epochs[m].best` epochs (the
+    /// count its early stopping chose) from its own stream, reported as epochs
+    /// `epochs[m].run + 1…`; the calibration, threshold and validation figures are those of
+    /// the first pass (`metadata`).
     private func refit(
-        _ examples: [LabeledText], epochs: Int, after done: Int, metadata: ModelMetadata,
-        generator rng: inout SeededGenerator, progress: (TrainingProgress) -> Void
+        _ examples: [LabeledText], epochs: [(best: Int, run: Int)], metadata: ModelMetadata,
+        generators: inout [SeededGenerator], progress: (TrainingProgress) -> Void
     ) throws(ModelError) -> Classifier {
         var everything = config
         everything.validationFraction = 0
-        let data = TrainingData(examples, config: everything, generator: &rng)
+        let data = TrainingData(examples, config: everything, generator: &generators[0])
         let network = Network(config: config, vocabularySize: data.vocabulary.count, classes: data.intents.count)
-        var run = TrainingRun(
-            config: config, network: network, workers: workers, examples: data.encoded.count, generator: &rng)
         let count = Double(data.encoded.count)
-        for epoch in (done + 1)...(done + epochs) {
-            let total = run.epoch(epoch, data.encoded, labels: data.labels, generator: &rng, progress: progress)
-            progress(
-                .epoch(
-                    EpochReport(
-                        epoch: epoch, epochs: done + epochs, loss: total.lossSum / count,
-                        accuracy: Double(total.correct) / count, isBest: true
-                    )))
+        var weights: [Float] = []
+        for m in generators.indices {
+            var run = TrainingRun(
+                config: config, network: network, workers: workers, examples: data.encoded.count,
+                generator: &generators[m])
+            let (best, done) = epochs[m]
+            for epoch in (done + 1)...(done + best) {
+                let total = run.epoch(
+                    epoch, data.encoded, labels: data.labels, generator: &generators[m], progress: progress)
+                progress(
+                    .epoch(
+                        EpochReport(
+                            epoch: epoch, epochs: done + best, loss: total.lossSum / count,
+                            accuracy: Double(total.correct) / count, isBest: true, member: m + 1,
+                            members: generators.count
+                        )))
+            }
+            weights += run.keptWeights()
         }
         var metadata = metadata
         metadata.trainingExamples = data.train.count
-        metadata.epochsRun = done + epochs
+        metadata.epochsRun = epochs[0].run + epochs[0].best
         return try Classifier(
             config: config, vocabulary: data.vocabulary, intents: data.intents, metadata: metadata,
-            parameters: run.keptWeights()
+            parameters: weights
         )
     }
 
     /// The epoch loop with early stopping; returns the stopping state and the epochs run.
     /// A loss that stops being finite ends training with `diverged`.
     private func fit(
-        _ run: inout TrainingRun, _ data: TrainingData, generator rng: inout SeededGenerator,
+        _ run: inout TrainingRun, _ data: TrainingData, member m: Int, generator rng: inout SeededGenerator,
         progress: (TrainingProgress) -> Void
     ) throws(ModelError) -> (EarlyStopping, Int) {
         var stopping = EarlyStopping(patience: config.patience)
@@ -117,7 +146,7 @@ public struct Trainer: Sendable {
             let count = Double(data.encoded.count)
             var report = EpochReport(
                 epoch: epoch, epochs: config.epochs, loss: total.lossSum / count,
-                accuracy: Double(total.correct) / count, isBest: true
+                accuracy: Double(total.correct) / count, isBest: true, member: m + 1, members: config.memberCount
             )
             guard report.loss.isFinite else { throw .diverged(epoch: epoch, loss: report.loss) }
             let weights = run.keptWeights()
