@@ -29,7 +29,8 @@ extension ChatDatabase: ModelCatalog {
         return try withExtendedLifetime(cursor) {
             guard let row = try cursor.next() else { return nil }
             let checkpoint = try row.withUnsafeData(atIndex: 2) { data in data.map { [UInt8]($0) } ?? [] }
-            return StoredModel(version: row[0], created: row[1], checkpoint: checkpoint)
+            return StoredModel(
+                version: try row.decode(atIndex: 0), created: try row.decode(atIndex: 1), checkpoint: checkpoint)
         }
     }
 

@@ -57,8 +57,7 @@ public enum Checkpoint {
         out.section("LABL") { w in w.strings(classifier.intents) }
         out.section("META") { $0.bytes(metadata) }
         out.section("TENS") { w in
-            let layout = classifier.network.layout
-            let tensors = (0..<classifier.config.memberCount).flatMap { layout.tensors(member: $0) }
+            let tensors = classifier.network.layout.tensors(members: classifier.members)
             w.u32(UInt32(tensors.count))
             for tensor in tensors {
                 let values = classifier.parameters[tensor.offset..<(tensor.offset + tensor.count)]
@@ -108,7 +107,7 @@ public enum Checkpoint {
         let layout = ParameterLayout(config: config, vocabularySize: vocabulary.count, classes: intents.count)
         var tensorReader = try section("TENS")
         let count = try tensorReader.u32()
-        let tensors = (0..<config.memberCount).flatMap { layout.tensors(member: $0) }
+        let tensors = layout.tensors(members: config.memberCount)
         guard count == tensors.count else {
             throw .malformedCheckpoint("expected \(tensors.count) tensors, found \(count)")
         }

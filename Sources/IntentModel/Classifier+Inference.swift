@@ -16,11 +16,10 @@ extension Classifier {
         let C = intents.count
         let width = wordRows.width
         let unknown = words.indices.filter { words[$0] == Vocabulary.unknownIndex }
-        // Scratch: gates [4H], c [H], h [H], features [D], logits [C], one member's logits [C]
-        // (an ensemble's), then one folded row per token outside the vocabulary (<unk> plus its
-        // own n-grams).
-        let memberScratch = members > 1 ? C : 0
-        let capacity = G + 2 * H + D + C + memberScratch + unknown.count * width
+        // Scratch: gates [4H], c [H], h [H], features [D], logits [C] (the members' mean), one
+        // member's logits [C], then one folded row per token outside the vocabulary (<unk> plus
+        // its own n-grams).
+        let capacity = G + 2 * H + D + 2 * C + unknown.count * width
         return withUnsafeTemporaryAllocation(of: Float.self, capacity: capacity) {
             let gates = $0.baseAddress!
             let c = gates + G
@@ -32,22 +31,16 @@ extension Classifier {
                 fold(word: $0, ngrams: ngrams(ofWord: $0), into: $1)
             }
             for (k, t) in unknown.enumerated() {
-                let row = memberLogits + memberScratch + k * width
+                let row = memberLogits + C + k * width
                 fold(
                     word: Vocabulary.unknownIndex,
                     ngrams: config.ngramBuckets > 0 ? encoder.ngramBuckets(of: tokens[t]) : [], into: row)
                 rows[t] = UnsafePointer(row)
             }
             let bigrams = config.hasBigrams ? encoder.bigramBuckets(of: tokens) : []
+            logits.initialize(repeating: 0, count: C)
+            let share = memberShare
             parameters.withUnsafeBufferPointer { pBuffer in
-                if members == 1 {
-                    memberForward(
-                        rows, bigrams: bigrams, member: 0, parameters: pBuffer.baseAddress!, scratch: gates,
-                        into: logits)
-                    return
-                }
-                logits.initialize(repeating: 0, count: C)
-                let share = 1 / Float(members)
                 for m in 0..<members {
                     memberForward(
                         rows, bigrams: bigrams, member: m, parameters: pBuffer.baseAddress!, scratch: gates,
@@ -70,7 +63,7 @@ extension Classifier {
         let (c, h) = (gates + 4 * H, gates + 5 * H)
         let features = gates + 6 * H
         let p = all + m * network.layout.count
-        let segment = m * memberRowWidth
+        let segment = m * config.foldedRowWidth
         features.initialize(repeating: 0, count: config.featureSize)
         for d in network.layout.lstm.indices {
             recur(
@@ -128,7 +121,7 @@ extension Classifier {
         parameters.withUnsafeBufferPointer { pBuffer in
             for m in 0..<members {
                 let p = pBuffer.baseAddress! + m * network.layout.count
-                let x = row + m * memberRowWidth
+                let x = row + m * config.foldedRowWidth
                 x.update(from: p + network.layout.embedding.offset + Int(word) * E, count: E)
                 if let table = network.layout.ngram, !ngrams.isEmpty {
                     let w = 1 / Float(ngrams.count)

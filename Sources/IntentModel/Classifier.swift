@@ -25,12 +25,13 @@ public final class Classifier: @unchecked Sendable {
     let network: Network
     let encoder: TextEncoder
     /// Per vocabulary word, each member's token vector and LSTM input projections, folded on
-    /// first use: a row is `members` segments of `memberRowWidth`.
+    /// first use: a row is `members` segments of `config.foldedRowWidth`.
     let wordRows: WordRows
     /// Networks in the ensemble; the answer is the mean of their logits.
     var members: Int { config.memberCount }
-    /// Floats of one member's part of a folded word row: `[E + directions · 4H]`.
-    var memberRowWidth: Int { config.embeddingDim + config.directions * 4 * config.hiddenSize }
+    /// Each member's weight in that mean: exactly 1 for one network, whose logits then pass
+    /// through unchanged.
+    var memberShare: Float { 1 / Float(members) }
 
     /// Creates a classifier from its parts; the weights must match the configuration's layout.
     public init(
@@ -45,7 +46,7 @@ public final class Classifier: @unchecked Sendable {
         guard parameters.count == network.layout.count * members else {
             throw .malformedCheckpoint("expected \(network.layout.count * members) weights, found \(parameters.count)")
         }
-        if let tensor = (0..<members).flatMap({ network.layout.tensors(member: $0) }).first(where: {
+        if let tensor = network.layout.tensors(members: members).first(where: {
             !Self.allFinite(parameters[$0.offset..<($0.offset + $0.count)])
         }) {
             throw .nonFiniteWeights(tensor: tensor.name)
@@ -57,8 +58,7 @@ public final class Classifier: @unchecked Sendable {
         self.parameters = parameters
         self.network = network
         encoder = TextEncoder(config: config, vocabulary: vocabulary)
-        wordRows = WordRows(
-            words: vocabulary.count, width: members * (config.embeddingDim + config.directions * 4 * config.hiddenSize))
+        wordRows = WordRows(words: vocabulary.count, width: members * config.foldedRowWidth)
     }
 
     /// Whether no value is NaN or infinite: the largest exponent field (a branch-free max over
@@ -126,10 +126,10 @@ public final class Classifier: @unchecked Sendable {
     func logits(for texts: [String], batchSize: Int = 64) -> [[Float]] {
         let encoded = texts.map { encoder.encode($0) }
         let order = encoded.indices.sorted { (encoded[$0].count, $0) < (encoded[$1].count, $1) }
-        var result = [[Float]](repeating: [], count: texts.count)
-        let workspace = Workspace()
         let C = intents.count
-        let share = 1 / Float(members)
+        var result = [[Float]](repeating: [Float](repeating: 0, count: C), count: texts.count)
+        let workspace = Workspace()
+        let share = memberShare
         parameters.withUnsafeBufferPointer { p in
             for start in stride(from: 0, to: order.count, by: batchSize) {
                 let batch = order[start..<min(start + batchSize, order.count)]
@@ -140,13 +140,7 @@ public final class Classifier: @unchecked Sendable {
                     )
                     let logits = workspace.logits.pointer
                     for (b, index) in batch.enumerated() {
-                        let row = UnsafeBufferPointer(start: logits + b * C, count: C)
-                        if members == 1 {
-                            result[index] = Array(row)
-                        } else {
-                            if m == 0 { result[index] = [Float](repeating: 0, count: C) }
-                            for j in 0..<C { result[index][j] += share * row[j] }
-                        }
+                        for j in 0..<C { result[index][j] += share * logits[b * C + j] }
                     }
                 }
             }

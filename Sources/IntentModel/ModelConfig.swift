@@ -117,6 +117,10 @@ public struct ModelConfig: Codable, Equatable, Sendable {
     /// Whether word bigrams are hashed into the n-gram table and read by the mean token vector.
     var hasBigrams: Bool { wordBigrams == true && ngramBuckets > 0 && hasMeanFeature }
 
+    /// Floats of one member's folded word row (`WordRows`): the token vector, then each LSTM
+    /// direction's input projection.
+    var foldedRowWidth: Int { embeddingDim + directions * 4 * hiddenSize }
+
     /// Width of the dense layer's input.
     public var featureSize: Int { directions * hiddenSize + (hasMeanFeature ? embeddingDim : 0) }
 

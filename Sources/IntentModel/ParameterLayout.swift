@@ -77,4 +77,7 @@ public struct ParameterLayout: Sendable, Equatable {
         guard m > 0 else { return tensors }
         return tensors.map { Tensor(name: "member\(m).\($0.name)", shape: $0.shape, offset: $0.offset + m * count) }
     }
+
+    /// The tensors of `members` members in turn: what a checkpoint stores, in its order.
+    public func tensors(members: Int) -> [Tensor] { (0..<members).flatMap { tensors(member: $0) } }
 }

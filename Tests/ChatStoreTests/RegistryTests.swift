@@ -1,6 +1,7 @@
 import Assistant
 import ChatStore
 import Foundation
+import GRDB
 import IntentModel
 import Testing
 
@@ -37,6 +38,21 @@ import Testing
         #expect(listed.map(\.isActive) == [false, true, false])
         #expect(listed[1].promotedBy == "Lee" && listed[0].examplesByOrigin == ["file": 6] && listed[0].sizeBytes == 1)
         #expect(throws: StoreError.unknownModel(9)) { try store.promote(version: 9, by: "Sam", at: StoreFixtures.time) }
+    }
+
+    /// The model row is read column by column: a row whose date cannot be read is an error,
+    /// not a crash, and the other queries still answer.
+    @Test func anUnreadableModelRowIsAnError() throws {
+        let queue = try DatabaseQueue()
+        let store = try ChatDatabase(queue)
+        let version = try model(store, 7, activate: false)
+        try store.promote(version: version, by: "Sam", at: StoreFixtures.time)
+        #expect(try store.activeModel()?.checkpoint == [7])
+        #expect(try store.model(version: version)?.version == version)
+        try queue.write { db in try db.execute(sql: "UPDATE model SET createdAt = 'not a date'") }
+        #expect(throws: (any Error).self) { try store.activeModel() }
+        #expect(throws: (any Error).self) { try store.model(version: version) }
+        #expect(try store.activeVersion() == version)
     }
 
     @Test func deleteAndPruneNeverTouchTheActiveModel() throws {
