@@ -44,8 +44,12 @@ import Testing
 
         try tmux.press("F2")
         // v1 may have handed the first line to a person (which intent a model this small picks moves with the
-        // training arithmetic); give the conversation back so the bot answers the next line.
-        if try tmux.capture().contains("The bot is paused") {
+        // training arithmetic); give the conversation back so the bot answers the next line. The chat's input
+        // line says which of the two it is once the page is drawn.
+        let chatPage = try tmux.waitFor("the chat page") {
+            $0.contains("type a customer message") || $0.contains("your reply to the customer")
+        }
+        if chatPage.contains("The bot is paused") {
             try tmux.press("C-t")
             try tmux.waitFor("the bot back") { !$0.contains("The bot is paused") }
         }
