@@ -1,7 +1,7 @@
 import Foundation
 
-/// Softmax over `logits [B, C]` and the cross-entropy against label-smoothed targets
-/// `target[b, j] = (1 − ε) · [j = label_b] + ε / C`.
+/// Softmax over `logits [B, C]` and the cross-entropy against `TrainingTargets` (the label
+/// smoothed, mixed with teachers' probabilities when there are any).
 enum SoftmaxCrossEntropy {
     /// What the loss over a batch came to.
     struct Loss {
@@ -19,20 +19,18 @@ enum SoftmaxCrossEntropy {
         for b in 0..<B { softmaxInPlace(probs + b * C, count: C) }
     }
 
-    /// The loss of `probs [B, C]` against `labels[indices]`.
-    static func loss(
-        _ probs: UnsafePointer<Float>, classes C: Int, labels: [Int32], indices: ArraySlice<Int>, smoothing: Float
-    ) -> Loss {
+    /// The loss of `probs [B, C]` against the targets of examples `indices`; a row is correct
+    /// when its most probable class is the example's label.
+    static func loss(_ probs: UnsafePointer<Float>, targets: TrainingTargets, indices: ArraySlice<Int>) -> Loss {
         var result = Loss(lossSum: 0, correct: 0)
-        let offTarget = smoothing / Float(C)
+        let C = targets.classes
         for (b, index) in indices.enumerated() {
             let row = probs + b * C
-            let label = Int(labels[index])
             var best = 0
             for j in 1..<C where row[j] > row[best] { best = j }
-            if best == label { result.correct += 1 }
+            if best == Int(targets.labels[index]) { result.correct += 1 }
             for j in 0..<C {
-                let target = (j == label ? 1 - smoothing : 0) + offTarget
+                let target = targets.target(index, j)
                 if target > 0 { result.lossSum -= Double(target) * log(Double(max(row[j], 1e-30))) }
             }
         }
@@ -41,16 +39,12 @@ enum SoftmaxCrossEntropy {
 
     /// `dLogits [B, C] = scale · (p − target)`.
     static func backward(
-        _ probs: UnsafePointer<Float>, classes C: Int, labels: [Int32], indices: ArraySlice<Int>, smoothing: Float,
-        scale: Float, dLogits: UnsafeMutablePointer<Float>
+        _ probs: UnsafePointer<Float>, targets: TrainingTargets, indices: ArraySlice<Int>, scale: Float,
+        dLogits: UnsafeMutablePointer<Float>
     ) {
-        let offTarget = smoothing / Float(C)
+        let C = targets.classes
         for (b, index) in indices.enumerated() {
-            let label = Int(labels[index])
-            for j in 0..<C {
-                let target = (j == label ? 1 - smoothing : 0) + offTarget
-                dLogits[b * C + j] = scale * (probs[b * C + j] - target)
-            }
+            for j in 0..<C { dLogits[b * C + j] = scale * (probs[b * C + j] - targets.target(index, j)) }
         }
     }
 }
