@@ -7,8 +7,7 @@ import Foundation
 /// Dense parameters are updated every step; embedding rows only in steps whose batch used
 /// them ("lazy" Adam), which keeps a step's cost independent of the vocabulary size.
 struct Adam {
-    /// The step size of the next updates (a schedule may change it between steps).
-    var learningRate: Float
+    let learningRate: Float
     let beta1: Float = 0.9, beta2: Float = 0.999, epsilon: Float = 1e-7
     private(set) var step = 0
     private var m: [Float], v: [Float]

@@ -124,14 +124,10 @@ public final class Classifier: @unchecked Sendable {
     /// The dense layer's output `[C]` for each text, before the softmax (for an ensemble, the
     /// mean of its members' outputs).
     func logits(for texts: [String], batchSize: Int = 64) -> [[Float]] {
-        logits(encoded: texts.map { encoder.encode($0) }, batchSize: batchSize)
-    }
-
-    /// The dense layer's output `[C]` for each text encoded by `encoder`.
-    func logits(encoded: [EncodedText], batchSize: Int = 64) -> [[Float]] {
+        let encoded = texts.map { encoder.encode($0) }
         let order = encoded.indices.sorted { (encoded[$0].count, $0) < (encoded[$1].count, $1) }
         let C = intents.count
-        var result = [[Float]](repeating: [Float](repeating: 0, count: C), count: encoded.count)
+        var result = [[Float]](repeating: [Float](repeating: 0, count: C), count: texts.count)
         let workspace = Workspace()
         let share = memberShare
         parameters.withUnsafeBufferPointer { p in
@@ -139,7 +135,7 @@ public final class Classifier: @unchecked Sendable {
                 let batch = order[start..<min(start + batchSize, order.count)]
                 for m in 0..<members {
                     _ = network.run(
-                        encoded, indices: batch, targets: nil, parameters: p.baseAddress! + m * network.layout.count,
+                        encoded, indices: batch, labels: nil, parameters: p.baseAddress! + m * network.layout.count,
                         gradients: nil, scale: 0, dropoutSeed: nil, workspace: workspace
                     )
                     let logits = workspace.logits.pointer

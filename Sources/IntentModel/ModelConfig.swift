@@ -7,8 +7,7 @@ import Foundation
 /// each sequence's end) → pooled over time (`last` state or elementwise `max`) →
 /// concatenated with the mean token vector when `embeddingSkip` (plus the mean of the hashed
 /// word bigrams' n-gram rows when `wordBigrams`) → dropout → dense softmax; with `members`
-/// above one, several such networks whose logits are averaged; with `teachers`, trained
-/// toward the mean prediction of networks trained before them.
+/// above one, several such networks whose logits are averaged.
 public struct ModelConfig: Codable, Equatable, Sendable {
     /// How the LSTM's outputs over time become one vector.
     public enum Pooling: String, Codable, Sendable {
@@ -78,23 +77,6 @@ public struct ModelConfig: Codable, Equatable, Sendable {
     /// shuffling (on the same validation split), and the model answers with the mean of their
     /// logits. Nil, as in files written before the setting existed, means one.
     public var members: Int?
-    /// Networks trained first, on the same split, whose mean prediction every shipped network
-    /// also learns from (knowledge distillation: the teachers are not kept, so the model
-    /// answers at one network's cost). Nil or 0, as in files written before the setting
-    /// existed, means none.
-    public var teachers: Int?
-    /// Weight α of the teachers' probabilities in each training target, in [0, 1] (the label,
-    /// smoothed, has `1 − α`). Nil means 0.5; without teachers it does nothing.
-    public var teacherWeight: Float?
-    /// Perturbed copies of each training utterance that the teachers label for the members
-    /// (`TransferSet`: tokens dropped at random, sometimes a short run of them kept), trained on
-    /// beside the examples toward the teachers' prediction alone. Nil or 0, as in files
-    /// written before the setting existed, means none; without teachers it does nothing.
-    public var transferCopies: Int?
-    /// Factor the learning rate is multiplied by after each epoch: epoch k of the first pass
-    /// and of the refit alike trains at `learningRate · decay^(k−1)`. Nil, as in files written
-    /// before the setting existed, means 1 (a constant rate).
-    public var learningRateDecay: Float?
 
     /// The reference model, matched to Keras:
     /// `Embedding(10000,128) → LSTM(64) → Dense(n, softmax)`, Adam 1e-3, batch 32, 10 epochs.
@@ -104,8 +86,7 @@ public struct ModelConfig: Codable, Equatable, Sendable {
         recurrent: true, hiddenSize: 64, bidirectional: false, pooling: .last, embeddingSkip: false,
         dropout: 0, labelSmoothing: 0, epochs: 10, batchSize: 32, learningRate: 1e-3,
         clipNorm: nil, validationFraction: 0, patience: 0, refit: false, wordBigrams: false,
-        averageEpochs: 0, members: 1, teachers: 0, teacherWeight: 0.5,
-        transferCopies: 0, learningRateDecay: 1
+        averageEpochs: 0, members: 1
     )
 
     /// The configuration SupportBot ships: every choice here paid off on BANKING77
@@ -129,15 +110,6 @@ public struct ModelConfig: Codable, Equatable, Sendable {
 
     /// Number of networks in the ensemble (at least one).
     public var memberCount: Int { max(1, members ?? 1) }
-
-    /// Number of teacher networks (0 without distillation).
-    public var teacherCount: Int { max(0, teachers ?? 0) }
-
-    /// Weight α of the teachers' probabilities in each training target.
-    var distillationWeight: Float { teacherWeight ?? 0.5 }
-
-    /// Transfer-set copies of each training utterance (0 without teachers).
-    var transferCopyCount: Int { teacherCount > 0 ? max(0, transferCopies ?? 0) : 0 }
 
     /// Whether the dense layer reads the mean token vector.
     var hasMeanFeature: Bool { embeddingSkip || !recurrent }
@@ -172,13 +144,9 @@ public struct ModelConfig: Codable, Equatable, Sendable {
         try within(batchSize, 1...65_536, "batchSize")
         try within(patience, 0...100_000, "patience")
         try within(members ?? 1, 1...Self.maxMembers, "members")
-        try within(teachers ?? 0, 0...Self.maxMembers, "teachers")
-        try within(transferCopies ?? 0, 0...Self.maxMembers, "transferCopies")
-        try require((0...1).contains(distillationWeight), "teacherWeight must be in [0, 1]")
         try require((0..<1).contains(dropout), "dropout must be in [0, 1)")
         try require((0..<1).contains(labelSmoothing), "labelSmoothing must be in [0, 1)")
         try require(learningRate > 0 && learningRate.isFinite, "learningRate must be positive and finite")
-        try require(learningRateDecay.map { $0 > 0 && $0 <= 1 } ?? true, "learningRateDecay must be in (0, 1]")
         try require(clipNorm.map { $0 > 0 && $0.isFinite } ?? true, "clipNorm must be positive and finite")
         try require((0..<1).contains(validationFraction), "validationFraction must be in [0, 1)")
         try require(
@@ -188,7 +156,7 @@ public struct ModelConfig: Codable, Equatable, Sendable {
 
     /// The largest vocabulary (and n-gram table), and the widest vector or sequence.
     public static let maxVocabLimit = 2_000_000, maxWidth = 4_096
-    /// The most networks an ensemble (or its teachers) may hold.
+    /// The most networks an ensemble may hold.
     public static let maxMembers = 16
     /// The most weights a model may have (1 GiB of float32).
     public static let maxParameters = 1 << 28

@@ -8,8 +8,7 @@
 ///                                      (+ BigramBag: the mean word-bigram row, with wordBigrams)
 ///                    Dropout           (training only)
 /// logits [B, C]      Dense
-/// probs [B, C]       SoftmaxCrossEntropy (loss against TrainingTargets: smoothed labels,
-///                                      mixed with teachers' probabilities when distilling)
+/// probs [B, C]       SoftmaxCrossEntropy (loss against label-smoothed targets)
 /// ```
 /// `D = directions · H (+ E)`. Parameters and gradients are flat buffers laid out by
 /// `ParameterLayout`. A `Workspace` holds one batch's activations, so two workspaces can run
@@ -28,21 +27,26 @@ struct Network: Sendable {
     /// What one pass over a batch produced.
     typealias BatchResult = SoftmaxCrossEntropy.Loss
 
-    /// Runs `examples[indices]` forward; with `targets`, computes the loss, and with `gradients`
+    /// Runs `examples[indices]` forward; with `labels`, computes the loss, and with `gradients`
     /// also adds `scale` × its gradient into them (recording touched embedding rows in
     /// `workspace.touchedRows`). Leaves `workspace.logits` and `workspace.probabilities` `[B, C]`.
     func run(
-        _ examples: [EncodedText], indices: ArraySlice<Int>, targets: TrainingTargets?,
+        _ examples: [EncodedText], indices: ArraySlice<Int>, labels: [Int32]?,
         parameters p: UnsafePointer<Float>, gradients: UnsafeMutablePointer<Float>?, scale: Float,
         dropoutSeed: UInt64?, workspace ws: Workspace
     ) -> BatchResult {
         let shape = forward(examples, indices: indices, parameters: p, dropoutSeed: dropoutSeed, workspace: ws)
-        guard let targets else { return BatchResult(lossSum: 0, correct: 0) }
+        guard let labels else { return BatchResult(lossSum: 0, correct: 0) }
         let probs = ws.probabilities.pointer
-        let result = SoftmaxCrossEntropy.loss(probs, targets: targets, indices: indices)
+        let smoothing = config.labelSmoothing
+        let result = SoftmaxCrossEntropy.loss(
+            probs, classes: classes, labels: labels, indices: indices, smoothing: smoothing)
         guard let g = gradients else { return result }
         let dLogits = ws.dLogits.reserve(shape.batch * classes)
-        SoftmaxCrossEntropy.backward(probs, targets: targets, indices: indices, scale: scale, dLogits: dLogits)
+        SoftmaxCrossEntropy.backward(
+            probs, classes: classes, labels: labels, indices: indices, smoothing: smoothing, scale: scale,
+            dLogits: dLogits
+        )
         backward(
             examples, indices: indices, shape: shape, parameters: p, gradients: g, dropping: dropoutSeed != nil,
             workspace: ws)

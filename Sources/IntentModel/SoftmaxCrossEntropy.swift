@@ -1,7 +1,7 @@
 import Foundation
 
-/// Softmax over `logits [B, C]` and the cross-entropy against `TrainingTargets` (the label
-/// smoothed, mixed with teachers' probabilities when there are any).
+/// Softmax over `logits [B, C]` and the cross-entropy against label-smoothed targets
+/// `target[b, j] = (1 − ε) · [j = label_b] + ε / C`.
 enum SoftmaxCrossEntropy {
     /// What the loss over a batch came to.
     struct Loss {
@@ -19,18 +19,20 @@ enum SoftmaxCrossEntropy {
         for b in 0..<B { softmaxInPlace(probs + b * C, count: C) }
     }
 
-    /// The loss of `probs [B, C]` against the targets of examples `indices`; a row is correct
-    /// when its most probable class is the example's label.
-    static func loss(_ probs: UnsafePointer<Float>, targets: TrainingTargets, indices: ArraySlice<Int>) -> Loss {
+    /// The loss of `probs [B, C]` against `labels[indices]`.
+    static func loss(
+        _ probs: UnsafePointer<Float>, classes C: Int, labels: [Int32], indices: ArraySlice<Int>, smoothing: Float
+    ) -> Loss {
         var result = Loss(lossSum: 0, correct: 0)
-        let C = targets.classes
+        let offTarget = smoothing / Float(C)
         for (b, index) in indices.enumerated() {
             let row = probs + b * C
+            let label = Int(labels[index])
             var best = 0
             for j in 1..<C where row[j] > row[best] { best = j }
-            if best == Int(targets.labels[index]) { result.correct += 1 }
+            if best == label { result.correct += 1 }
             for j in 0..<C {
-                let target = targets.target(index, j)
+                let target = (j == label ? 1 - smoothing : 0) + offTarget
                 if target > 0 { result.lossSum -= Double(target) * log(Double(max(row[j], 1e-30))) }
             }
         }
@@ -39,12 +41,16 @@ enum SoftmaxCrossEntropy {
 
     /// `dLogits [B, C] = scale · (p − target)`.
     static func backward(
-        _ probs: UnsafePointer<Float>, targets: TrainingTargets, indices: ArraySlice<Int>, scale: Float,
-        dLogits: UnsafeMutablePointer<Float>
+        _ probs: UnsafePointer<Float>, classes C: Int, labels: [Int32], indices: ArraySlice<Int>, smoothing: Float,
+        scale: Float, dLogits: UnsafeMutablePointer<Float>
     ) {
-        let C = targets.classes
+        let offTarget = smoothing / Float(C)
         for (b, index) in indices.enumerated() {
-            for j in 0..<C { dLogits[b * C + j] = scale * (probs[b * C + j] - targets.target(index, j)) }
+            let label = Int(labels[index])
+            for j in 0..<C {
+                let target = (j == label ? 1 - smoothing : 0) + offTarget
+                dLogits[b * C + j] = scale * (probs[b * C + j] - target)
+            }
         }
     }
 }

@@ -22,10 +22,8 @@ public struct EpochReport: Sendable, Equatable {
     public var validationAccuracy: Double?
     /// Whether these weights are the best so far (and so the ones kept).
     public var isBest: Bool
-    /// Which ensemble member (1-based, 0 for a teacher) of how many the epoch trained.
+    /// Which ensemble member (1-based) of how many the epoch trained.
     public var member = 1, members = 1
-    /// Which teacher (1-based, 0 for a member) of how many the model learns from.
-    public var teacher = 0, teachers = 0
 }
 
 /// Trains a `Classifier` from labelled text: minibatched, length-bucketed, Adam.
@@ -51,8 +49,6 @@ public struct Trainer: Sendable {
     /// Every ensemble member reads the same split and vocabulary and is trained on its own,
     /// from its own random stream (the first member's is the one a single network draws from,
     /// so a one-member model is unchanged); the ensemble is calibrated on the split as one.
-    /// With teachers, they are trained first on the same split, and every member's targets mix
-    /// in the teachers' mean prediction (the validation split is judged on labels alone).
     public func train(
         _ examples: [LabeledText], progress: (TrainingProgress) -> Void = { _ in }
     ) throws(ModelError) -> Classifier {
@@ -63,18 +59,13 @@ public struct Trainer: Sendable {
         let data = TrainingData(examples, config: config, generator: &rng)
         let network = Network(config: config, vocabularySize: data.vocabulary.count, classes: data.intents.count)
         var generators = [rng] + (1..<config.memberCount).map { SeededGenerator(seed: Self.memberSeed(seed, $0)) }
-        let teachers = try teachers(data, network: network, progress: progress)
-        var transfer = SeededGenerator(seed: Self.memberSeed(seed, config.memberCount + config.teacherCount))
-        let lessons = lessons(data, teachers: teachers, generator: &transfer)
         var weights: [Float] = []
         var epochs: [(best: Int, run: Int)] = []
         for m in generators.indices {
             var run = TrainingRun(
-                config: config, network: network, workers: workers, examples: lessons.encoded.count,
+                config: config, network: network, workers: workers, examples: data.encoded.count,
                 generator: &generators[m])
-            let (stopping, epochsRun) = try fit(
-                &run, data, lessons, role: (member: m + 1, teacher: 0), generator: &generators[m],
-                progress: progress)
+            let (stopping, epochsRun) = try fit(&run, data, member: m, generator: &generators[m], progress: progress)
             weights += stopping.best ?? run.keptWeights()
             epochs.append((stopping.bestEpoch, epochsRun))
         }
@@ -89,98 +80,45 @@ public struct Trainer: Sendable {
         let calibrated = try validated(classifier, on: data)
         guard config.refit == true, !data.validation.isEmpty else { return calibrated }
         return try refit(
-            examples, epochs: epochs, metadata: calibrated.metadata, teachers: teachers, generators: &generators,
-            transfer: &transfer, progress: progress)
+            examples, epochs: epochs, metadata: calibrated.metadata, generators: &generators, progress: progress)
     }
 
     /// The seed of ensemble member `m ≥ 1`'s random stream: the `m`-th output of a generator
-    /// keyed by `seed`, so no two members' SplitMix streams overlap. Teacher `t` (0-based)
-    /// draws member `members + t`'s, the transfer set member `members + teachers`'s.
+    /// keyed by `seed`, so no two members' SplitMix streams overlap.
     static func memberSeed(_ seed: UInt64, _ m: Int) -> UInt64 {
         var keyed = SeededGenerator(seed: seed ^ 0x6D65_6D62_6572_7321)
         for _ in 1..<m { _ = keyed.next() }
         return keyed.next()
     }
 
-    /// The teachers, each trained on `data`'s split with early stopping from its own stream,
-    /// as one uncalibrated ensemble; nil without teachers. They never see the validation split,
-    /// so their predictions there are out of sample.
-    private func teachers(
-        _ data: TrainingData, network: Network, progress: (TrainingProgress) -> Void
-    ) throws(ModelError) -> Classifier? {
-        let count = config.teacherCount
-        guard count > 0 else { return nil }
-        let lessons = (encoded: data.encoded, targets: data.targets(config))
-        var weights: [Float] = []
-        for t in 0..<count {
-            var rng = SeededGenerator(seed: Self.memberSeed(seed, config.memberCount + t))
-            var run = TrainingRun(
-                config: config, network: network, workers: workers, examples: data.encoded.count, generator: &rng)
-            let (stopping, _) = try fit(
-                &run, data, lessons, role: (member: 0, teacher: t + 1), generator: &rng, progress: progress)
-            weights += stopping.best ?? run.keptWeights()
-        }
-        var ensemble = config
-        ensemble.members = count
-        ensemble.teachers = nil
-        let metadata = ModelMetadata(
-            dataHash: "", seed: seed, trainingExamples: data.train.count, validationExamples: data.validation.count,
-            epochsRun: 0, bestEpoch: 0)
-        return try Classifier(
-            config: ensemble, vocabulary: data.vocabulary, intents: data.intents, metadata: metadata,
-            parameters: weights)
-    }
-
-    /// What the members train on: `data`'s training part, and with teachers its transfer set
-    /// after it, each example's target mixed with the teachers' mean prediction (the softmax
-    /// of their mean logits).
-    private func lessons(
-        _ data: TrainingData, teachers: Classifier?, generator rng: inout SeededGenerator
-    ) -> Lessons {
-        guard let teachers else { return (data.encoded, data.targets(config)) }
-        let copies = TransferSet.copies(of: data.tokens, count: config.transferCopyCount, generator: &rng)
-        let tokens = data.tokens + copies.map(\.tokens)
-        let teacher = teachers.logits(encoded: tokens.map { teachers.encoder.encode(tokens: $0) })
-            .flatMap { Classifier.softmax($0, temperature: 1) }
-        let encoder = TextEncoder(config: config, vocabulary: data.vocabulary)
-        let targets = TrainingTargets(
-            labels: data.labels + copies.map { data.labels[$0.source] }, classes: data.intents.count, config: config,
-            teacher: teacher, taughtOnly: copies.count)
-        return (data.encoded + copies.map { encoder.encode(tokens: $0.tokens) }, targets)
-    }
-
-    /// Encoded examples, and the targets their softmax is trained toward.
-    typealias Lessons = (encoded: [EncodedText], targets: TrainingTargets)
-
     /// Fresh members trained on every example, member `m` for `epochs[m].best` epochs (the
-    /// count its early stopping chose) from its own stream, toward the first pass's teachers
-    /// when there are any, reported as epochs `epochs[m].run + 1…`; the calibration,
-    /// threshold and validation figures are those of the first pass (`metadata`).
+    /// count its early stopping chose) from its own stream, reported as epochs
+    /// `epochs[m].run + 1…`; the calibration, threshold and validation figures are those of
+    /// the first pass (`metadata`).
     private func refit(
-        _ examples: [LabeledText], epochs: [(best: Int, run: Int)], metadata: ModelMetadata, teachers: Classifier?,
-        generators: inout [SeededGenerator], transfer: inout SeededGenerator, progress: (TrainingProgress) -> Void
+        _ examples: [LabeledText], epochs: [(best: Int, run: Int)], metadata: ModelMetadata,
+        generators: inout [SeededGenerator], progress: (TrainingProgress) -> Void
     ) throws(ModelError) -> Classifier {
         var everything = config
         everything.validationFraction = 0
         let data = TrainingData(examples, config: everything, generator: &generators[0])
         let network = Network(config: config, vocabularySize: data.vocabulary.count, classes: data.intents.count)
-        let lessons = lessons(data, teachers: teachers, generator: &transfer)
-        let count = Double(lessons.encoded.count)
+        let count = Double(data.encoded.count)
         var weights: [Float] = []
         for m in generators.indices {
             var run = TrainingRun(
-                config: config, network: network, workers: workers, examples: lessons.encoded.count,
+                config: config, network: network, workers: workers, examples: data.encoded.count,
                 generator: &generators[m])
             let (best, done) = epochs[m]
             for epoch in (done + 1)...(done + best) {
                 let total = run.epoch(
-                    epoch, lessons.encoded, targets: lessons.targets, generator: &generators[m], progress: progress)
+                    epoch, data.encoded, labels: data.labels, generator: &generators[m], progress: progress)
                 progress(
                     .epoch(
                         EpochReport(
                             epoch: epoch, epochs: done + best, loss: total.lossSum / count,
                             accuracy: Double(total.correct) / count, isBest: true, member: m + 1,
-                            members: generators.count, teachers: config.teacherCount
+                            members: generators.count
                         )))
             }
             weights += run.keptWeights()
@@ -194,32 +132,26 @@ public struct Trainer: Sendable {
         )
     }
 
-    /// The epoch loop over `lessons` with early stopping on `data`'s validation split (judged
-    /// on labels alone), for member or teacher `role` (1-based, 0 for neither); returns the
-    /// stopping state and the epochs run. A loss that stops being finite
-    /// ends training with `diverged`.
+    /// The epoch loop with early stopping; returns the stopping state and the epochs run.
+    /// A loss that stops being finite ends training with `diverged`.
     private func fit(
-        _ run: inout TrainingRun, _ data: TrainingData, _ lessons: Lessons, role: (member: Int, teacher: Int),
-        generator rng: inout SeededGenerator, progress: (TrainingProgress) -> Void
+        _ run: inout TrainingRun, _ data: TrainingData, member m: Int, generator rng: inout SeededGenerator,
+        progress: (TrainingProgress) -> Void
     ) throws(ModelError) -> (EarlyStopping, Int) {
         var stopping = EarlyStopping(patience: config.patience)
-        let validationTargets = TrainingTargets(
-            labels: data.validationLabels, classes: data.intents.count, config: config)
         var epochsRun = 0
         for epoch in 1...config.epochs {
             epochsRun = epoch
-            let total = run.epoch(
-                epoch, lessons.encoded, targets: lessons.targets, generator: &rng, progress: progress)
-            let count = Double(lessons.encoded.count)
+            let total = run.epoch(epoch, data.encoded, labels: data.labels, generator: &rng, progress: progress)
+            let count = Double(data.encoded.count)
             var report = EpochReport(
                 epoch: epoch, epochs: config.epochs, loss: total.lossSum / count,
-                accuracy: Double(total.correct) / count, isBest: true, member: role.member,
-                members: config.memberCount, teacher: role.teacher, teachers: config.teacherCount
+                accuracy: Double(total.correct) / count, isBest: true, member: m + 1, members: config.memberCount
             )
             guard report.loss.isFinite else { throw .diverged(epoch: epoch, loss: report.loss) }
             let weights = run.keptWeights()
             if !data.validationEncoded.isEmpty {
-                let validation = run.evaluate(data.validationEncoded, targets: validationTargets, weights: weights)
+                let validation = run.evaluate(data.validationEncoded, labels: data.validationLabels, weights: weights)
                 report.validationLoss = validation.loss
                 report.validationAccuracy = validation.accuracy
             }

@@ -8,8 +8,6 @@ struct TrainingData {
     /// The examples held out for early stopping, calibration and the threshold.
     let validation: [LabeledText]
     let vocabulary: Vocabulary
-    /// `train`'s tokens, as read (at most `maxTokens` each).
-    let tokens: [[String]]
     /// `train` encoded, with its labels.
     let encoded: [EncodedText], labels: [Int32]
     /// `validation` encoded, with its labels.
@@ -21,18 +19,13 @@ struct TrainingData {
         let labelOf = Dictionary(uniqueKeysWithValues: intents.enumerated().map { ($1, Int32($0)) })
         (train, validation) = Self.split(examples, config.validationFraction, labelOf: labelOf, generator: &rng)
         let tokenizer = config.tokenizer
-        tokens = train.map { Array(tokenizer.tokens($0.text).prefix(config.maxTokens)) }
-        vocabulary = Vocabulary(building: tokens, maxSize: config.maxVocab)
+        let trainTokens = train.map { Array(tokenizer.tokens($0.text).prefix(config.maxTokens)) }
+        vocabulary = Vocabulary(building: trainTokens, maxSize: config.maxVocab)
         let encoder = TextEncoder(config: config, vocabulary: vocabulary)
-        encoded = tokens.map { encoder.encode(tokens: $0) }
+        encoded = trainTokens.map { encoder.encode(tokens: $0) }
         labels = train.map { labelOf[$0.intent]! }
         validationEncoded = validation.map { encoder.encode($0.text) }
         validationLabels = validation.map { labelOf[$0.intent]! }
-    }
-
-    /// The training part's smoothed labels under `config`.
-    func targets(_ config: ModelConfig) -> TrainingTargets {
-        TrainingTargets(labels: labels, classes: intents.count, config: config)
     }
 
     /// A stratified split: `fraction` of each intent's examples (at least one from intents

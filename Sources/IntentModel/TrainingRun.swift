@@ -1,6 +1,5 @@
 import CKernels
 import Dispatch
-import Foundation
 
 /// The mutable state of one training run and its steps: an epoch of minibatches, each
 /// fanned out over the workers, the gradients reduced, clipped and applied by Adam.
@@ -18,8 +17,6 @@ struct TrainingRun {
     /// Per embedding row: the last step that collected it (so each row is reduced once).
     private var rowStamp: [Int32]
     private var steps: Int32 = 0
-    /// Epochs this run has trained (the learning-rate schedule's clock).
-    private var epochsDone = 0
 
     /// Lays out and initialises the weights from `rng`, for epochs of `examples` examples.
     init(config: ModelConfig, network: Network, workers: Int, examples: Int, generator rng: inout SeededGenerator) {
@@ -46,18 +43,16 @@ struct TrainingRun {
     private var rowWidth: Int { config.embeddingDim }
     private var denseCount: Int { network.layout.denseCount }
 
-    /// One pass over `encoded` in shuffled, length-bucketed minibatches at this epoch's
-    /// learning rate; returns the summed loss and correct count (dropout on).
+    /// One pass over `encoded` in shuffled, length-bucketed minibatches; returns the summed
+    /// loss and correct count (dropout on).
     mutating func epoch(
-        _ epoch: Int, _ encoded: [EncodedText], targets: TrainingTargets, generator rng: inout SeededGenerator,
+        _ epoch: Int, _ encoded: [EncodedText], labels: [Int32], generator rng: inout SeededGenerator,
         progress: (TrainingProgress) -> Void
     ) -> Network.BatchResult {
-        adam.learningRate = config.learningRate * powf(config.learningRateDecay ?? 1, Float(epochsDone))
-        epochsDone += 1
         var total = Network.BatchResult(lossSum: 0, correct: 0)
         var done = 0
         for batch in bucketedBatches(encoded, generator: &rng) {
-            for result in step(batch, encoded, targets: targets, dropoutSeed: rng.next()) {
+            for result in step(batch, encoded, labels: labels, dropoutSeed: rng.next()) {
                 total.lossSum += result.lossSum
                 total.correct += result.correct
             }
@@ -70,11 +65,11 @@ struct TrainingRun {
     /// One optimisation step on `batch`: gradients on every worker, reduced into worker 0's,
     /// clipped, applied (which clears them). Returns each worker's loss.
     private mutating func step(
-        _ batch: [Int], _ encoded: [EncodedText], targets: TrainingTargets, dropoutSeed: UInt64
+        _ batch: [Int], _ encoded: [EncodedText], labels: [Int32], dropoutSeed: UInt64
     ) -> [Network.BatchResult] {
         let halves = split(batch, into: workers)
         let results = computeGradients(
-            halves, encoded, targets: targets, scale: 1 / Float(batch.count), dropoutSeed: dropoutSeed)
+            halves, encoded, labels: labels, scale: 1 / Float(batch.count), dropoutSeed: dropoutSeed)
         let rows = touchedRows(workers: halves.count)
         let norm = reduceGradients(rows: rows, workers: halves.count).squareRoot()
         var scale: Float = 1
@@ -91,8 +86,7 @@ struct TrainingRun {
     /// Worker fan-out: worker `w` runs `halves[w]` forward and backward into its own gradient
     /// buffer, with dropout seeded `dropoutSeed + w`.
     private func computeGradients(
-        _ halves: [ArraySlice<Int>], _ encoded: [EncodedText], targets: TrainingTargets, scale: Float,
-        dropoutSeed: UInt64
+        _ halves: [ArraySlice<Int>], _ encoded: [EncodedText], labels: [Int32], scale: Float, dropoutSeed: UInt64
     ) -> [Network.BatchResult] {
         var results = [Network.BatchResult](repeating: .init(lossSum: 0, correct: 0), count: halves.count)
         let (network, workspaces, gradients) = (network, workspaces, gradients)
@@ -103,7 +97,7 @@ struct TrainingRun {
                 DispatchQueue.concurrentPerform(iterations: halves.count) { w in
                     workspaces[w].touchedRows.removeAll(keepingCapacity: true)
                     out[w] = network.run(
-                        encoded, indices: halves[w], targets: targets, parameters: pointer,
+                        encoded, indices: halves[w], labels: labels, parameters: pointer,
                         gradients: gradients[w].pointer, scale: scale,
                         dropoutSeed: dropoutSeed &+ UInt64(w), workspace: workspaces[w]
                     )
@@ -180,16 +174,14 @@ struct TrainingRun {
     }
 
     /// Mean loss and accuracy of `weights` (laid out as this run's) on a labelled set (no dropout).
-    func evaluate(
-        _ encoded: [EncodedText], targets: TrainingTargets, weights: [Float]
-    ) -> (loss: Double, accuracy: Double) {
+    func evaluate(_ encoded: [EncodedText], labels: [Int32], weights: [Float]) -> (loss: Double, accuracy: Double) {
         let workspace = Workspace()
         var total = Network.BatchResult(lossSum: 0, correct: 0)
         weights.withUnsafeBufferPointer { p in
             let order = encoded.indices.sorted { (encoded[$0].count, $0) < (encoded[$1].count, $1) }
             for start in stride(from: 0, to: order.count, by: 64) {
                 let r = network.run(
-                    encoded, indices: order[start..<min(start + 64, order.count)], targets: targets,
+                    encoded, indices: order[start..<min(start + 64, order.count)], labels: labels,
                     parameters: p.baseAddress!, gradients: nil, scale: 0, dropoutSeed: nil, workspace: workspace
                 )
                 total.lossSum += r.lossSum

@@ -45,11 +45,7 @@ final class ProgressReporter {
             )
         case .epoch(let r):
             let secs = (clock.now - epochStart).seconds
-            let role =
-                r.teacher > 0
-                ? ["teacher \(r.teacher)/\(r.teachers)"]
-                : [r.teachers > 0 ? "student" : nil, r.members > 1 ? "member \(r.member)/\(r.members)" : nil]
-            var line = role.compactMap { $0 }.map { $0 + "  " }.joined()
+            var line = r.members > 1 ? "member \(r.member)/\(r.members)  " : ""
             line += String(format: "epoch %d/%d  loss %.4f  acc %.4f", r.epoch, r.epochs, r.loss, r.accuracy)
             if let vl = r.validationLoss, let va = r.validationAccuracy {
                 line += String(format: "  val_loss %.4f  val_acc %.4f%@", vl, va, r.isBest ? " *" : "")

@@ -3,21 +3,19 @@ import Testing
 @testable import IntentModel
 
 /// Finite-difference checks of every backward pass (embedding and n-gram tables, LSTM
-/// across padded steps in both directions, pooling, dense + softmax cross-entropy against
-/// smoothed labels and against labels mixed with teachers' probabilities).
+/// across padded steps in both directions, pooling, dense + softmax cross-entropy).
 @Suite struct GradientCheckTests {
     /// A tiny network and batch: three sequences of lengths 4, 2 and 1, so the batch has
     /// padded steps that must be masked.
     struct Fixture {
         let network: Network
         let examples: [EncodedText]
-        var targets: TrainingTargets
+        let labels: [Int32] = [0, 2, 1]
         var parameters: [Float]
 
         init(_ config: ModelConfig) {
             network = Network(config: config, vocabularySize: 7, classes: 3)
             var rng = SeededGenerator(seed: 7)
-            targets = TrainingTargets(labels: [0, 2, 1], classes: 3, config: config)
             parameters = Initialization.parameters(for: network.layout, hidden: config.hiddenSize, generator: &rng)
             // Larger weights than at initialisation, so every gate is exercised off its linear regime.
             for k in parameters.indices { parameters[k] += rng.uniform(-0.5, 0.5) }
@@ -34,7 +32,7 @@ import Testing
         func loss(_ parameters: [Float], gradients: UnsafeMutablePointer<Float>? = nil) -> Double {
             parameters.withUnsafeBufferPointer { p in
                 network.run(
-                    examples, indices: Array(examples.indices)[...], targets: targets, parameters: p.baseAddress!,
+                    examples, indices: Array(examples.indices)[...], labels: labels, parameters: p.baseAddress!,
                     gradients: gradients, scale: 1 / Float(examples.count), dropoutSeed: nil, workspace: Workspace()
                 ).lossSum / Double(examples.count)
             }
@@ -96,24 +94,6 @@ import Testing
     @Test("ablation shape: pooled token vectors only")
     func noRecurrence() {
         let f = Fixture(Self.config(bidirectional: false, pooling: .last, ngrams: true, skip: true, recurrent: false))
-        #expect(Self.mismatches(f, analytic: f.analyticGradient()) == [])
-    }
-
-    @Test("distillation: targets mixed with teachers' probabilities")
-    func teacherTargets() {
-        var config = Self.config(bidirectional: false, pooling: .max, ngrams: true, skip: true)
-        config.teacherWeight = 0.7
-        var f = Fixture(config)
-        let teacher: [Float] = [0.2, 0.5, 0.3, 0.6, 0.1, 0.3, 0.05, 0.05, 0.9]
-        // The last example stands for a transfer-set copy: its target is the teacher's row alone.
-        f.targets = TrainingTargets(labels: [0, 2, 1], classes: 3, config: config, teacher: teacher, taughtOnly: 1)
-        for i in 0..<3 {
-            let row = (0..<3).map { f.targets.target(i, $0) }
-            #expect(abs(row.reduce(0, +) - 1) < 1e-6)
-            let smoothed = (0..<3).map { j in (j == Int(f.targets.labels[i]) ? 0.9 : 0) + Float(0.1) / 3 }
-            let alpha: Float = i == 2 ? 1 : 0.7
-            for j in 0..<3 { #expect(abs(row[j] - ((1 - alpha) * smoothed[j] + alpha * teacher[i * 3 + j])) < 1e-6) }
-        }
         #expect(Self.mismatches(f, analytic: f.analyticGradient()) == [])
     }
 
