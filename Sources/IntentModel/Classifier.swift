@@ -2,10 +2,10 @@ import Foundation
 
 /// A trained intent classifier: configuration, vocabulary, intent names, metadata, weights.
 ///
-/// Immutable and safe to share. The first time an utterance reads a word, its token vector
-/// and `tokenVector(w) · Wx + b` are folded into that word's row of `wordRows`, so one
-/// utterance costs one `[H, 4H]` mat-vec per token and direction, and loading does no
-/// per-word work.
+/// Immutable and safe to share. The first time an utterance reads a word, each member's
+/// `tokenVector(w) · Wx + b` and the logits the token vector adds through the mean feature are
+/// folded into that word's row of `wordRows`, so one utterance costs one `[H, 4H]` mat-vec
+/// per token, direction and member, and loading does no per-word work.
 public final class Classifier: @unchecked Sendable {
     /// The configuration it was trained with.
     public let config: ModelConfig
@@ -24,9 +24,13 @@ public final class Classifier: @unchecked Sendable {
     /// One member's network (every member has the same shape).
     let network: Network
     let encoder: TextEncoder
-    /// Per vocabulary word, each member's token vector and LSTM input projections, folded on
-    /// first use: a row is `members` segments of `config.foldedRowWidth`.
+    /// Per vocabulary word, folded on first use: each member's LSTM input projections
+    /// (`config.projectionWidth` each), then the mean-token logits summed over the members
+    /// (`config.meanLogitWidth`).
     let wordRows: WordRows
+    /// Per n-gram bucket, folded on first use when the model reads word bigrams: the
+    /// mean-token logits of the bucket's row, summed over the members `[C]`.
+    let bigramRows: WordRows
     /// Networks in the ensemble; the answer is the mean of their logits.
     var members: Int { config.memberCount }
     /// Each member's weight in that mean: exactly 1 for one network, whose logits then pass
@@ -58,7 +62,10 @@ public final class Classifier: @unchecked Sendable {
         self.parameters = parameters
         self.network = network
         encoder = TextEncoder(config: config, vocabulary: vocabulary)
-        wordRows = WordRows(words: vocabulary.count, width: members * config.foldedRowWidth)
+        wordRows = WordRows(
+            words: vocabulary.count,
+            width: members * config.projectionWidth + config.meanLogitWidth(classes: intents.count))
+        bigramRows = WordRows(words: config.hasBigrams ? config.ngramBuckets : 0, width: intents.count)
     }
 
     /// Whether no value is NaN or infinite: the largest exponent field (a branch-free max over

@@ -117,9 +117,12 @@ public struct ModelConfig: Codable, Equatable, Sendable {
     /// Whether word bigrams are hashed into the n-gram table and read by the mean token vector.
     var hasBigrams: Bool { wordBigrams == true && ngramBuckets > 0 && hasMeanFeature }
 
-    /// Floats of one member's folded word row (`WordRows`): the token vector, then each LSTM
-    /// direction's input projection.
-    var foldedRowWidth: Int { embeddingDim + directions * 4 * hiddenSize }
+    /// Floats of one member's LSTM input projections in a folded word row (`Classifier.wordRows`).
+    var projectionWidth: Int { directions * 4 * hiddenSize }
+
+    /// Floats of a folded word row's mean-token logits: one per intent, or none when the dense
+    /// layer does not read the mean token vector.
+    func meanLogitWidth(classes: Int) -> Int { hasMeanFeature ? classes : 0 }
 
     /// Width of the dense layer's input.
     public var featureSize: Int { directions * hiddenSize + (hasMeanFeature ? embeddingDim : 0) }

@@ -1,12 +1,11 @@
 import Foundation
 
-/// The per-word inputs of single-utterance inference, folded on first use of each word.
+/// The per-word (or per-bucket) inputs of single-utterance inference, folded on first use.
 ///
-/// Row `w` is `[E + directions · 4H]`: the composed token vector `x_w` (embedding plus the
-/// mean of its n-gram embeddings), then per LSTM direction `x_w · Wx + b`. Building every
-/// row at load would cost a `[V, E] · [E, 4H]` product the first answer mostly does not
-/// need; a row is instead built the first time an utterance reads its word and never
-/// changes after. The storage is zero-filled lazily by the OS (`calloc`), so an unused row
+/// What a row holds is its owner's to say (`Classifier.wordRows`, `Classifier.bigramRows`).
+/// Building every row at load would cost a `[V, E] · [E, 4H]` product the first answer
+/// mostly does not need; a row is instead built the first time an utterance reads its word
+/// and never changes after. The storage is zero-filled lazily by the OS (`calloc`), so an unused row
 /// costs no time. Rows are written under `lock`; a row marked built is only read.
 final class WordRows: @unchecked Sendable {
     /// Floats per row.
