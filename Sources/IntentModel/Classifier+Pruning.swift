@@ -34,9 +34,10 @@ extension Classifier {
     }
 
     /// This model with the `fraction` of character n-gram buckets whose embedding rows have
-    /// the smallest L2 norms set to zero (ties: the lower bucket index is pruned first), in
-    /// each ensemble member's table. A zero row adds nothing to a token vector and is not
-    /// stored in an int8 checkpoint.
+    /// the smallest L2 norms set to zero (ties: the lower bucket index is pruned first); in an
+    /// ensemble, the same buckets in every member's table, by the norm of the members' rows
+    /// together. A zero row adds nothing to a token vector and is not stored in an int8
+    /// checkpoint.
     public func pruningNgrams(fraction: Double) throws(ModelError) -> Classifier {
         guard (0...1).contains(fraction) else { throw .invalidConfig("the n-gram pruning fraction must be in [0, 1]") }
         guard let table = network.layout.ngram else {
@@ -44,14 +45,16 @@ extension Classifier {
         }
         let E = config.embeddingDim
         let rows = table.shape[0]
-        var weights = parameters
-        for m in 0..<members {
-            let offset = m * network.layout.count + table.offset
-            let norms = (0..<rows).map { r in
-                parameters[(offset + r * E)..<(offset + (r + 1) * E)].reduce(0) { $0 + $1 * $1 }
+        let offsets = (0..<members).map { $0 * network.layout.count + table.offset }
+        let norms = (0..<rows).map { r in
+            offsets.reduce(Float(0)) { sum, offset in
+                parameters[(offset + r * E)..<(offset + (r + 1) * E)].reduce(sum) { $0 + $1 * $1 }
             }
-            let order = norms.indices.sorted { norms[$0] != norms[$1] ? norms[$0] < norms[$1] : $0 < $1 }
-            for r in order.prefix(Int((Double(rows) * fraction).rounded())) {
+        }
+        let order = norms.indices.sorted { norms[$0] != norms[$1] ? norms[$0] < norms[$1] : $0 < $1 }
+        var weights = parameters
+        for r in order.prefix(Int((Double(rows) * fraction).rounded())) {
+            for offset in offsets {
                 let start = offset + r * E
                 weights.replaceSubrange(start..<(start + E), with: repeatElement(0, count: E))
             }

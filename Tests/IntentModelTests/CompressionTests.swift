@@ -63,8 +63,8 @@ import Testing
         #expect(pruned.vocabulary.count == 6)
         #expect(pruned.vocabulary.tokens == Array(Self.model.vocabulary.tokens.prefix(6)))
         #expect(
-            pruned.parameters.count == Self.model.parameters.count - (Self.model.vocabulary.count - 6)
-                * pruned.config.embeddingDim)
+            pruned.parameters.count == Self.model.parameters.count - Self.model.members
+                * (Self.model.vocabulary.count - 6) * pruned.config.embeddingDim)
         // A kept word reads the same row as before; a removed one becomes <unk> plus its n-grams.
         let kept = Self.model.vocabulary.tokens[2]
         let removed = Self.model.vocabulary.tokens.last!
@@ -73,7 +73,7 @@ import Testing
         #expect(throws: ModelError.self) { try Self.model.pruningVocabulary(to: 1) }
     }
 
-    @Test("n-gram pruning zeroes the buckets of smallest norm, and the int8 file leaves them out")
+    @Test("n-gram pruning zeroes the buckets of smallest norm over the members, and the int8 file leaves them out")
     func ngramPruning() throws {
         let buckets = Self.model.config.ngramBuckets
         #expect(Self.model.liveNgramBuckets == buckets)
@@ -82,7 +82,10 @@ import Testing
         let table = pruned.network.layout.ngram!
         let E = pruned.config.embeddingDim
         func norm(_ c: Classifier, _ r: Int) -> Float {
-            c.parameters[(table.offset + r * E)..<(table.offset + (r + 1) * E)].reduce(0) { $0 + $1 * $1 }
+            (0..<c.members).map { m in
+                let start = m * c.network.layout.count + table.offset + r * E
+                return c.parameters[start..<(start + E)].reduce(0) { $0 + $1 * $1 }
+            }.reduce(0, +)
         }
         let keptMin = (0..<buckets).filter { norm(pruned, $0) > 0 }.map { norm(Self.model, $0) }.min()!
         let droppedMax = (0..<buckets).filter { norm(pruned, $0) == 0 }.map { norm(Self.model, $0) }.max()!
