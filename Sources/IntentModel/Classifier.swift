@@ -68,14 +68,15 @@ public final class Classifier: @unchecked Sendable {
         bigramRows = WordRows(words: config.hasBigrams ? config.ngramBuckets : 0, width: intents.count)
     }
 
-    /// Whether no value is NaN or infinite: the largest exponent field (a branch-free max over
-    /// the bit patterns, which vectorizes) is below the all-ones one of non-finite values.
+    /// Whether no value is NaN or infinite: a value is when its magnitude bits are at least
+    /// the all-ones exponent's, i.e. when adding one exponent step to them carries into bit 31;
+    /// the carries of all values are ORed (branch-free, so the loop vectorizes).
     static func allFinite(_ values: ArraySlice<Float>) -> Bool {
         values.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: UInt32.self) { bits in
-                var largest: UInt32 = 0
-                for b in bits { largest = max(largest, b & 0x7F80_0000) }
-                return largest < 0x7F80_0000
+                var carries: UInt32 = 0
+                for b in bits { carries |= (b & 0x7FFF_FFFF) &+ 0x0080_0000 }
+                return carries & 0x8000_0000 == 0
             }
         }
     }

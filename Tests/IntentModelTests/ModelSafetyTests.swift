@@ -37,6 +37,23 @@ import Testing
         }
     }
 
+    /// The non-finite check sees a NaN or infinity in every position, in the 16-wide lanes and
+    /// in the tail, and passes finite extremes.
+    @Test func theFiniteCheckSeesEveryPosition() {
+        for count in [0, 1, 15, 16, 17, 40] {
+            var values = [Float](repeating: -.greatestFiniteMagnitude, count: count)
+            #expect(Classifier.allFinite(values[...]))
+            for k in 0..<count {
+                for bad in [Float.nan, .infinity, -.infinity] {
+                    values[k] = bad
+                    #expect(!Classifier.allFinite(values[...]), "\(bad) at \(k) of \(count)")
+                    #expect(Classifier.allFinite(values[..<k]))
+                }
+                values[k] = .greatestFiniteMagnitude
+            }
+        }
+    }
+
     @Test func aCheckpointHoldingNaNIsRefusedOnLoad() throws {
         var bytes = try Checkpoint.encode(Self.model)
         // Overwrite the last weight (the last member's n-gram table's) with a NaN and reseal the checksum.
