@@ -6,8 +6,9 @@ import CKernels
 ///
 /// The dense layer is linear, so the mean token vector's part of the logits is the mean of
 /// each token's (and bigram's) own part: `x̄ · W_mean = (1/T) Σ_t x_t · W_mean`. A folded row
-/// holds that `[C]` part already summed over the members, so the members' answers share it
-/// and each member adds only its LSTM's `pooled · W_lstm + b`.
+/// holds that `[C]` part summed over the members (`Σ_m x_{m,t} · W_{m,mean}`), so the members'
+/// answers share it (weighted by `memberShare` when it is read) and each member adds only its
+/// LSTM's `pooled · W_lstm + b`.
 extension Classifier {
     /// Probability of each intent (by index) for one tokenized utterance.
     public func probabilities(tokens: [String]) -> [Float] {
@@ -48,10 +49,10 @@ extension Classifier {
                 }
             }
             if config.hasMeanFeature {
-                Self.addMean(of: rows, offset: members * config.projectionWidth, count: C, into: logits)
+                Self.addMean(of: rows, offset: members * config.projectionWidth, count: C, share: share, into: logits)
                 if config.hasBigrams {
                     let bigrams = bigramRows.rows(encoder.bigramBuckets(of: tokens)) { foldBigram($0, into: $1) }
-                    Self.addMean(of: bigrams, offset: 0, count: C, into: logits)
+                    Self.addMean(of: bigrams, offset: 0, count: C, share: share, into: logits)
                 }
             }
             Self.fastSoftmax(logits, count: C, temperature: temperature)
@@ -72,10 +73,8 @@ extension Classifier {
         out.update(from: p + network.layout.denseB.offset, count: intents.count)
         guard !rows.isEmpty else { return }
         for d in network.layout.lstm.indices {
-            recur(
-                rows, input: m * config.projectionWidth + d * 4 * H, direction: d, parameters: p, gates: gates, c: c,
-                h: h,
-                pooled: pooled + d * H)
+            let input = m * config.projectionWidth + d * 4 * H
+            recur(rows, input: input, direction: d, parameters: p, gates: gates, c: c, h: h, pooled: pooled + d * H)
         }
         if config.directions > 0 {
             sb_vec_mat(
@@ -106,12 +105,12 @@ extension Classifier {
         }
     }
 
-    /// `out [count] += (1 / rows.count) · Σ_r r[offset…]`; nothing for no rows.
+    /// `out [count] += (share / rows.count) · Σ_r r[offset…]`; nothing for no rows.
     private static func addMean(
-        of rows: [UnsafePointer<Float>], offset: Int, count: Int, into out: UnsafeMutablePointer<Float>
+        of rows: [UnsafePointer<Float>], offset: Int, count: Int, share: Float, into out: UnsafeMutablePointer<Float>
     ) {
         guard !rows.isEmpty else { return }
-        let w = 1 / Float(rows.count)
+        let w = share / Float(rows.count)
         for row in rows {
             for j in 0..<count { out[j] += w * row[offset + j] }
         }
@@ -124,7 +123,7 @@ extension Classifier {
 
     /// Writes the folded row of `word` plus `ngrams` (see `WordRows`): each member's
     /// `x_w · Wx + b` per direction, from its token vector `x_w` (the word's embedding plus
-    /// the mean of the n-grams' rows), then `Σ_m share · x_w · W_mean` `[C]`.
+    /// the mean of the n-grams' rows), then `Σ_m x_w · W_mean` `[C]`.
     func fold(word: Int32, ngrams: [Int32], into row: UnsafeMutablePointer<Float>) {
         let E = config.embeddingDim
         let G = 4 * config.hiddenSize
@@ -154,34 +153,27 @@ extension Classifier {
         }
     }
 
-    /// Writes bigram bucket `bucket`'s row of `bigramRows`: `Σ_m share · n_b · W_mean` `[C]`,
-    /// from each member's n-gram table row `n_b`.
+    /// Writes bigram bucket `bucket`'s row of `bigramRows`: `Σ_m n_b · W_mean` `[C]`, from
+    /// each member's n-gram table row `n_b`.
     private func foldBigram(_ bucket: Int32, into row: UnsafeMutablePointer<Float>) {
-        let E = config.embeddingDim
         row.initialize(repeating: 0, count: intents.count)
         guard let table = network.layout.ngram else { return }
-        withUnsafeTemporaryAllocation(of: Float.self, capacity: E) { vector in
-            let x = vector.baseAddress!
-            parameters.withUnsafeBufferPointer { pBuffer in
-                for m in 0..<members {
-                    let p = pBuffer.baseAddress! + m * network.layout.count
-                    x.update(from: p + table.offset + Int(bucket) * E, count: E)
-                    addMeanLogits(of: x, member: p, into: row)
-                }
+        parameters.withUnsafeBufferPointer { pBuffer in
+            for m in 0..<members {
+                let p = pBuffer.baseAddress! + m * network.layout.count
+                addMeanLogits(of: p + table.offset + Int(bucket) * config.embeddingDim, member: p, into: row)
             }
         }
     }
 
-    /// `out [C] += share · x · W_mean` for the member whose weights start at `p`, where
-    /// `W_mean [E, C]` is the dense layer's rows for the mean token vector; scales `x [E]`
-    /// by the share in place. Nothing when the dense layer does not read that vector.
+    /// `out [C] += x · W_mean` for the member whose weights start at `p`, where `W_mean [E, C]`
+    /// is the dense layer's rows for the mean token vector; nothing when the dense layer does
+    /// not read that vector.
     private func addMeanLogits(
-        of x: UnsafeMutablePointer<Float>, member p: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>
+        of x: UnsafePointer<Float>, member p: UnsafePointer<Float>, into out: UnsafeMutablePointer<Float>
     ) {
         guard config.hasMeanFeature else { return }
         let (E, C) = (config.embeddingDim, intents.count)
-        let share = memberShare
-        for j in 0..<E { x[j] *= share }
         let wMean = p + network.layout.denseW.offset + config.directions * config.hiddenSize * C
         sb_vec_mat(x, wMean, Int32(E), Int32(C), out)
     }

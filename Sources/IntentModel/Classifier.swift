@@ -25,11 +25,11 @@ public final class Classifier: @unchecked Sendable {
     let network: Network
     let encoder: TextEncoder
     /// Per vocabulary word, folded on first use: each member's LSTM input projections
-    /// (`config.projectionWidth` each), then the mean-token logits summed over the members
-    /// (`config.meanLogitWidth`).
+    /// (`config.projectionWidth` each), then the members' mean-token logits summed
+    /// (`config.meanLogitWidth`; weighted by `memberShare` when read).
     let wordRows: WordRows
     /// Per n-gram bucket, folded on first use when the model reads word bigrams: the
-    /// mean-token logits of the bucket's row, summed over the members `[C]`.
+    /// members' mean-token logits of the bucket's row, summed `[C]`.
     let bigramRows: WordRows
     /// Networks in the ensemble; the answer is the mean of their logits.
     var members: Int { config.memberCount }

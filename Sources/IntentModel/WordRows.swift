@@ -5,8 +5,8 @@ import Foundation
 /// What a row holds is its owner's to say (`Classifier.wordRows`, `Classifier.bigramRows`).
 /// Building every row at load would cost a `[V, E] · [E, 4H]` product the first answer
 /// mostly does not need; a row is instead built the first time an utterance reads its word
-/// and never changes after. The storage is zero-filled lazily by the OS (`calloc`), so an unused row
-/// costs no time. Rows are written under `lock`; a row marked built is only read.
+/// and never changes after. The storage is zero-filled lazily by the OS (`calloc`), so an
+/// unused row costs no time. Rows are written under `lock`; a row marked built is only read.
 final class WordRows: @unchecked Sendable {
     /// Floats per row.
     let width: Int

@@ -37,8 +37,8 @@ import Testing
         }
     }
 
-    /// The non-finite check sees a NaN or infinity in every position, in the 16-wide lanes and
-    /// in the tail, and passes finite extremes.
+    /// The non-finite check sees a NaN or infinity in every position of slices up to 40 long
+    /// (the vectorized loop's body and its remainder), and passes the finite extremes.
     @Test func theFiniteCheckSeesEveryPosition() {
         for count in [0, 1, 15, 16, 17, 40] {
             var values = [Float](repeating: -.greatestFiniteMagnitude, count: count)
